@@ -1,0 +1,20 @@
+/**
+ * Site metadata, checked against lib/schema.ts when the build starts.
+ * On Netlify the production URL comes from the URL variable; deploy previews keep the
+ * production canonical URL and are marked noindex (DESIGN.md §3).
+ */
+import { readSite } from "../lib/site.ts";
+
+export default readSite(
+  {
+    title: "Dateline",
+    description: "A foreign-affairs newsletter: diplomacy, conflict and the people who negotiate them.",
+    url: "https://dateline.example",
+    language: "en-GB",
+    timeZone: "Europe/Istanbul",
+    publisher: { name: "Dateline", logo: "/assets/logo.png" },
+    pageSize: 10,
+    feedSize: 20,
+  },
+  process.env,
+);

@@ -1,0 +1,257 @@
+/**
+ * Reading and checking issues. The whole set is checked before Eleventy renders
+ * anything, so one failed build lists every problem in every file, not only the first.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import matter from "@11ty/gray-matter";
+import { closest } from "fastest-levenshtein";
+import yaml from "js-yaml";
+import type { DateTime } from "luxon";
+import type { z } from "zod";
+import { inZone, parseOffsetDateTime } from "./dates.ts";
+import {
+  type Authors,
+  type IssueFrontMatter,
+  issueFieldNames,
+  issueFrontMatterSchema,
+  photoFieldNames,
+  type Site,
+  type Topics,
+} from "./schema.ts";
+
+/** One problem a writer has to fix: `file: field: message`. */
+export interface Problem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+/** A checked issue: its front matter, body and where it is published. */
+export interface Issue {
+  /** Project-relative path, e.g. `src/issues/2025/istanbul-talks.md`. */
+  inputPath: string;
+  slug: string;
+  /** Site-relative URL, `/<yyyy>/<mm>/<slug>/`, from the date in the site's zone. */
+  url: string;
+  data: IssueFrontMatter;
+  body: string;
+  published: DateTime;
+  /** The latest of `date`, `updated` and the corrections' dates. */
+  modified: DateTime;
+}
+
+export function formatProblem(problem: Problem): string {
+  return `${problem.file}: ${problem.field}: ${problem.message}`;
+}
+
+/** Thrown by the build when content has problems; its message lists all of them. */
+export class ContentError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(
+      `${problems.length} problem${problems.length === 1 ? "" : "s"} in the content:\n${problems.map(formatProblem).join("\n")}`,
+    );
+    this.name = "ContentError";
+  }
+}
+
+/**
+ * YAML with the core schema: timestamps stay the strings the writer typed, so the offset
+ * survives and a date-only value can be rejected (the default schema makes a UTC Date).
+ */
+export function parseYaml(source: string): object {
+  return (yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {}) as object;
+}
+
+/** Splits front matter from the body. A byte-order mark and CRLF line endings are accepted. */
+export function readFrontMatter(text: string): { data: Record<string, unknown>; body: string } {
+  const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  // A fresh object each call: gray-matter caches by input string and would share one.
+  const parsed = matter(normalised, { engines: { yaml: parseYaml } });
+  return { data: { ...parsed.data }, body: parsed.content };
+}
+
+export interface CheckContext {
+  site: Pick<Site, "timeZone">;
+  authors: Authors;
+  topics: Topics;
+  /** Folder of original photos, for `photo.src` and body images. */
+  photosDir: string;
+}
+
+/** Checks one issue file's text. Returns the issue when it has no problems. */
+export function checkIssue(
+  file: string,
+  text: string,
+  context: CheckContext,
+): { issue?: Issue; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const add = (field: string, message: string) => problems.push({ file, field, message });
+
+  let raw: { data: Record<string, unknown>; body: string };
+  try {
+    raw = readFrontMatter(text);
+  } catch (error) {
+    add("front matter", `is not valid YAML (${yamlReason(error)}) — check indentation, colons and quotes`);
+    return { problems };
+  }
+  if (Object.keys(raw.data).length === 0) {
+    add("front matter", "missing — start the file with a --- block holding title, dek, date, authors and topics");
+    return { problems };
+  }
+
+  const result = issueFrontMatterSchema.safeParse(raw.data);
+  if (!result.success) {
+    for (const zodIssue of result.error.issues) problems.push(...describeZodIssue(file, zodIssue));
+  }
+  if (raw.body.trim() === "") add("body", "is empty — write the issue below the front matter");
+
+  // Cross-references are checked even when other fields failed, so one run shows them all.
+  const data = raw.data as Partial<IssueFrontMatter>;
+  checkReferences(data.authors, "authors", context.authors, add);
+  checkReferences(data.topics, "topics", context.topics, add);
+  if (data.photo && typeof data.photo === "object" && typeof data.photo.src === "string") {
+    checkPhotoFile(data.photo.src, "photo.src", context.photosDir, add);
+    if (!data.photo.credit) {
+      add("photo.credit", "missing — give the agency credit, e.g. REUTERS/Umit Bektas");
+    }
+  }
+  for (const src of bodyImageSources(raw.body)) checkPhotoFile(src, `body image ${src}`, context.photosDir, add);
+
+  if (!result.success || problems.length > 0) return { problems };
+
+  const frontMatter = result.data;
+  const slug = path.basename(file, path.extname(file));
+  const published = inZone(frontMatter.date, context.site.timeZone);
+  const modified = [frontMatter.updated, ...(frontMatter.corrections ?? []).map((c) => c.date)]
+    .filter((value): value is string => value !== undefined)
+    .map(parseOffsetDateTime)
+    .reduce((latest, candidate) => (candidate > latest ? candidate : latest), parseOffsetDateTime(frontMatter.date))
+    .setZone(context.site.timeZone);
+  return {
+    issue: {
+      inputPath: file,
+      slug,
+      url: issueUrl(slug, published),
+      data: frontMatter,
+      body: raw.body,
+      published,
+      modified,
+    },
+    problems,
+  };
+}
+
+/** `/<yyyy>/<mm>/<slug>/`, with year and month in the site's zone. */
+export function issueUrl(slug: string, published: DateTime): string {
+  return `/${published.toFormat("yyyy")}/${published.toFormat("MM")}/${slug}/`;
+}
+
+function yamlReason(error: unknown): string {
+  if (error instanceof yaml.YAMLException) {
+    const line = error.mark ? `, line ${error.mark.line + 2}` : "";
+    return `${error.reason}${line}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+function describeZodIssue(file: string, issue: z.core.$ZodIssue): Problem[] {
+  const field = issue.path.map(String).join(".") || "front matter";
+  if (issue.code === "unrecognized_keys") {
+    const known = issue.path.length === 0 ? issueFieldNames : photoFieldNames;
+    return issue.keys.map((key) => ({
+      file,
+      field: issue.path.length === 0 ? key : `${field}.${key}`,
+      message: `unknown field — did you mean "${closest(key, known as string[])}"?`,
+    }));
+  }
+  return [{ file, field, message: issue.message }];
+}
+
+function checkReferences(
+  ids: unknown,
+  field: "authors" | "topics",
+  known: Record<string, unknown>,
+  add: (field: string, message: string) => void,
+): void {
+  if (!Array.isArray(ids)) return;
+  const knownIds = Object.keys(known);
+  ids.forEach((id, index) => {
+    if (typeof id !== "string" || id in known) return;
+    const hint = knownIds.length > 0 ? ` — did you mean "${closest(id, knownIds)}"? Or add it to _data/${field}.ts` : "";
+    add(`${field}.${index}`, `"${id}" is not in _data/${field}.ts${hint}`);
+  });
+}
+
+function checkPhotoFile(
+  src: string,
+  field: string,
+  photosDir: string,
+  add: (field: string, message: string) => void,
+): void {
+  if (path.isAbsolute(src) || src.split(/[\\/]/).includes("..")) {
+    add(field, `"${src}" must be a path inside assets/photos/, e.g. 2025/istanbul-consulate.jpg`);
+    return;
+  }
+  if (!existsSync(path.join(photosDir, src))) {
+    add(field, `assets/photos/${src} does not exist — add the file or correct the path`);
+  }
+}
+
+/** Sources of body images that point into assets/photos (not absolute or external URLs). */
+export function bodyImageSources(body: string): string[] {
+  const sources: string[] = [];
+  for (const match of body.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
+    const src = match[1];
+    if (src && !/^(?:[a-z]+:|\/)/i.test(src)) sources.push(src);
+  }
+  return sources;
+}
+
+export interface LoadOptions extends CheckContext {
+  /** Project root: paths in problems are relative to it. */
+  root: string;
+  /** Folder of issues, relative to root. */
+  issuesDir: string;
+}
+
+/** Reads and checks every issue. Problems include URL clashes between issues. */
+export function loadIssues(options: LoadOptions): { issues: Issue[]; problems: Problem[] } {
+  const files = listMarkdown(path.join(options.root, options.issuesDir)).map((absolute) =>
+    path.relative(options.root, absolute).split(path.sep).join("/"),
+  );
+  const issues: Issue[] = [];
+  const problems: Problem[] = [];
+  for (const file of files) {
+    const result = checkIssue(file, readFileSync(path.join(options.root, file), "utf8"), options);
+    problems.push(...result.problems);
+    if (result.issue) issues.push(result.issue);
+  }
+  const byUrl = new Map<string, Issue>();
+  for (const issue of issues) {
+    const earlier = byUrl.get(issue.url);
+    if (earlier) {
+      problems.push({
+        file: issue.inputPath,
+        field: "date",
+        message: `publishes at ${issue.url}, which ${earlier.inputPath} already uses — rename one of the files`,
+      });
+    } else {
+      byUrl.set(issue.url, issue);
+    }
+  }
+  return { issues, problems };
+}
+
+function listMarkdown(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** Whether production shows the issue: not a draft, and not dated after the build time. */
+export function isPublishable(issue: Pick<Issue, "data" | "published">, now: DateTime): boolean {
+  return issue.data.draft !== true && issue.published <= now;
+}

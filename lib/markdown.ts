@@ -1,0 +1,88 @@
+/**
+ * The Markdown dialect writers use: CommonMark plus footnotes, heading anchors,
+ * typographic quotes and dashes, and a paragraph holding only an image becomes a figure.
+ */
+import markdownIt from "markdown-it";
+import anchor from "markdown-it-anchor";
+import footnote from "markdown-it-footnote";
+import type Token from "markdown-it/lib/token.mjs";
+
+/** What a body image says about itself: `![alt](src "caption")`. */
+export interface BodyImage {
+  src: string;
+  alt: string;
+  caption?: string;
+}
+
+export interface MarkdownOptions {
+  /** Renders a stand-alone body image as a `<figure>`; the photo desk replaces the default. */
+  renderFigure: (image: BodyImage, escape: (text: string) => string) => string;
+}
+
+/** Where a body image's `src` (relative to assets/photos/) is published. */
+export function photoUrl(src: string): string {
+  return /^(?:[a-z]+:|\/)/i.test(src) ? src : `/photos/${src}`;
+}
+
+export const defaults = {
+  renderFigure: (image, escape) => {
+    const caption = image.caption ? `<figcaption>${escape(image.caption)}</figcaption>` : "";
+    return `<figure class="body-figure"><img src="${escape(photoUrl(image.src))}" alt="${escape(image.alt)}" loading="lazy" decoding="async">${caption}</figure>\n`;
+  },
+} satisfies MarkdownOptions;
+
+/** Heading ids: ASCII, lowercase, hyphenated; stable across builds. */
+export function slugifyHeading(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+export function createMarkdown(options: Partial<MarkdownOptions> = {}): markdownIt {
+  const { renderFigure } = { ...defaults, ...options };
+  const md = markdownIt({ html: true, linkify: true, typographer: true, quotes: "“”‘’" });
+  md.use(footnote);
+  md.use(anchor, {
+    level: [2, 3, 4],
+    slugify: slugifyHeading,
+    tabIndex: false,
+    permalink: anchor.permalink.headerLink({ safariReaderFix: true }),
+  });
+  md.core.ruler.push("figures", (state) => {
+    state.tokens = wrapLoneImages(state.tokens, state.Token);
+  });
+  md.renderer.rules.figure = (tokens, index) => {
+    const image = tokens[index]?.meta as BodyImage;
+    return renderFigure(image, md.utils.escapeHtml);
+  };
+  return md;
+}
+
+/** Replaces paragraph_open, inline [image], paragraph_close with one `figure` token. */
+function wrapLoneImages(tokens: Token[], TokenClass: typeof Token): Token[] {
+  const result: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const open = tokens[i];
+    const inline = tokens[i + 1];
+    const close = tokens[i + 2];
+    const image = inline?.children?.length === 1 ? inline.children[0] : undefined;
+    if (open?.type === "paragraph_open" && close?.type === "paragraph_close" && image?.type === "image") {
+      const figure = new TokenClass("figure", "figure", 0);
+      figure.block = true;
+      const caption = image.attrGet("title");
+      figure.meta = {
+        src: image.attrGet("src") ?? "",
+        alt: image.children?.map((child) => child.content).join("") ?? image.content,
+        ...(caption ? { caption } : {}),
+      } satisfies BodyImage;
+      result.push(figure);
+      i += 2;
+      continue;
+    }
+    if (open) result.push(open);
+  }
+  return result;
+}

@@ -1,0 +1,194 @@
+/**
+ * The content contract (DESIGN.md §2) as zod schemas. Every type the build uses for
+ * issues, authors, topics and the site comes from here through `z.infer`.
+ *
+ * Messages follow the house format "what is wrong — how to fix it"; `lib/content.ts`
+ * prefixes them with the file and the field.
+ */
+import { DateTime } from "luxon";
+import { z } from "zod";
+
+/** Ids of authors and topics: they become URL segments, so keep them plain. */
+export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const ID_HINT = "use lowercase letters, digits and hyphens, e.g. sonata-coulter";
+
+/** Text that must be present, non-blank and at most `max` characters. */
+function requiredText(max: number, hint: string) {
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `required — ${hint}` : `must be text, not ${describe(issue.input)} — ${hint}`,
+    })
+    .trim()
+    .min(1, { error: `must not be empty — ${hint}` })
+    .max(max, { error: (issue) => `is ${String(issue.input).length} characters, the limit is ${max} — shorten it` });
+}
+
+function optionalText(max: number, hint: string) {
+  return requiredText(max, hint).optional();
+}
+
+function describe(input: unknown): string {
+  if (input === null) return "empty";
+  if (Array.isArray(input)) return "a list";
+  if (input instanceof Date) return "a date";
+  return `a ${typeof input}`;
+}
+
+/**
+ * An ISO 8601 date-time with an explicit offset, kept as the string the writer typed.
+ * A bare date is ambiguous (midnight where?), so it is rejected.
+ */
+export const offsetDateTime = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined
+        ? "required — give the publication time with its offset, e.g. 2025-04-10T16:30:00+03:00"
+        : `must be a date-time, not ${describe(issue.input)} — write it like 2025-04-10T16:30:00+03:00`,
+  })
+  .superRefine((value, ctx) => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${value}" has no time — add the time and offset, e.g. ${value}T09:00:00+03:00`,
+      });
+      return;
+    }
+    if (!/(?:Z|[+-]\d{2}:?\d{2})$/i.test(value)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${value}" has no offset — add one, e.g. +03:00 for Istanbul or Z for UTC`,
+      });
+      return;
+    }
+    if (!DateTime.fromISO(value, { setZone: true }).isValid) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${value}" is not a valid date-time — write it like 2025-04-10T16:30:00+03:00`,
+      });
+    }
+  });
+
+const idList = (what: "author" | "topic") =>
+  z
+    .array(z.string().regex(idPattern, { error: `is not a valid ${what} id — ${ID_HINT}` }), {
+      error: (issue) =>
+        issue.input === undefined
+          ? `required — list at least one ${what} id from _data/${what}s.ts`
+          : `must be a list of ${what} ids, e.g. [${what === "author" ? "ayse-kaya" : "russia"}]`,
+    })
+    .min(1, { error: `must list at least one ${what} — add an id from _data/${what}s.ts` });
+
+export const photoSchema = z
+  .object({
+    src: requiredText(300, "give the path under assets/photos/, e.g. 2025/istanbul-consulate.jpg"),
+    alt: requiredText(500, "describe the photo for readers who cannot see it"),
+    caption: optionalText(1000, "describe what the photo shows"),
+    credit: optionalText(200, "name the agency and photographer, e.g. REUTERS/Umit Bektas"),
+  })
+  .strict();
+
+export const correctionSchema = z
+  .object({
+    date: offsetDateTime,
+    text: requiredText(1000, "say what was wrong and what is right now"),
+  })
+  .strict();
+
+export const issueFrontMatterSchema = z
+  .object({
+    title: requiredText(140, "write the headline"),
+    dek: requiredText(320, "write a one- or two-sentence standfirst"),
+    date: offsetDateTime,
+    updated: offsetDateTime.optional(),
+    dateline: optionalText(80, "where the reporting was done, e.g. ISTANBUL"),
+    kicker: optionalText(40, "a section label such as Analysis"),
+    authors: idList("author"),
+    topics: idList("topic"),
+    photo: photoSchema.optional(),
+    draft: z.boolean({ error: "must be true or false" }).optional(),
+    corrections: z
+      .array(correctionSchema, { error: "must be a list of { date, text } entries" })
+      .optional(),
+  })
+  .strict()
+  .superRefine((issue, ctx) => {
+    const published = DateTime.fromISO(issue.date);
+    if (issue.updated && DateTime.fromISO(issue.updated) < published) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["updated"],
+        message: `${issue.updated} is before date ${issue.date} — an update cannot precede publication`,
+      });
+    }
+    issue.corrections?.forEach((correction, index) => {
+      if (DateTime.fromISO(correction.date) < published) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["corrections", index, "date"],
+          message: `${correction.date} is before date ${issue.date} — a correction cannot precede publication`,
+        });
+      }
+    });
+  });
+
+export type IssueFrontMatter = z.infer<typeof issueFrontMatterSchema>;
+export type Photo = z.infer<typeof photoSchema>;
+export type Correction = z.infer<typeof correctionSchema>;
+
+/** Front-matter keys a writer may use: the source of did-you-mean suggestions. */
+export const issueFieldNames = Object.keys(issueFrontMatterSchema.shape) as (keyof IssueFrontMatter)[];
+export const photoFieldNames = Object.keys(photoSchema.shape) as (keyof Photo)[];
+
+export const authorSchema = z
+  .object({
+    name: z.string().min(1),
+    role: z.string().min(1).optional(),
+    bio: z.string().min(1),
+    /** A page about the author elsewhere (their profile), used in JSON-LD sameAs. */
+    sameAs: z.array(z.url()).optional(),
+  })
+  .strict();
+
+export const topicSchema = z
+  .object({
+    name: z.string().min(1),
+    kind: z.enum(["region", "country", "theme"]),
+    description: z.string().min(1),
+  })
+  .strict();
+
+const idRecord = <T extends z.ZodType>(value: T) =>
+  z.record(z.string().regex(idPattern, { error: `is not a valid id — ${ID_HINT}` }), value);
+
+export const authorsSchema = idRecord(authorSchema);
+export const topicsSchema = idRecord(topicSchema);
+
+export type Author = z.infer<typeof authorSchema>;
+export type Topic = z.infer<typeof topicSchema>;
+export type Authors = z.infer<typeof authorsSchema>;
+export type Topics = z.infer<typeof topicsSchema>;
+
+export const siteSchema = z
+  .object({
+    title: z.string().min(1),
+    description: z.string().min(1),
+    /** Absolute origin without a trailing slash; Netlify's URL overrides it in production. */
+    url: z.url().transform((url) => url.replace(/\/+$/, "")),
+    language: z.string().min(2),
+    /** IANA zone: URLs, archive months and every displayed date are in it. */
+    timeZone: z.string().refine((zone) => DateTime.now().setZone(zone).isValid, {
+      error: "is not an IANA time zone, e.g. Europe/Istanbul",
+    }),
+    publisher: z.object({ name: z.string().min(1), logo: z.string().startsWith("/") }).strict(),
+    /** Issues per page on the home, topic and author pages. */
+    pageSize: z.int().min(1),
+    /** Entries per feed. */
+    feedSize: z.int().min(1),
+    /** Set by the build: true on Netlify deploy previews and branch deploys. */
+    noindex: z.boolean(),
+  })
+  .strict();
+
+export type Site = z.infer<typeof siteSchema>;
