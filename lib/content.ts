@@ -123,11 +123,7 @@ export function checkIssue(
   const frontMatter = result.data;
   const slug = path.basename(file, path.extname(file));
   const published = inZone(frontMatter.date, context.site.timeZone);
-  const modified = [frontMatter.updated, ...(frontMatter.corrections ?? []).map((c) => c.date)]
-    .filter((value): value is string => value !== undefined)
-    .map(parseOffsetDateTime)
-    .reduce((latest, candidate) => (candidate > latest ? candidate : latest), parseOffsetDateTime(frontMatter.date))
-    .setZone(context.site.timeZone);
+  const modified = inZone(lastChange(frontMatter), context.site.timeZone);
   return {
     issue: {
       inputPath: file,
@@ -140,6 +136,17 @@ export function checkIssue(
     },
     problems,
   };
+}
+
+/**
+ * When an issue last changed: the latest of `date`, `updated` and its corrections' dates,
+ * as the writer typed it. Feeds, JSON-LD and sitemaps all use this one answer.
+ */
+export function lastChange(data: Pick<IssueFrontMatter, "date" | "updated" | "corrections">): string {
+  const candidates = [data.date, data.updated, ...(data.corrections ?? []).map((c) => c.date)];
+  return candidates
+    .filter((value): value is string => value !== undefined)
+    .reduce((latest, value) => (parseOffsetDateTime(value) > parseOffsetDateTime(latest) ? value : latest));
 }
 
 /** `/<yyyy>/<mm>/<slug>/`, with year and month in the site's zone. */

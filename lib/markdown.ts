@@ -2,10 +2,9 @@
  * The Markdown dialect writers use: CommonMark plus footnotes, heading anchors,
  * typographic quotes and dashes, and a paragraph holding only an image becomes a figure.
  */
-import markdownIt from "markdown-it";
+import markdownIt, { type MarkdownIt, type Token } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import footnote from "markdown-it-footnote";
-import type Token from "markdown-it/lib/token.mjs";
 
 /** What a body image says about itself: `![alt](src "caption")`. */
 export interface BodyImage {
@@ -41,7 +40,7 @@ export function slugifyHeading(text: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
-export function createMarkdown(options: Partial<MarkdownOptions> = {}): markdownIt {
+export function createMarkdown(options: Partial<MarkdownOptions> = {}): MarkdownIt {
   const { renderFigure } = { ...defaults, ...options };
   const md = markdownIt({ html: true, linkify: true, typographer: true, quotes: "“”‘’" });
   md.use(footnote);
@@ -55,7 +54,7 @@ export function createMarkdown(options: Partial<MarkdownOptions> = {}): markdown
     state.tokens = wrapLoneImages(state.tokens, state.Token);
   });
   md.renderer.rules.figure = (tokens, index) => {
-    const image = tokens[index]?.meta as BodyImage;
+    const image = tokens[index]?.meta as unknown as BodyImage;
     return renderFigure(image, md.utils.escapeHtml);
   };
   return md;
@@ -72,9 +71,9 @@ function wrapLoneImages(tokens: Token[], TokenClass: typeof Token): Token[] {
     if (open?.type === "paragraph_open" && close?.type === "paragraph_close" && image?.type === "image") {
       const figure = new TokenClass("figure", "figure", 0);
       figure.block = true;
-      const caption = image.attrGet("title");
+      const caption = String(image.attrGet("title") ?? "");
       figure.meta = {
-        src: image.attrGet("src") ?? "",
+        src: String(image.attrGet("src") ?? ""),
         alt: image.children?.map((child) => child.content).join("") ?? image.content,
         ...(caption ? { caption } : {}),
       } satisfies BodyImage;

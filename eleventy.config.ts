@@ -1,0 +1,59 @@
+/**
+ * Dateline's Eleventy configuration: a table of contents. Each concern is a plugin
+ * under lib/; content lives in src/ (DESIGN.md §1).
+ */
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import authors from "./_data/authors.ts";
+import site from "./_data/site.ts";
+import topics from "./_data/topics.ts";
+import filtersPlugin from "./lib/filters/index.ts";
+import { createMarkdown } from "./lib/markdown.ts";
+import contentPlugin from "./lib/plugins/content.ts";
+import feedsPlugin from "./lib/plugins/feeds.ts";
+import seoPlugin from "./lib/plugins/seo.ts";
+import sitemapsPlugin from "./lib/plugins/sitemaps.ts";
+import stylesheetPlugin from "./lib/plugins/stylesheet.ts";
+
+export const config = {
+  // Output stays Eleventy's default (_site) so the build script and tests can redirect it.
+  dir: { input: "src", includes: "../_includes", data: "../_data" },
+  templateFormats: ["md", "njk", "11ty.ts"],
+  htmlTemplateEngine: "njk",
+  // Issues are prose: a "{{" a writer types stays text, and skipping the pass is faster.
+  markdownTemplateEngine: false,
+} as const;
+
+export default function (eleventyConfig: UserConfig): void {
+  // TypeScript data files and templates (skipped silently without these lines).
+  eleventyConfig.addDataExtension("ts", { parser: async (path) => (await import(path)).default, read: false });
+  eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
+
+  // An issue's `authors: [ids]` must replace the global `authors` record, not merge into it.
+  eleventyConfig.setDataDeepMerge(false);
+
+  // Safety: templates escape by default; raw HTML must be marked `| safe`.
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
+
+  // Content: front-matter parsing, checks, drafts, collections.
+  eleventyConfig.addPlugin(contentPlugin, {
+    site,
+    authors,
+    topics,
+    issuesDir: "src/issues",
+    photosDir: "assets/photos",
+  });
+
+  // Rendering.
+  eleventyConfig.setLibrary("md", createMarkdown());
+  eleventyConfig.addPlugin(filtersPlugin);
+  eleventyConfig.addPlugin(stylesheetPlugin, { source: "assets/css/site.css" });
+
+  // Outputs beyond pages.
+  eleventyConfig.addPlugin(feedsPlugin, { site, authors, topics, photosDir: "assets/photos" });
+  eleventyConfig.addPlugin(seoPlugin, { site, authors, topics, photosDir: "assets/photos" });
+  eleventyConfig.addPlugin(sitemapsPlugin, { site });
+
+  // Static files.
+  eleventyConfig.addPassthroughCopy({ "assets/photos": "photos" });
+  eleventyConfig.addPassthroughCopy({ "assets/logo.png": "assets/logo.png", "assets/icon.svg": "assets/icon.svg" });
+}

@@ -1,0 +1,11 @@
+import { lastChange as latest } from "../content.ts";
+import type { IssueFrontMatter } from "../schema.ts";
+
+/**
+ * When an issue last changed (its `updated` or latest correction), or its date if never.
+ * @example lastChange({ date: "2025-04-11T09:00:00+03:00", updated: "2025-04-11T12:00:00+03:00" })
+ *   // "2025-04-11T12:00:00+03:00"
+ */
+export function lastChange(data: Pick<IssueFrontMatter, "date" | "updated" | "corrections">): string {
+  return latest(data);
+}

@@ -1,0 +1,89 @@
+/**
+ * Issues as Eleventy sees them: checked before anything renders, drafts and future
+ * issues dropped from production, and the collections every listing page reads.
+ */
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { CollectionApi, CollectionItem } from "@11ty/eleventy/UserConfig";
+import {
+  findNeighbours,
+  findRelated,
+  groupBy,
+  groupByMonth,
+  type IssueLike,
+  paginate,
+  paginateGroups,
+  sortNewestFirst,
+} from "../collections.ts";
+import { ContentError, isPublishable, loadIssues, parseYaml } from "../content.ts";
+import { buildTime, parseOffsetDateTime } from "../dates.ts";
+import type { Authors, IssueFrontMatter, Site, Topics } from "../schema.ts";
+
+export interface ContentOptions {
+  site: Site;
+  authors: Authors;
+  topics: Topics;
+  /** Folder of issues, relative to the project root. */
+  issuesDir: string;
+  photosDir: string;
+}
+
+export type IssueItem = CollectionItem<IssueFrontMatter> & IssueLike;
+
+/** Production hides drafts and future issues; the dev server shows them. */
+export function isPreview(env: Record<string, string | undefined> = process.env): boolean {
+  return env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch";
+}
+
+export default function contentPlugin(eleventyConfig: UserConfig, options: ContentOptions): void {
+  const { site, authors, topics } = options;
+  const now = buildTime();
+  const showUnpublished = isPreview();
+
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseYaml } });
+
+  eleventyConfig.on("eleventy.before", () => {
+    const { problems } = loadIssues({
+      root: process.cwd(),
+      issuesDir: options.issuesDir,
+      photosDir: options.photosDir,
+      site,
+      authors,
+      topics,
+    });
+    if (problems.length > 0) throw new ContentError(problems);
+  });
+
+  eleventyConfig.addPreprocessor("unpublished-issues", "md", (data) => {
+    if (showUnpublished || !data.page.inputPath.includes("/issues/")) return;
+    const date = typeof data.date === "string" ? parseOffsetDateTime(data.date) : undefined;
+    if (!date || !isPublishable({ data: { draft: data.draft === true }, published: date }, now)) return false;
+  });
+
+  const issuesOf = (api: CollectionApi) =>
+    sortNewestFirst(api.getFilteredByGlob(`./${options.issuesDir}/**/*.md`) as IssueItem[]);
+
+  eleventyConfig.addCollection("issues", issuesOf);
+  eleventyConfig.addCollection("homePages", (api) => paginate(issuesOf(api), site.pageSize, "/"));
+  eleventyConfig.addCollection("archive", (api) => groupByMonth(issuesOf(api), site.timeZone));
+  eleventyConfig.addCollection("topicPages", (api) =>
+    paginateGroups(
+      Object.keys(topics),
+      groupBy(issuesOf(api), (item) => item.data.topics),
+      site.pageSize,
+      (id) => `/topics/${id}/`,
+    ),
+  );
+  eleventyConfig.addCollection("authorPages", (api) =>
+    paginateGroups(
+      Object.keys(authors),
+      groupBy(issuesOf(api), (item) => item.data.authors),
+      site.pageSize,
+      (id) => `/authors/${id}/`,
+    ),
+  );
+
+  eleventyConfig.addFilter("neighbours", (items: IssueItem[], url: string) => findNeighbours(items, url));
+  eleventyConfig.addFilter("related", (items: IssueItem[], url: string) => findRelated(items, url, 3));
+  eleventyConfig.addGlobalData("buildTime", now.toISO() ?? "");
+  eleventyConfig.addGlobalData("directory", { authors, topics });
+}

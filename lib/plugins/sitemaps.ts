@@ -1,0 +1,54 @@
+/**
+ * sitemap.xml, the Google News sitemap and robots.txt, rendered from the built pages.
+ * Templates in src/ stay one line each; the logic lives here and in lib/sitemaps.ts.
+ */
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { CollectionItem } from "@11ty/eleventy/UserConfig";
+import { lastChange } from "../content.ts";
+import { inZone, isoDateTime } from "../dates.ts";
+import { absoluteUrl } from "../filters/absolute-url.ts";
+import type { IssueFrontMatter, Site } from "../schema.ts";
+import { renderNewsSitemap, renderRobots, renderSitemap, selectNewsEntries } from "../sitemaps.ts";
+
+export interface SitemapsOptions {
+  site: Site;
+}
+
+type Page = Pick<CollectionItem, "url" | "outputPath" | "data">;
+type IssuePage = Pick<CollectionItem<IssueFrontMatter>, "url" | "data">;
+
+export interface SitemapsData {
+  renderSitemap: (pages: readonly Page[]) => string;
+  renderNewsSitemap: (issues: readonly IssuePage[], buildTime: string) => string;
+  renderRobots: () => string;
+}
+
+export default function sitemapsPlugin(eleventyConfig: UserConfig, { site }: SitemapsOptions): void {
+  const sitemaps: SitemapsData = {
+    renderSitemap: (pages) =>
+      renderSitemap(
+        pages
+          .filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html"))
+          .map((page) => ({
+            url: absoluteUrl(page.url, site.url),
+            ...(page.data.isIssue ? { lastmod: isoDateTime(lastChange(page.data as IssueFrontMatter), site.timeZone) } : {}),
+          }))
+          .sort((a, b) => a.url.localeCompare(b.url)),
+      ),
+    renderNewsSitemap: (issues, buildTime) => {
+      const dated = issues.map((issue) => ({ issue, published: inZone(issue.data.date, site.timeZone) }));
+      const recent = selectNewsEntries(dated, inZone(buildTime, site.timeZone));
+      return renderNewsSitemap(
+        recent.map(({ issue, published }) => ({
+          url: absoluteUrl(issue.url, site.url),
+          title: issue.data.title,
+          published: published.toISO({ suppressMilliseconds: true }) ?? "",
+        })),
+        { name: site.title, language: site.language },
+      );
+    },
+    renderRobots: () =>
+      renderRobots({ siteUrl: site.url, sitemaps: ["/sitemap.xml", "/news-sitemap.xml"], noindex: site.noindex }),
+  };
+  eleventyConfig.addGlobalData("sitemaps", sitemaps);
+}

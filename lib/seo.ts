@@ -1,0 +1,322 @@
+/**
+ * Search and sharing metadata: schema.org JSON-LD, OpenGraph/Twitter tags and the robots
+ * directive. Pure functions over plain inputs, so templates stay dumb and tests need no
+ * Eleventy. Every URL passed in must already be absolute; every date is an ISO 8601 string
+ * with its offset and is emitted exactly as given (features.md §4.1).
+ */
+
+/** A byline entry: Google wants `name` to hold only the name, plus a `url` (features.md §4.1). */
+export interface JsonLdAuthor {
+  name: string;
+  /** Absolute URL of the author's page on the site. */
+  url: string;
+  /** Profiles elsewhere, emitted as `sameAs` when non-empty. */
+  sameAs?: string[];
+}
+
+/** One rendition of the lead photo with the licence data Google reads (features.md §4.1). */
+export interface JsonLdImage {
+  url: string;
+  width: number;
+  height: number;
+  caption?: string;
+  creditText?: string;
+  /** The photographer, emitted as a `Person`. */
+  creator?: string;
+  copyrightNotice?: string;
+}
+
+export interface JsonLdTopic {
+  name: string;
+  /** Absolute URL of the topic page. */
+  url?: string;
+}
+
+export interface JsonLdCorrection {
+  text: string;
+  /** ISO 8601 with offset. */
+  datePublished: string;
+}
+
+export interface JsonLdPublisher {
+  name: string;
+  /** Absolute site origin. */
+  url: string;
+  logo: { url: string; width?: number; height?: number };
+}
+
+export interface NewsArticleInput {
+  /** Absolute canonical URL of the issue. */
+  url: string;
+  headline: string;
+  /** Plain-text standfirst. */
+  description: string;
+  /** ISO 8601 with offset, e.g. `2025-04-10T16:30:00+03:00`. */
+  datePublished: string;
+  /** ISO 8601 with offset; defaults to `datePublished`, since Google recommends always giving it. */
+  dateModified?: string;
+  authors: JsonLdAuthor[];
+  /** Absolute URLs of the 16:9, 4:3 and 1:1 renditions; used when `images` is absent or empty. */
+  imageUrls?: string[];
+  /** The renditions with size and credit; when non-empty they win over `imageUrls`. */
+  images?: JsonLdImage[];
+  /** Where the reporting was done, e.g. `ISTANBUL`. */
+  dateline?: string;
+  /** The kicker, e.g. `Analysis`. */
+  section?: string;
+  topics?: JsonLdTopic[];
+  /** BCP 47, e.g. `en-GB`. */
+  inLanguage: string;
+  publisher: JsonLdPublisher;
+  corrections?: JsonLdCorrection[];
+}
+
+export interface WebSiteInput {
+  name: string;
+  url: string;
+  description: string;
+  inLanguage?: string;
+  publisher: JsonLdPublisher;
+}
+
+/**
+ * Drops keys whose value is `undefined`, keeping the literal's key order, so the JSON is
+ * byte-for-byte stable between builds.
+ * @example compactObject({ a: 1, b: undefined }) // { a: 1 }
+ */
+function compactObject(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined));
+}
+
+/** `undefined` for an empty or missing list, so `compactObject` drops the key. */
+function nonEmpty<T>(list: T[] | undefined): T[] | undefined {
+  return list && list.length > 0 ? list : undefined;
+}
+
+function buildPerson(author: JsonLdAuthor): Record<string, unknown> {
+  return compactObject({
+    "@type": "Person",
+    name: author.name,
+    url: author.url,
+    sameAs: nonEmpty(author.sameAs),
+  });
+}
+
+function buildImageObject(image: JsonLdImage): Record<string, unknown> {
+  return compactObject({
+    "@type": "ImageObject",
+    contentUrl: image.url,
+    url: image.url,
+    width: image.width,
+    height: image.height,
+    caption: image.caption,
+    creditText: image.creditText,
+    creator: image.creator === undefined ? undefined : { "@type": "Person", name: image.creator },
+    copyrightNotice: image.copyrightNotice,
+  });
+}
+
+/** Full `ImageObject`s when sizes/credits are known, else bare URLs, else nothing. */
+function buildArticleImage(input: NewsArticleInput): unknown[] | undefined {
+  const images = nonEmpty(input.images);
+  if (images) return images.map(buildImageObject);
+  return nonEmpty(input.imageUrls);
+}
+
+/** The publisher as a news organisation; shared by `NewsArticle` and `WebSite`. */
+export function buildPublisher(publisher: JsonLdPublisher): Record<string, unknown> {
+  return {
+    "@type": "NewsMediaOrganization",
+    name: publisher.name,
+    url: publisher.url,
+    logo: compactObject({
+      "@type": "ImageObject",
+      url: publisher.logo.url,
+      width: publisher.logo.width,
+      height: publisher.logo.height,
+    }),
+  };
+}
+
+/**
+ * schema.org `NewsArticle` for an issue page, with the properties Google recommends
+ * (author with url, dates with offsets, several image renditions) and the newsroom extras
+ * no generic SSG emits: `dateline`, image credits and `correction`.
+ * @example serializeJsonLd(buildNewsArticle(input)) // goes inside <script type="application/ld+json">
+ */
+export function buildNewsArticle(input: NewsArticleInput): Record<string, unknown> {
+  const topics = nonEmpty(input.topics);
+  const corrections = nonEmpty(input.corrections);
+  return compactObject({
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    mainEntityOfPage: { "@type": "WebPage", "@id": input.url },
+    url: input.url,
+    headline: input.headline,
+    description: input.description,
+    datePublished: input.datePublished,
+    dateModified: input.dateModified ?? input.datePublished,
+    author: input.authors.map(buildPerson),
+    image: buildArticleImage(input),
+    dateline: input.dateline,
+    articleSection: input.section,
+    keywords: topics?.map((topic) => topic.name),
+    about: topics?.map((topic) => compactObject({ "@type": "Thing", name: topic.name, url: topic.url })),
+    inLanguage: input.inLanguage,
+    isAccessibleForFree: true,
+    publisher: buildPublisher(input.publisher),
+    correction: corrections?.map((correction) => ({
+      "@type": "CorrectionComment",
+      text: correction.text,
+      datePublished: correction.datePublished,
+    })),
+  });
+}
+
+/** schema.org `WebSite` for the home page: names the site and ties it to its publisher. */
+export function buildWebSite(input: WebSiteInput): Record<string, unknown> {
+  return compactObject({
+    "@context": "https://schema.org",
+    "@type": "WebSite",
+    name: input.name,
+    url: input.url,
+    description: input.description,
+    inLanguage: input.inLanguage,
+    publisher: buildPublisher(input.publisher),
+  });
+}
+
+/** C0 controls except tab, LF and CR: never meaningful in metadata. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const C0_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
+/** Characters that could end the `<script>` element or open a comment, and JS line breaks. */
+const SCRIPT_UNSAFE: Record<string, string> = {
+  "<": "\\u003c",
+  ">": "\\u003e",
+  "&": "\\u0026",
+  "\u2028": "\\u2028",
+  "\u2029": "\\u2029",
+};
+
+/**
+ * JSON for inside `<script type="application/ld+json">`. `<`, `>` and `&` become `\u003c`,
+ * `\u003e` and `\u0026` (valid JSON escapes, so parsers read back the same text) so that a
+ * headline holding `</script>` or `<!--` cannot end the element; U+2028/U+2029 are escaped
+ * for tools that treat the block as JavaScript. C0 control characters (other than tab, LF,
+ * CR) are removed from string values rather than escaped: JSON would escape them safely,
+ * but they are always typing accidents and some consumers choke on them.
+ * @example serializeJsonLd({ headline: "</script>" }) // '{"headline":"\\u003c/script\\u003e"}'
+ */
+export function serializeJsonLd(value: unknown): string {
+  const json = JSON.stringify(value, (_key, entry: unknown) =>
+    typeof entry === "string" ? entry.replace(C0_CONTROLS, "") : entry,
+  );
+  if (json === undefined) throw new TypeError("serializeJsonLd: value has no JSON form");
+  return json.replace(/[<>&\u2028\u2029]/g, (char) => SCRIPT_UNSAFE[char] ?? char);
+}
+
+export interface MetaTag {
+  /** OpenGraph and `article:*` tags use `property`. */
+  property?: string;
+  /** Twitter tags use `name`. */
+  name?: string;
+  content: string;
+}
+
+export interface SocialImage {
+  /** Absolute URL; ≥1200 px wide for Discover (features.md §4.1). */
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+/** OpenGraph `article:*` data; its presence makes `og:type` `article`. */
+export interface SocialArticle {
+  /** ISO 8601 with offset. */
+  publishedTime: string;
+  modifiedTime?: string;
+  /** The kicker. */
+  section?: string;
+  /** Topic names, one `article:tag` each. */
+  tags?: string[];
+  /** Absolute author page URLs, one `article:author` each. */
+  authorUrls?: string[];
+}
+
+export interface SocialMetaInput {
+  siteName: string;
+  title: string;
+  description: string;
+  /** Absolute canonical URL. */
+  url: string;
+  /** BCP 47, e.g. `en-GB`. */
+  locale: string;
+  image?: SocialImage;
+  /** Given for issues; omitted for every other page. */
+  article?: SocialArticle;
+}
+
+/**
+ * OpenGraph wants `language_TERRITORY`; script subtags have no place there.
+ * @example toOgLocale("en-GB") // "en_GB"
+ * @example toOgLocale("zh-Hant-TW") // "zh_TW"
+ */
+export function toOgLocale(languageTag: string): string {
+  const [language = "", ...rest] = languageTag.split(/[-_]/);
+  const region = rest.find((subtag) => /^(?:[a-z]{2}|\d{3})$/i.test(subtag));
+  return region ? `${language.toLowerCase()}_${region.toUpperCase()}` : language.toLowerCase();
+}
+
+const property = (name: string, content: string): MetaTag => ({ property: name, content });
+const named = (name: string, content: string): MetaTag => ({ name, content });
+
+function buildArticleMeta(article: SocialArticle): MetaTag[] {
+  return [
+    property("article:published_time", article.publishedTime),
+    ...(article.modifiedTime ? [property("article:modified_time", article.modifiedTime)] : []),
+    ...(article.section ? [property("article:section", article.section)] : []),
+    ...(article.tags ?? []).map((tag) => property("article:tag", tag)),
+    ...(article.authorUrls ?? []).map((url) => property("article:author", url)),
+  ];
+}
+
+/**
+ * OpenGraph and Twitter card tags in a fixed order. Values are plain text: Nunjucks
+ * autoescape escapes them in the template.
+ * @example buildSocialMeta(input).map((tag) => tag.property ?? tag.name) // ["og:site_name", "og:type", …]
+ */
+export function buildSocialMeta(input: SocialMetaInput): MetaTag[] {
+  const { image, article } = input;
+  return [
+    property("og:site_name", input.siteName),
+    property("og:type", article ? "article" : "website"),
+    property("og:title", input.title),
+    property("og:description", input.description),
+    property("og:url", input.url),
+    property("og:locale", toOgLocale(input.locale)),
+    ...(image
+      ? [
+          property("og:image", image.url),
+          property("og:image:width", String(image.width)),
+          property("og:image:height", String(image.height)),
+          property("og:image:alt", image.alt),
+        ]
+      : []),
+    ...(article ? buildArticleMeta(article) : []),
+    named("twitter:card", image ? "summary_large_image" : "summary"),
+    named("twitter:title", input.title),
+    named("twitter:description", input.description),
+    ...(image ? [named("twitter:image", image.url), named("twitter:image:alt", image.alt)] : []),
+  ];
+}
+
+/**
+ * The robots meta directive. Previews must stay out of the index; production asks for
+ * large image previews, which Discover requires (features.md §4.1).
+ * @example robotsMeta(true) // "noindex, nofollow"
+ */
+export function robotsMeta(noindex: boolean): string {
+  return noindex ? "noindex, nofollow" : "index, follow, max-image-preview:large";
+}

@@ -1,0 +1,186 @@
+/**
+ * sitemap.xml, the Google News sitemap and robots.txt as strings. Pure functions: the
+ * Eleventy templates only pass in absolute URLs and dates already formatted with offsets.
+ */
+import type { DateTime } from "luxon";
+
+const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
+/** sitemaps.org caps a file at 50,000 URLs; beyond that a sitemap index is needed. */
+export const MAX_SITEMAP_URLS = 50_000;
+/** Google caps a news sitemap at 1,000 `news:news` entries (features.md §4.1). */
+export const MAX_NEWS_URLS = 1_000;
+
+/** Characters XML 1.0 forbids outright (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/F). */
+const XML_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+const XML_ENTITIES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;",
+};
+
+/**
+ * Text safe in XML element content and attribute values. Forbidden characters are dropped,
+ * since no escape can express them in XML 1.0. (lib/feeds/xml.ts has its own; the two
+ * could be merged.)
+ * @example escapeXml(`<b>&"'`) // "&lt;b&gt;&amp;&quot;&apos;"
+ */
+export function escapeXml(text: string): string {
+  return text.replace(XML_FORBIDDEN, "").replace(/[&<>"']/g, (char) => XML_ENTITIES[char] ?? char);
+}
+
+/** `<name>text</name>` with the text escaped. */
+function element(name: string, text: string): string {
+  return `<${name}>${escapeXml(text)}</${name}>`;
+}
+
+/** Indents each line by `depth` levels of two spaces. */
+function indent(lines: string[], depth: number): string[] {
+  const pad = "  ".repeat(depth);
+  return lines.map((line) => pad + line);
+}
+
+/** A relative `<loc>` is invalid and silently ignored by crawlers, so fail the build instead. */
+function assertAbsoluteUrl(url: string): void {
+  if (!/^https?:\/\//i.test(url)) throw new Error(`sitemap: "${url}" is not an absolute http(s) URL`);
+}
+
+function assertCount(count: number, max: number, what: string): void {
+  if (count > max)
+    throw new Error(`${what}: ${count} URLs, the limit is ${max} — split with a sitemap index`);
+}
+
+/** The whole document: declaration, urlset with the given namespaces, trailing newline. */
+function renderUrlset(namespaces: string, urls: string[][]): string {
+  const body = urls.flatMap((url) => indent(["<url>", ...indent(url, 1), "</url>"], 1));
+  return [XML_DECLARATION, `<urlset ${namespaces}>`, ...body, "</urlset>", ""].join("\n");
+}
+
+export interface SitemapEntry {
+  /** Absolute URL. */
+  url: string;
+  /** W3C datetime with offset, emitted exactly as given. */
+  lastmod?: string;
+}
+
+/**
+ * A sitemaps.org 0.9 urlset, entries in the given order.
+ * @example renderSitemap([{ url: "https://example.com/", lastmod: "2025-04-10T16:30:00+03:00" }])
+ */
+export function renderSitemap(entries: SitemapEntry[]): string {
+  assertCount(entries.length, MAX_SITEMAP_URLS, "sitemap");
+  const urls = entries.map((entry) => {
+    assertAbsoluteUrl(entry.url);
+    return [element("loc", entry.url), ...(entry.lastmod ? [element("lastmod", entry.lastmod)] : [])];
+  });
+  return renderUrlset(`xmlns="${SITEMAP_NS}"`, urls);
+}
+
+/**
+ * The items Google News wants: published within the last `days` days up to `now`
+ * (both ends inclusive, nothing scheduled for later), newest first, at most 1,000.
+ * @example selectNewsEntries(issues, buildTime()) // issues of the last 48 hours
+ */
+export function selectNewsEntries<T extends { published: DateTime }>(
+  items: T[],
+  now: DateTime,
+  days = 2,
+): T[] {
+  const start = now.minus({ days }).toMillis();
+  const end = now.toMillis();
+  return items
+    .filter((item) => {
+      const published = item.published.toMillis();
+      return published >= start && published <= end;
+    })
+    .sort((a, b) => b.published.toMillis() - a.published.toMillis())
+    .slice(0, MAX_NEWS_URLS);
+}
+
+/**
+ * The `news:language` code: ISO 639 only, except that Google asks for `zh-cn` (Simplified)
+ * and `zh-tw` (Traditional) for Chinese.
+ * @example toNewsLanguage("en-GB") // "en"
+ * @example toNewsLanguage("zh-Hant-HK") // "zh-tw"
+ */
+export function toNewsLanguage(languageTag: string): string {
+  const subtags = languageTag.toLowerCase().split(/[-_]/);
+  const [language = ""] = subtags;
+  if (language !== "zh") return language;
+  const traditional = subtags.some((subtag) => ["hant", "tw", "hk", "mo"].includes(subtag));
+  return traditional ? "zh-tw" : "zh-cn";
+}
+
+export interface NewsSitemapEntry {
+  /** Absolute URL. */
+  url: string;
+  title: string;
+  /** W3C datetime with offset, emitted exactly as given. */
+  published: string;
+}
+
+export interface NewsPublication {
+  name: string;
+  /** BCP 47 (e.g. `en-GB`); reduced to what Google News accepts. */
+  language: string;
+}
+
+/**
+ * A Google News sitemap. Pass entries through `selectNewsEntries` first; an empty
+ * urlset is valid and is what Google expects when nothing is recent.
+ */
+export function renderNewsSitemap(entries: NewsSitemapEntry[], publication: NewsPublication): string {
+  assertCount(entries.length, MAX_NEWS_URLS, "news sitemap");
+  const language = toNewsLanguage(publication.language);
+  const urls = entries.map((entry) => {
+    assertAbsoluteUrl(entry.url);
+    return [
+      element("loc", entry.url),
+      "<news:news>",
+      ...indent(
+        [
+          "<news:publication>",
+          ...indent([element("news:name", publication.name), element("news:language", language)], 1),
+          "</news:publication>",
+          element("news:publication_date", entry.published),
+          element("news:title", entry.title),
+        ],
+        1,
+      ),
+      "</news:news>",
+    ];
+  });
+  return renderUrlset(`xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}"`, urls);
+}
+
+export interface RobotsInput {
+  /** Absolute origin, e.g. `https://dateline.example`. */
+  siteUrl: string;
+  /** Sitemap paths or absolute URLs; paths are resolved against `siteUrl`. */
+  sitemaps: string[];
+  /** True on previews and branch deploys. */
+  noindex: boolean;
+}
+
+/** Absolute URL of a sitemap; keeps any base path in `siteUrl`. */
+function resolveSitemapUrl(siteUrl: string, sitemap: string): string {
+  if (/^https?:\/\//i.test(sitemap)) return sitemap;
+  return `${siteUrl.replace(/\/+$/, "")}/${sitemap.replace(/^\/+/, "")}`;
+}
+
+/**
+ * robots.txt: everything open in production, everything closed on previews. The
+ * `Sitemap:` directive must be absolute, so paths are resolved against the site URL.
+ * @example renderRobots({ siteUrl: "https://d.example", sitemaps: ["/sitemap.xml"], noindex: false })
+ * // "User-agent: *\nAllow: /\n\nSitemap: https://d.example/sitemap.xml\n"
+ */
+export function renderRobots(input: RobotsInput): string {
+  const rule = input.noindex ? "Disallow: /" : "Allow: /";
+  const sitemaps = input.sitemaps.map((sitemap) => `Sitemap: ${resolveSitemapUrl(input.siteUrl, sitemap)}`);
+  return [`User-agent: *`, rule, ...(sitemaps.length > 0 ? ["", ...sitemaps] : []), ""].join("\n");
+}

@@ -1,0 +1,59 @@
+/**
+ * Makes the labelled placeholder photos that stand in for agency photos in the sample
+ * issues (no agency photo goes into the repository), and the publisher logo.
+ * Run: npm run placeholders. Output is committed; rerun only to change it.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+
+interface Placeholder {
+  file: string;
+  label: string;
+  width: number;
+  height: number;
+  hue: number;
+}
+
+const placeholders: Placeholder[] = [
+  {
+    file: "assets/photos/2025/istanbul-consulate-placeholder.jpg",
+    label: "Russian consulate, Istanbul",
+    width: 2400,
+    height: 1350,
+    hue: 210,
+  },
+];
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** A calm two-tone panel with diagonal hatching and a large PLACEHOLDER label. */
+export function placeholderSvg({ label, width, height, hue }: Placeholder): string {
+  const stripes = Array.from({ length: Math.ceil((width + height) / 60) }, (_, i) => {
+    const x = i * 60 - height;
+    return `<line x1="${x}" y1="${height}" x2="${x + height}" y2="0" stroke="hsl(${hue},25%,42%)" stroke-width="14"/>`;
+  }).join("");
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+  <rect width="100%" height="100%" fill="hsl(${hue},25%,36%)"/>${stripes}
+  <rect x="${width * 0.1}" y="${height * 0.3}" width="${width * 0.8}" height="${height * 0.4}" fill="hsl(${hue},20%,92%)"/>
+  <text x="50%" y="${height * 0.48}" font-family="DejaVu Sans, sans-serif" font-size="${height * 0.1}" font-weight="bold" text-anchor="middle" fill="#222">PLACEHOLDER</text>
+  <text x="50%" y="${height * 0.6}" font-family="DejaVu Sans, sans-serif" font-size="${height * 0.045}" text-anchor="middle" fill="#333">${escapeXml(label)} — not an agency photo</text>
+</svg>`;
+}
+
+async function main(): Promise<void> {
+  for (const placeholder of placeholders) {
+    mkdirSync(path.dirname(placeholder.file), { recursive: true });
+    await sharp(Buffer.from(placeholderSvg(placeholder)))
+      .jpeg({ quality: 82, mozjpeg: true })
+      .toFile(placeholder.file);
+    console.log(`wrote ${placeholder.file}`);
+  }
+  const logo = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="60"><rect width="600" height="60" fill="#fff"/><text x="0" y="46" font-family="DejaVu Serif, serif" font-size="48" font-weight="bold" fill="#7a1f1f">Dateline</text></svg>`;
+  await sharp(Buffer.from(logo)).png().toFile("assets/logo.png");
+  console.log("wrote assets/logo.png");
+}
+
+await main();

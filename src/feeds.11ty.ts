@@ -1,0 +1,21 @@
+/** Every feed document: /feed.xml, /rss.xml, /feed.json and /topics/<id>/feed.xml. */
+import type { FeedSourceItem, FeedSpec } from "../lib/feeds/channel.ts";
+import type { FeedsData } from "../lib/plugins/feeds.ts";
+
+interface FeedPageData {
+  feed: FeedSpec;
+  feeds: FeedsData;
+  buildTime: string;
+  collections: { issues: FeedSourceItem[] };
+}
+
+export const data = {
+  pagination: { data: "feeds.list", size: 1, alias: "feed" },
+  permalink: (data: FeedPageData) => data.feed.path,
+  eleventyExcludeFromCollections: true,
+  eleventyImport: { collections: ["issues"] },
+};
+
+export function render(data: FeedPageData): Promise<string> {
+  return data.feeds.render(data.feed, data.collections.issues, data.buildTime);
+}

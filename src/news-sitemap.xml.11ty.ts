@@ -1,0 +1,17 @@
+/** /news-sitemap.xml: issues from the two days before the build time, for Google News. */
+import type { SitemapsData } from "../lib/plugins/sitemaps.ts";
+
+interface NewsSitemapData {
+  sitemaps: SitemapsData;
+  buildTime: string;
+  collections: { issues: Parameters<SitemapsData["renderNewsSitemap"]>[0] };
+}
+
+export const data = {
+  permalink: "/news-sitemap.xml",
+  eleventyExcludeFromCollections: true,
+  eleventyImport: { collections: ["issues"] },
+};
+
+export const render = (data: NewsSitemapData): string =>
+  data.sitemaps.renderNewsSitemap(data.collections.issues, data.buildTime);

@@ -1,0 +1,6 @@
+/** /robots.txt: points crawlers at the sitemaps; previews are closed to them. */
+import type { SitemapsData } from "../lib/plugins/sitemaps.ts";
+
+export const data = { permalink: "/robots.txt", eleventyExcludeFromCollections: true };
+
+export const render = (data: { sitemaps: SitemapsData }): string => data.sitemaps.renderRobots();
