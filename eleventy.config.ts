@@ -25,7 +25,10 @@ export const config = {
 
 export default function (eleventyConfig: UserConfig): void {
   // TypeScript data files and templates (skipped silently without these lines).
-  eleventyConfig.addDataExtension("ts", { parser: async (path) => (await import(path)).default, read: false });
+  eleventyConfig.addDataExtension("ts", {
+    parser: async (path) => (await import(path)).default,
+    read: false,
+  });
   eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
 
   // An issue's `authors: [ids]` must replace the global `authors` record, not merge into it.
@@ -55,5 +58,8 @@ export default function (eleventyConfig: UserConfig): void {
 
   // Static files.
   eleventyConfig.addPassthroughCopy({ "assets/photos": "photos" });
-  eleventyConfig.addPassthroughCopy({ "assets/logo.png": "assets/logo.png", "assets/icon.svg": "assets/icon.svg" });
+  eleventyConfig.addPassthroughCopy({
+    "assets/logo.png": "assets/logo.png",
+    "assets/icon.svg": "assets/icon.svg",
+  });
 }

@@ -2,7 +2,11 @@
 import { type Topics, topicsSchema } from "../lib/schema.ts";
 
 const topics: Topics = {
-  russia: { name: "Russia", kind: "country", description: "Russia's foreign policy and its relations abroad." },
+  russia: {
+    name: "Russia",
+    kind: "country",
+    description: "Russia's foreign policy and its relations abroad.",
+  },
   "united-states": {
     name: "United States",
     kind: "country",

@@ -74,7 +74,9 @@ export function paginateGroups<T>(
   size: number,
   baseUrlOf: (id: string) => string,
 ): ListingPage<T>[] {
-  return ids.flatMap((id) => paginate(groups.get(id) ?? [], size, baseUrlOf(id)).map((page) => ({ ...page, id })));
+  return ids.flatMap((id) =>
+    paginate(groups.get(id) ?? [], size, baseUrlOf(id)).map((page) => ({ ...page, id })),
+  );
 }
 
 export interface ArchiveMonth<T> {

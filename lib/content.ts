@@ -96,7 +96,10 @@ export function checkIssue(
     return { problems };
   }
   if (Object.keys(raw.data).length === 0) {
-    add("front matter", "missing — start the file with a --- block holding title, dek, date, authors and topics");
+    add(
+      "front matter",
+      "missing — start the file with a --- block holding title, dek, date, authors and topics",
+    );
     return { problems };
   }
 
@@ -116,7 +119,8 @@ export function checkIssue(
       add("photo.credit", "missing — give the agency credit, e.g. REUTERS/Umit Bektas");
     }
   }
-  for (const src of bodyImageSources(raw.body)) checkPhotoFile(src, `body image ${src}`, context.photosDir, add);
+  for (const src of bodyImageSources(raw.body))
+    checkPhotoFile(src, `body image ${src}`, context.photosDir, add);
 
   if (!result.success || problems.length > 0) return { problems };
 
@@ -185,7 +189,8 @@ function checkReferences(
   const knownIds = Object.keys(known);
   ids.forEach((id, index) => {
     if (typeof id !== "string" || id in known) return;
-    const hint = knownIds.length > 0 ? ` — did you mean "${closest(id, knownIds)}"? Or add it to _data/${field}.ts` : "";
+    const hint =
+      knownIds.length > 0 ? ` — did you mean "${closest(id, knownIds)}"? Or add it to _data/${field}.ts` : "";
     add(`${field}.${index}`, `"${id}" is not in _data/${field}.ts${hint}`);
   });
 }
@@ -259,6 +264,9 @@ function listMarkdown(dir: string): string[] {
 }
 
 /** Whether production shows the issue: not a draft, and not dated after the build time. */
-export function isPublishable(issue: Pick<Issue, "data" | "published">, now: DateTime): boolean {
+export function isPublishable(
+  issue: { data: Pick<IssueFrontMatter, "draft">; published: DateTime },
+  now: DateTime,
+): boolean {
   return issue.data.draft !== true && issue.published <= now;
 }

@@ -15,7 +15,7 @@ export interface BodyImage {
 
 export interface MarkdownOptions {
   /** Renders a stand-alone body image as a `<figure>`; the photo desk replaces the default. */
-  renderFigure: (image: BodyImage, escape: (text: string) => string) => string;
+  renderFigure: (image: BodyImage, escapeHtml: (text: string) => string) => string;
 }
 
 /** Where a body image's `src` (relative to assets/photos/) is published. */
@@ -24,9 +24,9 @@ export function photoUrl(src: string): string {
 }
 
 export const defaults = {
-  renderFigure: (image, escape) => {
-    const caption = image.caption ? `<figcaption>${escape(image.caption)}</figcaption>` : "";
-    return `<figure class="body-figure"><img src="${escape(photoUrl(image.src))}" alt="${escape(image.alt)}" loading="lazy" decoding="async">${caption}</figure>\n`;
+  renderFigure: (image, escapeHtml) => {
+    const caption = image.caption ? `<figcaption>${escapeHtml(image.caption)}</figcaption>` : "";
+    return `<figure class="body-figure"><img src="${escapeHtml(photoUrl(image.src))}" alt="${escapeHtml(image.alt)}" loading="lazy" decoding="async">${caption}</figure>\n`;
   },
 } satisfies MarkdownOptions;
 

@@ -18,11 +18,15 @@ function requiredText(max: number, hint: string) {
   return z
     .string({
       error: (issue) =>
-        issue.input === undefined ? `required — ${hint}` : `must be text, not ${describe(issue.input)} — ${hint}`,
+        issue.input === undefined
+          ? `required — ${hint}`
+          : `must be text, not ${describe(issue.input)} — ${hint}`,
     })
     .trim()
     .min(1, { error: `must not be empty — ${hint}` })
-    .max(max, { error: (issue) => `is ${String(issue.input).length} characters, the limit is ${max} — shorten it` });
+    .max(max, {
+      error: (issue) => `is ${String(issue.input).length} characters, the limit is ${max} — shorten it`,
+    });
 }
 
 function optionalText(max: number, hint: string) {
@@ -108,9 +112,7 @@ export const issueFrontMatterSchema = z
     topics: idList("topic"),
     photo: photoSchema.optional(),
     draft: z.boolean({ error: "must be true or false" }).optional(),
-    corrections: z
-      .array(correctionSchema, { error: "must be a list of { date, text } entries" })
-      .optional(),
+    corrections: z.array(correctionSchema, { error: "must be a list of { date, text } entries" }).optional(),
   })
   .strict()
   .superRefine((issue, ctx) => {

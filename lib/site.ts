@@ -15,7 +15,9 @@ export function readSite(settings: SiteSettings, env: Env): Site {
   const noindex = context !== undefined && context !== "production";
   const result = siteSchema.safeParse({ ...settings, url, noindex });
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `_data/site.ts: ${issue.path.join(".")}: ${issue.message}`);
+    const lines = result.error.issues.map(
+      (issue) => `_data/site.ts: ${issue.path.join(".")}: ${issue.message}`,
+    );
     throw new Error(lines.join("\n"));
   }
   return result.data;

@@ -6,6 +6,10 @@ interface SitemapData {
   collections: { all: Parameters<SitemapsData["renderSitemap"]>[0] };
 }
 
-export const data = { permalink: "/sitemap.xml", eleventyExcludeFromCollections: true, eleventyImport: { collections: ["all"] } };
+export const data = {
+  permalink: "/sitemap.xml",
+  eleventyExcludeFromCollections: true,
+  eleventyImport: { collections: ["all"] },
+};
 
 export const render = (data: SitemapData): string => data.sitemaps.renderSitemap(data.collections.all);

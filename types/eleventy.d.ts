@@ -51,7 +51,10 @@ declare module "@11ty/eleventy/UserConfig" {
       extensions: string,
       callback: (data: Record<string, unknown> & PageContext, content: string) => unknown,
     ): void;
-    addTransform(name: string, transform: (this: PageContext, content: string) => string | Promise<string>): void;
+    addTransform(
+      name: string,
+      transform: (this: PageContext, content: string) => string | Promise<string>,
+    ): void;
     addExtension(extensions: string | string[], options: { key: string }): void;
     addTemplateFormats(formats: string | string[]): void;
     addDataExtension(extensions: string, options: { parser: (path: string) => unknown; read: boolean }): void;
@@ -61,7 +64,10 @@ declare module "@11ty/eleventy/UserConfig" {
     setNunjucksEnvironmentOptions(options: { autoescape?: boolean; throwOnUndefined?: boolean }): void;
     setQuietMode(quiet: boolean): void;
     setDataDeepMerge(deepMerge: boolean): void;
-    on(event: "eleventy.before" | "eleventy.after", callback: (args: EleventyEventArguments) => unknown): void;
+    on(
+      event: "eleventy.before" | "eleventy.after",
+      callback: (args: EleventyEventArguments) => unknown,
+    ): void;
   }
 }
 

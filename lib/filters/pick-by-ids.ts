@@ -3,7 +3,10 @@
  * author records in the same order.
  * @example pickByIds(["russia"], topics) // [{ id: "russia", name: "Russia", … }]
  */
-export function pickByIds<T extends object>(ids: readonly string[], records: Record<string, T>): (T & { id: string })[] {
+export function pickByIds<T extends object>(
+  ids: readonly string[],
+  records: Record<string, T>,
+): (T & { id: string })[] {
   return ids.flatMap((id) => {
     const record = records[id];
     return record ? [{ ...record, id }] : [];

@@ -8,7 +8,9 @@ export function withDateline(html: string, dateline: string | undefined): string
   if (!dateline) return html;
   const label = `<span class="dateline">${escapeText(dateline)}</span> — `;
   const index = html.indexOf("<p>");
-  return index === -1 ? `<p>${label}</p>${html}` : `${html.slice(0, index + 3)}${label}${html.slice(index + 3)}`;
+  return index === -1
+    ? `<p>${label}</p>${html}`
+    : `${html.slice(0, index + 3)}${label}${html.slice(index + 3)}`;
 }
 
 function escapeText(text: string): string {

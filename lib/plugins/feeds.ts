@@ -3,7 +3,13 @@
  * `src/feeds.11ty.ts` paginates over the list, one output file per feed.
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { buildChannel, type FeedContext, type FeedSourceItem, type FeedSpec, listFeeds } from "../feeds/channel.ts";
+import {
+  buildChannel,
+  type FeedContext,
+  type FeedSourceItem,
+  type FeedSpec,
+  listFeeds,
+} from "../feeds/channel.ts";
 import { renderAtom, renderJsonFeed, renderRss } from "../feeds/index.ts";
 
 export type FeedsOptions = FeedContext;

@@ -94,7 +94,9 @@ export async function describePage(input: PageMetaInput, options: SeoOptions): P
   const photo = issue.photo;
   const size = photo ? await readPhotoSize(options.photosDir, photo.src) : undefined;
   const image =
-    photo && size ? { url: absoluteUrl(photoUrl(photo.src), site.url), width: size.width, height: size.height } : undefined;
+    photo && size
+      ? { url: absoluteUrl(photoUrl(photo.src), site.url), width: size.width, height: size.height }
+      : undefined;
 
   const article = buildNewsArticle({
     url: canonical,

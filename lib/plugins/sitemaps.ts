@@ -31,7 +31,9 @@ export default function sitemapsPlugin(eleventyConfig: UserConfig, { site }: Sit
           .filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html"))
           .map((page) => ({
             url: absoluteUrl(page.url, site.url),
-            ...(page.data.isIssue ? { lastmod: isoDateTime(lastChange(page.data as IssueFrontMatter), site.timeZone) } : {}),
+            ...(page.data.isIssue
+              ? { lastmod: isoDateTime(lastChange(page.data as IssueFrontMatter), site.timeZone) }
+              : {}),
           }))
           .sort((a, b) => a.url.localeCompare(b.url)),
       ),
@@ -48,7 +50,11 @@ export default function sitemapsPlugin(eleventyConfig: UserConfig, { site }: Sit
       );
     },
     renderRobots: () =>
-      renderRobots({ siteUrl: site.url, sitemaps: ["/sitemap.xml", "/news-sitemap.xml"], noindex: site.noindex }),
+      renderRobots({
+        siteUrl: site.url,
+        sitemaps: ["/sitemap.xml", "/news-sitemap.xml"],
+        noindex: site.noindex,
+      }),
   };
   eleventyConfig.addGlobalData("sitemaps", sitemaps);
 }
