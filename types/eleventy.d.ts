@@ -79,6 +79,7 @@ declare module "@11ty/eleventy" {
       options?: { configPath?: string; quietMode?: boolean; runMode?: "build" | "serve" | "watch" },
     );
     write(): Promise<unknown>;
+    disableLogger(): void;
     toJSON(): Promise<{ url: string; inputPath: string; outputPath: string; content: string }[]>;
   }
 }

@@ -29,9 +29,12 @@ export interface ContentOptions {
 
 export type IssueItem = CollectionItem<IssueFrontMatter> & IssueLike;
 
-/** Production hides drafts and future issues; the dev server shows them. */
+/**
+ * Production hides drafts and future issues; the dev server shows them, and so does a
+ * build with DATELINE_DRAFTS=1 (a preview to send an editor).
+ */
 export function isPreview(env: Record<string, string | undefined> = process.env): boolean {
-  return env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch";
+  return env.DATELINE_DRAFTS === "1" || env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch";
 }
 
 export default function contentPlugin(eleventyConfig: UserConfig, options: ContentOptions): void {

@@ -1,0 +1,53 @@
+/**
+ * `npm run build`: renders the site into a fresh folder and swaps it into _site only
+ * when everything succeeded, so a failed build never leaves a half-written site.
+ * Content problems are printed all at once, as `file: field: what — how to fix`.
+ */
+import { existsSync, renameSync, rmSync } from "node:fs";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { ContentError } from "../lib/content.ts";
+
+const output = path.resolve(process.argv[2] ?? "_site");
+const staging = `${output}.staging-${process.pid}`;
+const previous = `${output}.previous-${process.pid}`;
+
+/** Eleventy wraps errors thrown by plugins; find ours in the chain. */
+function findContentError(error: unknown): ContentError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 10; depth++) {
+    if (current instanceof ContentError || current.name === "ContentError") return current as ContentError;
+    const wrapped = current as Error & { originalError?: unknown };
+    current = wrapped.originalError ?? wrapped.cause;
+  }
+  return undefined;
+}
+
+async function build(): Promise<number> {
+  const started = performance.now();
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    const eleventy = new Eleventy("src", staging, { configPath: "eleventy.config.ts", quietMode: true });
+    // Our own summary and error report replace Eleventy's log (and its stack traces).
+    eleventy.disableLogger();
+    await eleventy.write();
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    const contentError = findContentError(error);
+    console.error(
+      contentError
+        ? `\nBuild failed: ${contentError.message}\n`
+        : `\nBuild failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    console.error(`${path.relative(process.cwd(), output)}/ was left as it was.`);
+    return 1;
+  }
+  if (existsSync(output)) renameSync(output, previous);
+  renameSync(staging, output);
+  rmSync(previous, { recursive: true, force: true });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`Built ${path.relative(process.cwd(), output)}/ in ${seconds} s.`);
+  return 0;
+}
+
+process.exitCode = await build();

@@ -1,0 +1,235 @@
+/**
+ * What readers and crawlers get from a built fixture site: pages, dates, membership,
+ * order, metadata and the absence of drafts and future issues.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { type CheerioAPI, load } from "cheerio";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURE_EPOCH, fixtureIssues } from "./fixtures/sample-issues.ts";
+import { buildFixtureSite, type FixtureSite } from "./helpers/fixture-site.ts";
+
+let site: FixtureSite;
+const page = (file: string): CheerioAPI => load(site.read(file));
+const allFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+
+beforeAll(() => {
+  site = buildFixtureSite({ issues: fixtureIssues, epoch: FIXTURE_EPOCH });
+  if (site.status !== 0) throw new Error(`fixture build failed:\n${site.stderr}`);
+});
+afterAll(() => site.remove());
+
+describe("an issue page", () => {
+  it("shows the publication time in the site's zone, with a machine-readable datetime", () => {
+    const $ = page("2025/04/alpha/index.html");
+    const time = $(".issue__dates time").first();
+    expect(time.attr("datetime")).toBe("2025-04-10T16:30:00+03:00");
+    expect(time.text()).toBe("10 April 2025, 16:30 GMT+3");
+  });
+
+  it("converts a UTC date to the site's zone for display", () => {
+    const $ = page("2025/04/charlie/index.html");
+    expect($(".issue__dates time").first().attr("datetime")).toBe("2025-04-12T11:00:00+03:00");
+  });
+
+  it("shows Updated when an issue has an update or a correction", () => {
+    const $ = page("2025/04/bravo/index.html");
+    const times = $(".issue__dates time");
+    expect(times.length).toBe(2);
+    expect(times.eq(1).attr("datetime")).toBe("2025-04-11T12:00:00+03:00");
+    expect($(".issue__dates").text()).toContain("Updated");
+    expect($(".corrections li").text()).toContain("An earlier version misspelt a name.");
+    expect($("#alpha .issue__dates").length).toBe(0);
+    expect(page("2025/04/alpha/index.html")(".issue__dates time").length).toBe(1);
+  });
+
+  it("carries kicker, one h1, dek, linked byline and the dateline at the start of the body", () => {
+    const $ = page("2025/04/alpha/index.html");
+    expect($(".kicker").first().text()).toBe("Briefing");
+    expect($("h1").length).toBe(1);
+    expect($("h1").text()).toBe("Alpha: delegations meet in Istanbul");
+    expect($(".byline a").attr("href")).toBe("/authors/ayse-demir/");
+    expect($(".issue__body p").first().text()).toMatch(/^ISTANBUL — The talks began\./);
+  });
+
+  it("lists byline authors in order, joined with and", () => {
+    const $ = page("2025/04/bravo/index.html");
+    expect($(".byline").text().replace(/\s+/g, " ").trim()).toBe("By Daniel Hart and Ayşe Demir");
+  });
+
+  it("renders the lead photo with alt, caption and a separate credit", () => {
+    const $ = page("2025/04/bravo/index.html");
+    expect($(".lead-figure img").attr("alt")).toBe("A striped placeholder panel");
+    expect($(".lead-figure .caption").text()).toBe("A placeholder standing in for a photo");
+    expect($(".lead-figure .credit").text()).toBe("Placeholder image — Dateline");
+  });
+
+  it("renders Markdown without a template pass: footnotes, anchors, typographic quotes", () => {
+    const $ = page("2025/04/alpha/index.html");
+    expect($("sup.footnote-ref a").attr("href")).toBe("#fn1");
+    expect($("h2#details a").attr("href")).toBe("#details");
+    expect($(".issue__body").text()).toContain("More “quoted” text – with a dash.");
+  });
+
+  it("has a canonical URL and links every site feed for autodiscovery", () => {
+    const $ = page("2025/04/alpha/index.html");
+    expect($('link[rel="canonical"]').attr("href")).toBe("https://dateline.example/2025/04/alpha/");
+    expect(
+      $('link[rel="alternate"]')
+        .map((_, link) => $(link).attr("href"))
+        .get(),
+    ).toEqual([
+      "https://dateline.example/feed.xml",
+      "https://dateline.example/rss.xml",
+      "https://dateline.example/feed.json",
+    ]);
+  });
+
+  it("links the previous and next issues in publication order", () => {
+    const $ = page("2025/04/bravo/index.html");
+    expect($('.issue__neighbours a[rel="prev"]').attr("href")).toBe("/2025/04/alpha/");
+    expect($('.issue__neighbours a[rel="next"]').attr("href")).toBe("/2025/04/charlie/");
+    const newest = page("2025/04/charlie/index.html");
+    expect(newest('.issue__neighbours a[rel="next"]').length).toBe(0);
+  });
+
+  it("lists related issues by shared topics, most shared first", () => {
+    const $ = page("2025/04/alpha/index.html");
+    expect(
+      $(".related .summary__title a")
+        .map((_, link) => $(link).attr("href"))
+        .get(),
+    ).toEqual(["/2025/04/bravo/", "/2025/04/old-news/"]);
+  });
+
+  it("publishes under /yyyy/mm/ of the date in the site's zone", () => {
+    expect(site.read("2025/04/old-news/index.html")).toContain("Old news");
+    expect(() => site.read("2025/03/old-news/index.html")).toThrow();
+  });
+});
+
+describe("JSON-LD", () => {
+  it("describes an issue as a NewsArticle with dates, authors, image, dateline and publisher", () => {
+    const $ = page("2025/04/bravo/index.html");
+    const article = JSON.parse($('script[type="application/ld+json"]').text());
+    expect(article["@type"]).toBe("NewsArticle");
+    expect(article.headline).toBe("Bravo: the property dispute");
+    expect(article.description).toBe("The second fixture issue, with a photo and a correction.");
+    expect(article.datePublished).toBe("2025-04-11T09:00:00+03:00");
+    expect(article.dateModified).toBe("2025-04-11T12:00:00+03:00");
+    expect(article.author).toEqual([
+      { "@type": "Person", name: "Daniel Hart", url: "https://dateline.example/authors/daniel-hart/" },
+      { "@type": "Person", name: "Ayşe Demir", url: "https://dateline.example/authors/ayse-demir/" },
+    ]);
+    expect(article.image[0].contentUrl).toBe(
+      "https://dateline.example/photos/2025/istanbul-consulate-placeholder.jpg",
+    );
+    expect(article.image[0].creditText).toBe("Placeholder image — Dateline");
+    expect(article.publisher.logo.url).toBe("https://dateline.example/assets/logo.png");
+    expect(page("2025/04/alpha/index.html")('script[type="application/ld+json"]').text()).toContain(
+      '"dateline":"ISTANBUL"',
+    );
+  });
+});
+
+describe("listings", () => {
+  const issueLinks = ($: CheerioAPI) =>
+    $(".summary__title a, .lead-story__title a")
+      .map((_, link) => $(link).attr("href"))
+      .get();
+
+  it("leads the home page with the newest issue, then the rest newest first", () => {
+    const $ = page("index.html");
+    expect($(".lead-story__title a").attr("href")).toBe("/2025/04/charlie/");
+    expect(issueLinks($)).toEqual([
+      "/2025/04/charlie/",
+      "/2025/04/bravo/",
+      "/2025/04/alpha/",
+      "/2025/04/old-news/",
+    ]);
+  });
+
+  it("lists on a topic page exactly the issues with that topic", () => {
+    expect(issueLinks(page("topics/russia/index.html"))).toEqual(["/2025/04/bravo/", "/2025/04/alpha/"]);
+    expect(issueLinks(page("topics/turkey/index.html"))).toEqual(["/2025/04/charlie/"]);
+  });
+
+  it("lists on an author page the issues they wrote or co-wrote", () => {
+    expect(issueLinks(page("authors/daniel-hart/index.html"))).toEqual([
+      "/2025/04/charlie/",
+      "/2025/04/bravo/",
+    ]);
+  });
+
+  it("groups the archive by year and month in the site's zone", () => {
+    const $ = page("archive/index.html");
+    expect($("h2").first().text()).toBe("2025");
+    expect(
+      $("h3")
+        .map((_, h) => $(h).text())
+        .get(),
+    ).toEqual(["April 2025"]);
+    expect($(".archive-list a").length).toBe(4);
+  });
+});
+
+describe("drafts and future issues", () => {
+  it("are absent from every file of a production build", () => {
+    const leaks = allFiles(site.output)
+      .filter((file) => /\.(html|xml|json|txt)$/.test(file))
+      .filter((file) =>
+        /Secret draft headline|Future headline|secret-draft|future-issue/.test(readFileSync(file, "utf8")),
+      );
+    expect(leaks).toEqual([]);
+  });
+
+  it("appear in a preview build made with DATELINE_DRAFTS=1", () => {
+    const preview = buildFixtureSite({
+      issues: fixtureIssues,
+      epoch: FIXTURE_EPOCH,
+      env: { DATELINE_DRAFTS: "1" },
+    });
+    try {
+      expect(preview.status).toBe(0);
+      expect(preview.read("2025/04/secret-draft/index.html")).toContain(
+        "Draft — not published in production builds.",
+      );
+      expect(preview.read("2025/05/future-issue/index.html")).toContain("Future headline");
+    } finally {
+      preview.remove();
+    }
+  });
+});
+
+describe("sitemaps and robots.txt", () => {
+  it("list every issue in sitemap.xml with its last change as lastmod", () => {
+    const $ = load(site.read("sitemap.xml"), { xml: true });
+    const urls = $("url loc")
+      .map((_, loc) => $(loc).text())
+      .get();
+    expect(urls).toContain("https://dateline.example/2025/04/bravo/");
+    expect(urls.filter((url) => /\/2025\/0\d\//.test(url))).toHaveLength(4);
+    const bravo = $("url").filter((_, url) => $(url).find("loc").text().endsWith("/bravo/"));
+    expect(bravo.find("lastmod").text()).toBe("2025-04-11T12:00:00+03:00");
+    expect(urls).not.toContain("https://dateline.example/404.html");
+  });
+
+  it("put only issues from the two days before the build time in the news sitemap", () => {
+    const $ = load(site.read("news-sitemap.xml"), { xml: true });
+    expect(
+      $("url loc")
+        .map((_, loc) => $(loc).text())
+        .get(),
+    ).toEqual(["https://dateline.example/2025/04/charlie/", "https://dateline.example/2025/04/bravo/"]);
+    expect($("url").first().find("news\\:publication_date").text()).toBe("2025-04-12T11:00:00+03:00");
+  });
+
+  it("point crawlers at both sitemaps", () => {
+    expect(site.read("robots.txt")).toBe(
+      "User-agent: *\nAllow: /\n\nSitemap: https://dateline.example/sitemap.xml\nSitemap: https://dateline.example/news-sitemap.xml\n",
+    );
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Builds a small site the way a writer would, in a throw-away copy of the project:
+ * the real config, templates, data and build script, with the fixture's issues in
+ * place of src/issues. Returns what the build printed and where the site went.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+export interface FixtureSite {
+  /** The temporary project folder. */
+  dir: string;
+  /** Absolute path of the built site. */
+  output: string;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** Reads a built file as text, e.g. `read("feed.xml")`. */
+  read: (file: string) => string;
+  /** Runs the build again in the same folder (after editing its files). */
+  rebuild: (env?: Record<string, string>) => FixtureSite;
+  remove: () => void;
+}
+
+export interface FixtureOptions {
+  /** Issue files by path under src/issues/, e.g. `{ "2025/alpha.md": "---\n…" }`. */
+  issues: Record<string, string>;
+  /** SOURCE_DATE_EPOCH for the build (seconds). */
+  epoch: number;
+  env?: Record<string, string>;
+  /** Extra files to write, by project-relative path. */
+  files?: Record<string, string | Buffer>;
+}
+
+/** Copies the project (without its issues), writes the fixture, and runs `npm run build`. */
+export function buildFixtureSite(options: FixtureOptions): FixtureSite {
+  const dir = mkdtempSync(path.join(tmpdir(), "dateline-fixture-"));
+  for (const entry of [
+    "eleventy.config.ts",
+    "package.json",
+    "tsconfig.json",
+    ".htmlvalidate.mjs",
+    "_includes",
+    "_data",
+    "assets",
+  ]) {
+    cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
+  }
+  cpSync(path.join(root, "src"), path.join(dir, "src"), {
+    recursive: true,
+    filter: (source) => !path.relative(path.join(root, "src/issues"), source).match(/^\d{4}/),
+  });
+  for (const entry of ["lib", "types", "scripts", "node_modules"]) {
+    symlinkSync(path.join(root, entry), path.join(dir, entry));
+  }
+  for (const [file, text] of Object.entries(options.issues)) writeIn(dir, `src/issues/${file}`, text);
+  for (const [file, content] of Object.entries(options.files ?? {})) writeIn(dir, file, content);
+  return runBuild(dir, options.epoch, options.env ?? {});
+}
+
+function writeIn(dir: string, file: string, content: string | Buffer): void {
+  const target = path.join(dir, file);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, content);
+}
+
+function runBuild(dir: string, epoch: number, env: Record<string, string>): FixtureSite {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, TZ: "UTC", SOURCE_DATE_EPOCH: String(epoch), ...env },
+  });
+  const output = path.join(dir, "_site");
+  return {
+    dir,
+    output,
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    read: (file) => readFileSync(path.join(output, file), "utf8"),
+    rebuild: (nextEnv = env) => runBuild(dir, epoch, nextEnv),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+function isBareScalar(value: unknown): boolean {
+  return (
+    typeof value === "boolean" || (typeof value === "string" && /^\d{4}-\d{2}-\d{2}[\dT:.Z+-]*$/.test(value))
+  );
+}
+
+/** An issue file from front-matter lines and a body. */
+export function issueFile(frontMatter: Record<string, unknown>, body = "A paragraph of the issue."): string {
+  const yaml = Object.entries(frontMatter)
+    .filter(([, value]) => value !== undefined)
+    // Dates stay unquoted, as writers type them; other strings are quoted for YAML safety.
+    .map(([key, value]) => `${key}: ${isBareScalar(value) ? value : JSON.stringify(value)}`)
+    .join("\n");
+  return `---\n${yaml}\n---\n${body}\n`;
+}
