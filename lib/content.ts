@@ -160,7 +160,9 @@ export function issueUrl(slug: string, published: DateTime): string {
 
 function yamlReason(error: unknown): string {
   if (error instanceof yaml.YAMLException) {
-    const line = error.mark ? `, line ${error.mark.line + 2}` : "";
+    // gray-matter hands js-yaml the text after the opening "---" including its newline,
+    // so mark.line (0-based) + 1 is the line in the file.
+    const line = error.mark ? `, line ${error.mark.line + 1}` : "";
     return `${error.reason}${line}`;
   }
   return error instanceof Error ? error.message : String(error);

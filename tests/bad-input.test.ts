@@ -1,0 +1,134 @@
+/**
+ * A writer's mistakes: the build fails, names every problem as `file: field: what — fix`,
+ * exits non-zero, and leaves the site that was already published untouched.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURE_EPOCH, fixtureIssues } from "./fixtures/sample-issues.ts";
+import { buildFixtureSite, type FixtureSite, issueFile } from "./helpers/fixture-site.ts";
+
+const valid = {
+  title: "A valid issue",
+  dek: "Standfirst.",
+  date: "2025-04-10T16:30:00+03:00",
+  authors: ["ayse-demir"],
+  topics: ["russia"],
+};
+
+/** Each bad file and the exact lines the build must print for it. */
+const badFiles: Record<string, { text: string; problems: string[] }> = {
+  "2025/typo.md": {
+    text: issueFile({ ...valid, titel: "Typo", title: undefined }),
+    problems: [
+      "src/issues/2025/typo.md: title: required — write the headline",
+      'src/issues/2025/typo.md: titel: unknown field — did you mean "title"?',
+    ],
+  },
+  "2025/date-only.md": {
+    text: issueFile({ ...valid, date: "2025-04-10" }),
+    problems: [
+      'src/issues/2025/date-only.md: date: "2025-04-10" has no time — add the time and offset, e.g. 2025-04-10T09:00:00+03:00',
+    ],
+  },
+  "2025/no-offset.md": {
+    text: issueFile({ ...valid, date: "2025-04-10T16:30:00" }),
+    problems: [
+      'src/issues/2025/no-offset.md: date: "2025-04-10T16:30:00" has no offset — add one, e.g. +03:00 for Istanbul or Z for UTC',
+    ],
+  },
+  "2025/unknown-refs.md": {
+    text: issueFile({ ...valid, authors: ["ayse-demri"], topics: ["rusia"] }),
+    problems: [
+      'src/issues/2025/unknown-refs.md: authors.0: "ayse-demri" is not in _data/authors.ts — did you mean "ayse-demir"? Or add it to _data/authors.ts',
+      'src/issues/2025/unknown-refs.md: topics.0: "rusia" is not in _data/topics.ts — did you mean "russia"? Or add it to _data/topics.ts',
+    ],
+  },
+  "2025/photo.md": {
+    text: issueFile({ ...valid, photo: { src: "2025/missing.jpg" } }),
+    problems: [
+      "src/issues/2025/photo.md: photo.alt: required — describe the photo for readers who cannot see it",
+      "src/issues/2025/photo.md: photo.src: assets/photos/2025/missing.jpg does not exist — add the file or correct the path",
+      "src/issues/2025/photo.md: photo.credit: missing — give the agency credit, e.g. REUTERS/Umit Bektas",
+    ],
+  },
+  "2025/empty.md": {
+    text: issueFile(valid, ""),
+    problems: ["src/issues/2025/empty.md: body: is empty — write the issue below the front matter"],
+  },
+  "2025/yaml.md": {
+    text: '---\ntitle: "unclosed\n---\nBody.\n',
+    problems: [
+      "src/issues/2025/yaml.md: front matter: is not valid YAML (unexpected end of the stream within a double quoted scalar, line 3) — check indentation, colons and quotes",
+    ],
+  },
+  "2024/alpha.md": {
+    text: issueFile({ ...valid, title: "Same URL as 2025/alpha.md" }),
+    problems: [
+      // Files are read in path order, so the clash is reported on the later one.
+      "src/issues/2025/alpha.md: date: publishes at /2025/04/alpha/, which src/issues/2024/alpha.md already uses — rename one of the files",
+    ],
+  },
+};
+
+function hashTree(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return [path.relative(dir, file), createHash("sha256").update(readFileSync(file)).digest("hex")];
+      }),
+  );
+}
+
+let site: FixtureSite;
+let failed: FixtureSite;
+let before: Record<string, string>;
+
+beforeAll(() => {
+  site = buildFixtureSite({ issues: fixtureIssues, epoch: FIXTURE_EPOCH });
+  if (site.status !== 0) throw new Error(`fixture build failed:\n${site.stderr}`);
+  before = hashTree(site.output);
+  for (const [file, { text }] of Object.entries(badFiles)) {
+    const target = path.join(site.dir, "src/issues", file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  }
+  failed = site.rebuild();
+});
+afterAll(() => site.remove());
+
+describe("a build with bad input", () => {
+  it("exits non-zero", () => {
+    expect(failed.status).toBe(1);
+  });
+
+  it("lists every problem in every file, each as file: field: what — fix", () => {
+    const expected = Object.values(badFiles).flatMap(({ problems }) => problems);
+    const printed = failed.stderr.split("\n").filter((line) => line.startsWith("src/issues/"));
+    expect(printed.sort()).toEqual(expected.sort());
+    expect(failed.stderr).toContain(`Build failed: ${expected.length} problems in the content:`);
+  });
+
+  it("leaves the previous _site byte-for-byte intact", () => {
+    expect(hashTree(site.output)).toEqual(before);
+    expect(failed.stderr).toContain("_site/ was left as it was.");
+  });
+});
+
+describe("a file with a byte-order mark and CRLF line endings", () => {
+  it("builds like any other", () => {
+    const text = `\uFEFF${issueFile({ ...valid, title: "Written on Windows" }).replace(/\n/g, "\r\n")}`;
+    const windows = buildFixtureSite({ issues: { "2025/windows.md": text }, epoch: FIXTURE_EPOCH });
+    try {
+      expect(windows.status).toBe(0);
+      expect(windows.read("2025/04/windows/index.html")).toContain(
+        '<h1 class="issue__title">Written on Windows</h1>',
+      );
+    } finally {
+      windows.remove();
+    }
+  });
+});

@@ -1,0 +1,339 @@
+/**
+ * The front-matter contract (DESIGN.md §2), field by field: each case is a whole issue file
+ * run through `checkIssue`, and each bad case lists the exact problems a writer would see.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CheckContext, checkIssue, formatProblem } from "../lib/content.ts";
+import { idPattern, issueFieldNames, offsetDateTime, photoFieldNames } from "../lib/schema.ts";
+
+const FILE = "src/issues/2025/x.md";
+
+let photosDir: string;
+let context: CheckContext;
+
+beforeAll(async () => {
+  photosDir = mkdtempSync(path.join(os.tmpdir(), "dateline-schema-"));
+  mkdirSync(path.join(photosDir, "2025"));
+  await sharp({ create: { width: 40, height: 30, channels: 3, background: "#888" } })
+    .jpeg()
+    .toFile(path.join(photosDir, "2025", "consulate.jpg"));
+  context = {
+    site: { timeZone: "Europe/Istanbul" },
+    authors: {
+      "ayse-kaya": { name: "Ayşe Kaya", bio: "Istanbul correspondent." },
+      "sonata-coulter": { name: "Sonata Coulter", bio: "Diplomatic editor." },
+    },
+    topics: {
+      russia: { name: "Russia", kind: "country", description: "Russia and its neighbours." },
+      turkey: { name: "Turkey", kind: "country", description: "Turkish politics and diplomacy." },
+      diplomacy: { name: "Diplomacy", kind: "theme", description: "Talks, summits and envoys." },
+    },
+    photosDir,
+  };
+});
+
+afterAll(() => {
+  rmSync(photosDir, { recursive: true, force: true });
+});
+
+/** The lines of a valid front matter, keyed so that a case can replace or drop one. */
+const validFields: Record<string, string> = {
+  title: "title: Istanbul talks resume",
+  dek: "dek: US and Russian delegations meet at the consulate for a second round.",
+  date: "date: 2025-04-10T16:30:00+03:00",
+  authors: "authors: [ayse-kaya]",
+  topics: "topics: [turkey, diplomacy]",
+};
+
+/** A whole issue file: the valid fields with `changes` applied (null drops a line), then `extra` lines. */
+function issueFile(changes: Record<string, string | null> = {}, extra: string[] = []): string {
+  const lines = Object.entries({ ...validFields, ...changes })
+    .filter((entry): entry is [string, string] => entry[1] !== null)
+    .map(([, line]) => line);
+  return `---\n${[...lines, ...extra].join("\n")}\n---\nDelegations met for three hours.\n`;
+}
+
+function problemsOf(text: string): string[] {
+  return checkIssue(FILE, text, context).problems.map(formatProblem);
+}
+
+describe("checkIssue on front-matter fields", () => {
+  it.each<[string, string, string[]]>([
+    [
+      "reports a missing title",
+      issueFile({ title: null }),
+      [`${FILE}: title: required — write the headline`],
+    ],
+    [
+      "gives the length of a title over 140 characters",
+      issueFile({ title: `title: ${"x".repeat(141)}` }),
+      [`${FILE}: title: is 141 characters, the limit is 140 — shorten it`],
+    ],
+    [
+      "rejects a blank title",
+      issueFile({ title: 'title: "   "' }),
+      [`${FILE}: title: must not be empty — write the headline`],
+    ],
+    [
+      "rejects a title that is a number",
+      issueFile({ title: "title: 42" }),
+      [`${FILE}: title: must be text, not a number — write the headline`],
+    ],
+    [
+      "rejects a title left empty",
+      issueFile({ title: "title:" }),
+      [`${FILE}: title: must be text, not empty — write the headline`],
+    ],
+    [
+      "reports a missing dek",
+      issueFile({ dek: null }),
+      [`${FILE}: dek: required — write a one- or two-sentence standfirst`],
+    ],
+    [
+      "rejects authors given as one word instead of a list",
+      issueFile({ authors: "authors: ayse" }),
+      [`${FILE}: authors: must be a list of author ids, e.g. [ayse-kaya]`],
+    ],
+    [
+      "rejects an empty authors list",
+      issueFile({ authors: "authors: []" }),
+      [`${FILE}: authors: must list at least one author — add an id from _data/authors.ts`],
+    ],
+    [
+      "reports missing authors",
+      issueFile({ authors: null }),
+      [`${FILE}: authors: required — list at least one author id from _data/authors.ts`],
+    ],
+    [
+      "rejects topics given as one word instead of a list",
+      issueFile({ topics: "topics: turkey" }),
+      [`${FILE}: topics: must be a list of topic ids, e.g. [russia]`],
+    ],
+    [
+      "rejects an empty topics list",
+      issueFile({ topics: "topics: []" }),
+      [`${FILE}: topics: must list at least one topic — add an id from _data/topics.ts`],
+    ],
+    [
+      "rejects an author id that is not a plain id and is unknown",
+      issueFile({ authors: "authors: [Ayse Kaya]" }),
+      [
+        `${FILE}: authors.0: is not a valid author id — use lowercase letters, digits and hyphens, e.g. sonata-coulter`,
+        `${FILE}: authors.0: "Ayse Kaya" is not in _data/authors.ts — did you mean "ayse-kaya"? Or add it to _data/authors.ts`,
+      ],
+    ],
+    [
+      "reports a missing date",
+      issueFile({ date: null }),
+      [`${FILE}: date: required — give the publication time with its offset, e.g. 2025-04-10T16:30:00+03:00`],
+    ],
+    [
+      "rejects a date without a time",
+      issueFile({ date: "date: 2025-04-10" }),
+      [`${FILE}: date: "2025-04-10" has no time — add the time and offset, e.g. 2025-04-10T09:00:00+03:00`],
+    ],
+    [
+      "rejects a date without an offset",
+      issueFile({ date: "date: 2025-04-10T16:30:00" }),
+      [`${FILE}: date: "2025-04-10T16:30:00" has no offset — add one, e.g. +03:00 for Istanbul or Z for UTC`],
+    ],
+    [
+      "rejects a date that does not exist",
+      issueFile({ date: "date: 2025-13-40T10:00:00+03:00" }),
+      [
+        `${FILE}: date: "2025-13-40T10:00:00+03:00" is not a valid date-time — write it like 2025-04-10T16:30:00+03:00`,
+      ],
+    ],
+    [
+      "rejects a date that is a number",
+      issueFile({ date: "date: 20250410" }),
+      [`${FILE}: date: must be a date-time, not a number — write it like 2025-04-10T16:30:00+03:00`],
+    ],
+    [
+      "rejects an update before publication",
+      issueFile({}, ["updated: 2025-04-09T10:00:00+03:00"]),
+      [
+        `${FILE}: updated: 2025-04-09T10:00:00+03:00 is before date 2025-04-10T16:30:00+03:00 — an update cannot precede publication`,
+      ],
+    ],
+    [
+      "rejects a correction dated before publication",
+      issueFile({}, [
+        "corrections:",
+        "  - date: 2025-04-09T10:00:00+03:00",
+        "    text: The consul was misnamed.",
+      ]),
+      [
+        `${FILE}: corrections.0.date: 2025-04-09T10:00:00+03:00 is before date 2025-04-10T16:30:00+03:00 — a correction cannot precede publication`,
+      ],
+    ],
+    [
+      "rejects a correction without text",
+      issueFile({}, ["corrections:", "  - date: 2025-04-11T10:00:00+03:00"]),
+      [`${FILE}: corrections.0.text: required — say what was wrong and what is right now`],
+    ],
+    [
+      "rejects corrections that are not a list",
+      issueFile({}, ["corrections: none"]),
+      [`${FILE}: corrections: must be a list of { date, text } entries`],
+    ],
+    [
+      "suggests the nearest field for an unknown key",
+      issueFile({ title: "titel: Istanbul talks resume" }),
+      [
+        `${FILE}: title: required — write the headline`,
+        `${FILE}: titel: unknown field — did you mean "title"?`,
+      ],
+    ],
+    [
+      "suggests the nearest photo field for an unknown key inside photo",
+      issueFile({}, [
+        "photo:",
+        "  src: 2025/consulate.jpg",
+        "  alt: Police outside the consulate",
+        "  credit: REUTERS/Umit Bektas",
+        "  captoin: The consulate on Monday",
+      ]),
+      [`${FILE}: photo.captoin: unknown field — did you mean "caption"?`],
+    ],
+    [
+      "requires alt text on the photo",
+      issueFile({}, ["photo:", "  src: 2025/consulate.jpg", "  credit: REUTERS/Umit Bektas"]),
+      [`${FILE}: photo.alt: required — describe the photo for readers who cannot see it`],
+    ],
+    [
+      "rejects draft: yes, which the core schema keeps as text",
+      issueFile({}, ["draft: yes"]),
+      [`${FILE}: draft: must be true or false`],
+    ],
+    [
+      "rejects a quoted draft flag",
+      issueFile({}, ['draft: "true"']),
+      [`${FILE}: draft: must be true or false`],
+    ],
+    [
+      "gives the length of a dateline over 80 characters",
+      issueFile({}, [`dateline: ${"X".repeat(81)}`]),
+      [`${FILE}: dateline: is 81 characters, the limit is 80 — shorten it`],
+    ],
+    [
+      "rejects an empty kicker",
+      issueFile({}, ['kicker: ""']),
+      [`${FILE}: kicker: must not be empty — a section label such as Analysis`],
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(problemsOf(text)).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    ["accepts the required fields alone", issueFile()],
+    [
+      "accepts every optional field",
+      issueFile({}, [
+        "updated: 2025-04-11T09:00:00+03:00",
+        "dateline: ISTANBUL",
+        "kicker: Analysis",
+        "photo:",
+        "  src: 2025/consulate.jpg",
+        "  alt: Police outside the consulate",
+        "  caption: The consulate on Monday",
+        "  credit: REUTERS/Umit Bektas",
+        "draft: false",
+        "corrections:",
+        "  - date: 2025-04-11T10:00:00+03:00",
+        "    text: The consul was misnamed.",
+      ]),
+    ],
+    ["accepts a date in UTC with Z", issueFile({ date: "date: 2025-04-10T13:30:00Z" })],
+    ["accepts an offset without a colon", issueFile({ date: "date: 2025-04-10T16:30:00+0300" })],
+    [
+      "accepts an update at the same instant written in another offset",
+      issueFile({}, ["updated: 2025-04-10T13:30:00Z"]),
+    ],
+  ])("%s", (_name, text) => {
+    expect(problemsOf(text)).toEqual([]);
+  });
+
+  it("keeps an unquoted timestamp as the string the writer typed, offset included", () => {
+    const { issue } = checkIssue(FILE, issueFile(), context);
+    expect(issue?.data.date).toBe("2025-04-10T16:30:00+03:00");
+  });
+
+  it("trims surrounding spaces from text fields", () => {
+    const { issue } = checkIssue(FILE, issueFile({ title: 'title: "  Istanbul talks resume  "' }), context);
+    expect(issue?.data.title).toBe("Istanbul talks resume");
+  });
+});
+
+describe("offsetDateTime", () => {
+  it.each([
+    "2025-04-10T16:30:00+03:00",
+    "2025-04-10T13:30:00Z",
+    "2025-04-10T16:30:00+0300",
+    "2025-04-10T16:30+03:00",
+    "2025-04-10T16:30:00.123+03:00",
+  ])("accepts %s", (value) => {
+    expect(offsetDateTime.safeParse(value).success).toBe(true);
+  });
+
+  it.each([
+    ["2025-04-10", '"2025-04-10" has no time — add the time and offset, e.g. 2025-04-10T09:00:00+03:00'],
+    [
+      "2025-04-10T16:30:00+03",
+      '"2025-04-10T16:30:00+03" has no offset — add one, e.g. +03:00 for Istanbul or Z for UTC',
+    ],
+    [
+      "2025-02-30T10:00:00Z",
+      '"2025-02-30T10:00:00Z" is not a valid date-time — write it like 2025-04-10T16:30:00+03:00',
+    ],
+    [
+      "2025-04-10T25:00:00Z",
+      '"2025-04-10T25:00:00Z" is not a valid date-time — write it like 2025-04-10T16:30:00+03:00',
+    ],
+  ])("rejects %s", (value, message) => {
+    const result = offsetDateTime.safeParse(value);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([message]);
+  });
+});
+
+describe("idPattern", () => {
+  it.each([
+    ["ayse-kaya", true],
+    ["russia", true],
+    ["g20", true],
+    ["Ayse", false],
+    ["ayse kaya", false],
+    ["a--b", false],
+    ["-a", false],
+    ["a-", false],
+    ["a_b", false],
+  ])("treats %s as valid: %s", (id, valid) => {
+    expect(idPattern.test(id)).toBe(valid);
+  });
+});
+
+describe("field names", () => {
+  it("lists every front-matter key a writer may use", () => {
+    expect(issueFieldNames).toEqual([
+      "title",
+      "dek",
+      "date",
+      "updated",
+      "dateline",
+      "kicker",
+      "authors",
+      "topics",
+      "photo",
+      "draft",
+      "corrections",
+    ]);
+  });
+
+  it("lists every photo key", () => {
+    expect(photoFieldNames).toEqual(["src", "alt", "caption", "credit"]);
+  });
+});
