@@ -1,0 +1,407 @@
+/**
+ * Reading and checking issue files: front matter parsing, files the issue points at,
+ * cross-references, URLs, URL clashes between files, and what production publishes.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { DateTime } from "luxon";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  bodyImageSources,
+  type CheckContext,
+  ContentError,
+  checkIssue,
+  formatProblem,
+  isPublishable,
+  issueUrl,
+  lastChange,
+  loadIssues,
+  readFrontMatter,
+} from "../lib/content.ts";
+
+const FILE = "src/issues/2025/x.md";
+
+let tempDir: string;
+let photosDir: string;
+let context: CheckContext;
+
+beforeAll(async () => {
+  tempDir = mkdtempSync(path.join(os.tmpdir(), "dateline-content-"));
+  photosDir = path.join(tempDir, "photos");
+  mkdirSync(path.join(photosDir, "2025"), { recursive: true });
+  await sharp({ create: { width: 40, height: 30, channels: 3, background: "#888" } })
+    .jpeg()
+    .toFile(path.join(photosDir, "2025", "consulate.jpg"));
+  context = {
+    site: { timeZone: "Europe/Istanbul" },
+    authors: {
+      "ayse-kaya": { name: "Ayşe Kaya", bio: "Istanbul correspondent." },
+      "sonata-coulter": { name: "Sonata Coulter", bio: "Diplomatic editor." },
+    },
+    topics: {
+      russia: { name: "Russia", kind: "country", description: "Russia and its neighbours." },
+      turkey: { name: "Turkey", kind: "country", description: "Turkish politics and diplomacy." },
+      diplomacy: { name: "Diplomacy", kind: "theme", description: "Talks, summits and envoys." },
+    },
+    photosDir,
+  };
+});
+
+afterAll(() => {
+  rmSync(tempDir, { recursive: true, force: true });
+});
+
+const FRONT_MATTER = [
+  "title: Istanbul talks resume",
+  "dek: US and Russian delegations meet at the consulate for a second round.",
+  "date: 2025-04-10T16:30:00+03:00",
+  "authors: [ayse-kaya]",
+  "topics: [turkey, diplomacy]",
+];
+
+const BODY = "Delegations met for three hours.\n";
+
+/** A whole issue file: the valid front matter with `extra` lines, then `body`. */
+function issueFile(extra: string[] = [], body = BODY, frontMatter = FRONT_MATTER): string {
+  return `---\n${[...frontMatter, ...extra].join("\n")}\n---\n${body}`;
+}
+
+const withDate = (date: string) => FRONT_MATTER.map((line) => (line.startsWith("date:") ? `date: ${date}` : line));
+
+function problemsOf(text: string): string[] {
+  return checkIssue(FILE, text, context).problems.map(formatProblem);
+}
+
+describe("checkIssue on the file as a whole", () => {
+  it.each<[string, string, string[]]>([
+    [
+      "reports a file without front matter",
+      "Delegations met for three hours.\n",
+      [
+        `${FILE}: front matter: missing — start the file with a --- block holding title, dek, date, authors and topics`,
+      ],
+    ],
+    [
+      "reports an empty front-matter block as missing",
+      "---\n---\nDelegations met.\n",
+      [
+        `${FILE}: front matter: missing — start the file with a --- block holding title, dek, date, authors and topics`,
+      ],
+    ],
+    [
+      "reports an empty body",
+      issueFile([], "\n   \n"),
+      [`${FILE}: body: is empty — write the issue below the front matter`],
+    ],
+    [
+      "reports an unknown author and an unknown topic with the nearest ids",
+      issueFile([], BODY, [
+        ...FRONT_MATTER.slice(0, 3),
+        "authors: [ayse-kaya, sonata-coultr]",
+        "topics: [turky, diplomacy]",
+      ]),
+      [
+        `${FILE}: authors.1: "sonata-coultr" is not in _data/authors.ts — did you mean "sonata-coulter"? Or add it to _data/authors.ts`,
+        `${FILE}: topics.0: "turky" is not in _data/topics.ts — did you mean "turkey"? Or add it to _data/topics.ts`,
+      ],
+    ],
+    [
+      "reports a photo whose file does not exist",
+      issueFile(["photo:", "  src: 2025/missing.jpg", "  alt: Police outside", "  credit: REUTERS/Umit Bektas"]),
+      [`${FILE}: photo.src: assets/photos/2025/missing.jpg does not exist — add the file or correct the path`],
+    ],
+    [
+      "rejects a photo path that climbs out of assets/photos",
+      issueFile([
+        "photo:",
+        "  src: ../2025/consulate.jpg",
+        "  alt: Police outside",
+        "  credit: REUTERS/Umit Bektas",
+      ]),
+      [
+        `${FILE}: photo.src: "../2025/consulate.jpg" must be a path inside assets/photos/, e.g. 2025/istanbul-consulate.jpg`,
+      ],
+    ],
+    [
+      "rejects an absolute photo path",
+      issueFile(["photo:", "  src: /etc/consulate.jpg", "  alt: Police outside", "  credit: REUTERS/Umit Bektas"]),
+      [
+        `${FILE}: photo.src: "/etc/consulate.jpg" must be a path inside assets/photos/, e.g. 2025/istanbul-consulate.jpg`,
+      ],
+    ],
+    [
+      "reports a photo without a credit",
+      issueFile(["photo:", "  src: 2025/consulate.jpg", "  alt: Police outside"]),
+      [`${FILE}: photo.credit: missing — give the agency credit, e.g. REUTERS/Umit Bektas`],
+    ],
+    [
+      "reports a body image whose file does not exist",
+      issueFile([], "Delegations met.\n\n![x](2025/missing.jpg)\n"),
+      [
+        `${FILE}: body image 2025/missing.jpg: assets/photos/2025/missing.jpg does not exist — add the file or correct the path`,
+      ],
+    ],
+    [
+      "rejects a body image path that climbs out of assets/photos",
+      issueFile([], 'Delegations met.\n\n![x](../secret.jpg "Caption")\n'),
+      [
+        `${FILE}: body image ../secret.jpg: "../secret.jpg" must be a path inside assets/photos/, e.g. 2025/istanbul-consulate.jpg`,
+      ],
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(problemsOf(text)).toEqual(expected);
+  });
+
+  it("reports front matter that is not valid YAML", () => {
+    const text = issueFile([], BODY, ['title: "unclosed', ...FRONT_MATTER.slice(1)]);
+    const problems = problemsOf(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      /^src\/issues\/2025\/x\.md: front matter: is not valid YAML \(unexpected end of the stream within a double quoted scalar, line \d+\) — check indentation, colons and quotes$/,
+    );
+  });
+
+  it("lists every problem of a file with several", () => {
+    const text = "---\ntitel: Talks\ndate: 2025-04-10\nauthors: [nobody]\ntopics: []\nphoto:\n  src: 2025/consulate.jpg\n---\n";
+    expect(problemsOf(text)).toEqual([
+      `${FILE}: title: required — write the headline`,
+      `${FILE}: dek: required — write a one- or two-sentence standfirst`,
+      `${FILE}: date: "2025-04-10" has no time — add the time and offset, e.g. 2025-04-10T09:00:00+03:00`,
+      `${FILE}: topics: must list at least one topic — add an id from _data/topics.ts`,
+      `${FILE}: photo.alt: required — describe the photo for readers who cannot see it`,
+      `${FILE}: titel: unknown field — did you mean "title"?`,
+      `${FILE}: body: is empty — write the issue below the front matter`,
+      `${FILE}: authors.0: "nobody" is not in _data/authors.ts — did you mean "ayse-kaya"? Or add it to _data/authors.ts`,
+      `${FILE}: photo.credit: missing — give the agency credit, e.g. REUTERS/Umit Bektas`,
+    ]);
+  });
+
+  it("returns no issue when there are problems", () => {
+    expect(checkIssue(FILE, issueFile([], ""), context).issue).toBeUndefined();
+  });
+
+  it.each<[string, string]>([
+    ["a photo that exists, with alt and credit", "photo:\n  src: 2025/consulate.jpg\n  alt: Police\n  credit: AFP"],
+    ["a body image that exists", ""],
+  ])("accepts %s", (_name, extra) => {
+    const text = issueFile(extra ? extra.split("\n") : [], "Met.\n\n![Police](2025/consulate.jpg)\n");
+    expect(problemsOf(text)).toEqual([]);
+  });
+
+  it("does not look for external or site-absolute body images in assets/photos", () => {
+    const body = "Met.\n\n![Map](https://cdn.example/map.png)\n\n![Logo](/assets/logo.png)\n";
+    expect(problemsOf(issueFile([], body))).toEqual([]);
+  });
+});
+
+describe("checkIssue on a valid file", () => {
+  it("returns the issue with its slug, URL, data and body", () => {
+    const { issue, problems } = checkIssue("src/issues/2025/istanbul-talks.md", issueFile(), context);
+    expect(problems).toEqual([]);
+    expect(issue?.inputPath).toBe("src/issues/2025/istanbul-talks.md");
+    expect(issue?.slug).toBe("istanbul-talks");
+    expect(issue?.url).toBe("/2025/04/istanbul-talks/");
+    expect(issue?.data).toEqual({
+      title: "Istanbul talks resume",
+      dek: "US and Russian delegations meet at the consulate for a second round.",
+      date: "2025-04-10T16:30:00+03:00",
+      authors: ["ayse-kaya"],
+      topics: ["turkey", "diplomacy"],
+    });
+    expect(issue?.body).toBe("Delegations met for three hours.\n");
+    expect(issue?.published.toISO()).toBe("2025-04-10T16:30:00.000+03:00");
+    expect(issue?.modified.toISO()).toBe("2025-04-10T16:30:00.000+03:00");
+  });
+
+  it("puts an issue dated just before midnight UTC in the month of the site's zone", () => {
+    const { issue } = checkIssue(FILE, issueFile([], BODY, withDate("2025-04-30T22:30:00Z")), context);
+    expect(issue?.url).toBe("/2025/05/x/");
+    expect(issue?.published.toISO()).toBe("2025-05-01T01:30:00.000+03:00");
+  });
+
+  it("keeps an issue in its month when the site's zone agrees", () => {
+    const utc = { ...context, site: { timeZone: "UTC" } };
+    const { issue } = checkIssue(FILE, issueFile([], BODY, withDate("2025-04-30T22:30:00Z")), utc);
+    expect(issue?.url).toBe("/2025/04/x/");
+  });
+
+  it("reads a file with a byte-order mark and CRLF line endings", () => {
+    const text = `\uFEFF${issueFile()}`.replace(/\n/g, "\r\n");
+    const { issue, problems } = checkIssue(FILE, text, context);
+    expect(problems).toEqual([]);
+    expect(issue?.data.title).toBe("Istanbul talks resume");
+    expect(issue?.body).toBe("Delegations met for three hours.\n");
+  });
+
+  it("sets modified to the latest of updated and the corrections, in the site's zone", () => {
+    const text = issueFile([
+      "updated: 2025-04-11T10:00:00+03:00",
+      "corrections:",
+      "  - date: 2025-04-12T09:00:00Z",
+      "    text: The consul was misnamed.",
+      "  - date: 2025-04-11T12:00:00+03:00",
+      "    text: The date of the talks was wrong.",
+    ]);
+    const { issue } = checkIssue(FILE, text, context);
+    expect(issue?.modified.toISO()).toBe("2025-04-12T12:00:00.000+03:00");
+  });
+
+  it("sets modified to updated when it is the latest change", () => {
+    const text = issueFile([
+      "updated: 2025-04-13T08:00:00+03:00",
+      "corrections:",
+      "  - date: 2025-04-12T09:00:00+03:00",
+      "    text: The consul was misnamed.",
+    ]);
+    expect(checkIssue(FILE, text, context).issue?.modified.toISO()).toBe("2025-04-13T08:00:00.000+03:00");
+  });
+});
+
+describe("readFrontMatter", () => {
+  it("splits the data from the body", () => {
+    expect(readFrontMatter("---\ntitle: A\n---\nBody\n")).toEqual({ data: { title: "A" }, body: "Body\n" });
+  });
+
+  it("keeps timestamps and bare dates as strings", () => {
+    expect(readFrontMatter("---\ndate: 2025-04-10T16:30:00+03:00\nday: 2025-04-10\n---\n").data).toEqual({
+      date: "2025-04-10T16:30:00+03:00",
+      day: "2025-04-10",
+    });
+  });
+
+  it("returns a fresh data object for the same text", () => {
+    const text = "---\ntitle: A\n---\nBody\n";
+    const first = readFrontMatter(text);
+    first.data.title = "changed";
+    expect(readFrontMatter(text).data).toEqual({ title: "A" });
+  });
+});
+
+describe("lastChange", () => {
+  it.each<[string, Parameters<typeof lastChange>[0], string]>([
+    ["the date when nothing changed", { date: "2025-04-10T16:30:00+03:00" }, "2025-04-10T16:30:00+03:00"],
+    [
+      "updated when it is later",
+      { date: "2025-04-10T16:30:00+03:00", updated: "2025-04-11T09:00:00+03:00" },
+      "2025-04-11T09:00:00+03:00",
+    ],
+    [
+      "the latest correction, compared as instants across offsets",
+      {
+        date: "2025-04-10T16:30:00+03:00",
+        updated: "2025-04-11T12:00:00+03:00",
+        corrections: [
+          { date: "2025-04-11T10:00:00Z", text: "a" },
+          { date: "2025-04-11T11:00:00+03:00", text: "b" },
+        ],
+      },
+      "2025-04-11T10:00:00Z",
+    ],
+    [
+      "the first of equal instants",
+      { date: "2025-04-10T16:30:00+03:00", updated: "2025-04-10T13:30:00Z" },
+      "2025-04-10T16:30:00+03:00",
+    ],
+  ])("returns %s", (_name, data, expected) => {
+    expect(lastChange(data)).toBe(expected);
+  });
+});
+
+describe("issueUrl", () => {
+  it("uses the year and zero-padded month of the given date-time", () => {
+    const published = DateTime.fromISO("2025-03-05T01:00:00+03:00", { setZone: true });
+    expect(issueUrl("ankara-visit", published)).toBe("/2025/03/ankara-visit/");
+  });
+});
+
+describe("bodyImageSources", () => {
+  it("lists the relative sources of body images, with or without captions and angle brackets", () => {
+    const body = [
+      "![a](2025/a.jpg)",
+      '![b](2025/b.jpg "Caption")',
+      "![c](<2025/c.jpg>)",
+      "![d](https://cdn.example/d.jpg)",
+      "![e](/assets/e.png)",
+      "[not an image](2025/f.jpg)",
+      "Inline ![g](2025/g.jpg) too.",
+    ].join("\n\n");
+    expect(bodyImageSources(body)).toEqual(["2025/a.jpg", "2025/b.jpg", "2025/c.jpg", "2025/g.jpg"]);
+  });
+});
+
+describe("loadIssues", () => {
+  function writeIssue(root: string, file: string, text: string): void {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+
+  it("reports two files that publish at the same URL", () => {
+    const root = mkdtempSync(path.join(tempDir, "clash-"));
+    writeIssue(root, "src/issues/2024/talks.md", issueFile());
+    writeIssue(root, "src/issues/2025/talks.md", issueFile([], BODY, withDate("2025-04-20T10:00:00+03:00")));
+    const { issues, problems } = loadIssues({ ...context, root, issuesDir: "src/issues" });
+    expect(problems.map(formatProblem)).toEqual([
+      "src/issues/2025/talks.md: date: publishes at /2025/04/talks/, which src/issues/2024/talks.md already uses — rename one of the files",
+    ]);
+    expect(issues.map((issue) => issue.inputPath)).toEqual([
+      "src/issues/2024/talks.md",
+      "src/issues/2025/talks.md",
+    ]);
+  });
+
+  it("reads every Markdown file under the folder and collects the problems of all of them", () => {
+    const root = mkdtempSync(path.join(tempDir, "many-"));
+    writeIssue(root, "src/issues/2025/b.md", issueFile([], ""));
+    writeIssue(root, "src/issues/2025/a.md", issueFile());
+    writeIssue(root, "src/issues/2025/notes.txt", "not an issue");
+    writeIssue(root, "src/issues/2025/c.md", "No front matter.\n");
+    const { issues, problems } = loadIssues({ ...context, root, issuesDir: "src/issues" });
+    expect(issues.map((issue) => issue.url)).toEqual(["/2025/04/a/"]);
+    expect(problems.map(formatProblem)).toEqual([
+      "src/issues/2025/b.md: body: is empty — write the issue below the front matter",
+      "src/issues/2025/c.md: front matter: missing — start the file with a --- block holding title, dek, date, authors and topics",
+    ]);
+  });
+
+  it("returns nothing for a folder that does not exist", () => {
+    expect(loadIssues({ ...context, root: tempDir, issuesDir: "nowhere" })).toEqual({ issues: [], problems: [] });
+  });
+});
+
+describe("ContentError", () => {
+  it("lists every problem in its message", () => {
+    const error = new ContentError([
+      { file: "src/issues/2025/a.md", field: "title", message: "required — write the headline" },
+      { file: "src/issues/2025/b.md", field: "draft", message: "must be true or false" },
+    ]);
+    expect(error.name).toBe("ContentError");
+    expect(error.message).toBe(
+      "2 problems in the content:\nsrc/issues/2025/a.md: title: required — write the headline\nsrc/issues/2025/b.md: draft: must be true or false",
+    );
+  });
+
+  it("uses the singular for one problem", () => {
+    const error = new ContentError([{ file: "a.md", field: "body", message: "is empty" }]);
+    expect(error.message).toBe("1 problem in the content:\na.md: body: is empty");
+  });
+});
+
+describe("isPublishable", () => {
+  const now = DateTime.fromISO("2025-04-10T12:00:00Z", { zone: "utc" });
+  const at = (iso: string, draft?: boolean) => ({
+    data: draft === undefined ? {} : { draft },
+    published: DateTime.fromISO(iso, { setZone: true }),
+  });
+
+  it.each<[string, ReturnType<typeof at>, boolean]>([
+    ["publishes a past issue", at("2025-04-09T12:00:00Z"), true],
+    ["publishes an issue dated exactly now", at("2025-04-10T15:00:00+03:00"), true],
+    ["publishes a past issue with draft: false", at("2025-04-09T12:00:00Z", false), true],
+    ["holds back a draft", at("2025-04-09T12:00:00Z", true), false],
+    ["holds back an issue dated after the build time", at("2025-04-10T12:00:01Z"), false],
+  ])("%s", (_name, issue, expected) => {
+    expect(isPublishable(issue, now)).toBe(expected);
+  });
+});

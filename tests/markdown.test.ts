@@ -1,0 +1,154 @@
+/**
+ * The writers' Markdown dialect: exact HTML for footnotes, heading anchors, typography
+ * and body figures.
+ */
+import { describe, expect, it } from "vitest";
+import { createMarkdown, photoUrl, slugifyHeading } from "../lib/markdown.ts";
+
+const md = createMarkdown();
+
+describe("createMarkdown", () => {
+  it("renders a footnote reference and the footnote list", () => {
+    expect(md.render("Talks began.[^1]\n\n[^1]: According to the ministry.\n")).toBe(
+      '<p>Talks began.<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup></p>\n' +
+        '<hr class="footnotes-sep">\n' +
+        '<section class="footnotes">\n<ol class="footnotes-list">\n' +
+        '<li id="fn1" class="footnote-item"><p>According to the ministry. <a href="#fnref1" class="footnote-backref">↩︎</a></p>\n' +
+        "</li>\n</ol>\n</section>\n",
+    );
+  });
+
+  it("gives a second-level heading an ASCII id and a link to itself", () => {
+    expect(md.render("## Erdoğan — Ankara\n")).toBe(
+      '<h2 id="erdogan-ankara"><a class="header-anchor" href="#erdogan-ankara"><span>Erdoğan — Ankara</span></a></h2>\n',
+    );
+  });
+
+  it("anchors levels 2 to 4 only", () => {
+    expect(md.render("# Top\n\n#### Fourth\n\n##### Fifth\n")).toBe(
+      "<h1>Top</h1>\n" +
+        '<h4 id="fourth"><a class="header-anchor" href="#fourth"><span>Fourth</span></a></h4>\n' +
+        "<h5>Fifth</h5>\n",
+    );
+  });
+
+  it("keeps repeated heading ids unique", () => {
+    expect(md.render("## Talks\n\n## Talks\n")).toBe(
+      '<h2 id="talks"><a class="header-anchor" href="#talks"><span>Talks</span></a></h2>\n' +
+        '<h2 id="talks-1"><a class="header-anchor" href="#talks-1"><span>Talks</span></a></h2>\n',
+    );
+  });
+
+  it.each([
+    ['"Peace," she said.', "<p>“Peace,” she said.</p>\n"],
+    ["The 'red line' held.", "<p>The ‘red line’ held.</p>\n"],
+    ["Pages 10--12.", "<p>Pages 10–12.</p>\n"],
+    ["A pause---then talks.", "<p>A pause—then talks.</p>\n"],
+  ])("makes the punctuation in %s typographic", (source, html) => {
+    expect(md.render(source)).toBe(html);
+  });
+
+  it("leaves template syntax as literal text", () => {
+    expect(md.render("Hello {{ x }} and {% raw %}.\n")).toBe("<p>Hello {{ x }} and {% raw %}.</p>\n");
+  });
+
+  it("turns a paragraph holding only an image into a figure with its caption", () => {
+    expect(md.render('![Police outside the consulate](2025/a.jpg "The consulate on Monday")\n')).toBe(
+      '<figure class="body-figure"><img src="/photos/2025/a.jpg" alt="Police outside the consulate" loading="lazy" decoding="async"><figcaption>The consulate on Monday</figcaption></figure>\n',
+    );
+  });
+
+  it("leaves out the figcaption when the image has no title", () => {
+    expect(md.render("![Police outside](2025/a.jpg)\n")).toBe(
+      '<figure class="body-figure"><img src="/photos/2025/a.jpg" alt="Police outside" loading="lazy" decoding="async"></figure>\n',
+    );
+  });
+
+  it("keeps a figure between paragraphs in place", () => {
+    expect(md.render("Before.\n\n![A](2025/a.jpg)\n\nAfter.\n")).toBe(
+      "<p>Before.</p>\n" +
+        '<figure class="body-figure"><img src="/photos/2025/a.jpg" alt="A" loading="lazy" decoding="async"></figure>\n' +
+        "<p>After.</p>\n",
+    );
+  });
+
+  it("keeps an image inside a sentence as an inline img", () => {
+    expect(md.render("Before ![icon](/assets/icon.png) after.\n")).toBe(
+      '<p>Before <img src="/assets/icon.png" alt="icon"> after.</p>\n',
+    );
+  });
+
+  it("uses the plain text of emphasised alt text", () => {
+    expect(md.render("![*Talks* resume](2025/a.jpg)\n")).toBe(
+      '<figure class="body-figure"><img src="/photos/2025/a.jpg" alt="Talks resume" loading="lazy" decoding="async"></figure>\n',
+    );
+  });
+
+  it("escapes markup and ampersands in alt text and caption", () => {
+    expect(md.render('![<script>alert(1)</script> & co](2025/a.jpg "Cap <script>x</script> & \\"q\\"")\n')).toBe(
+      '<figure class="body-figure"><img src="/photos/2025/a.jpg" alt="&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" loading="lazy" decoding="async"><figcaption>Cap &lt;script&gt;x&lt;/script&gt; &amp; &quot;q&quot;</figcaption></figure>\n',
+    );
+  });
+
+  it.each([
+    ["https://cdn.example/map.png", "https://cdn.example/map.png"],
+    ["/assets/logo.png", "/assets/logo.png"],
+  ])("keeps the absolute image URL %s", (src, published) => {
+    expect(md.render(`![Map](${src} "Map")\n`)).toBe(
+      `<figure class="body-figure"><img src="${published}" alt="Map" loading="lazy" decoding="async"><figcaption>Map</figcaption></figure>\n`,
+    );
+  });
+
+  it("uses a custom renderFigure for stand-alone images only", () => {
+    const custom = createMarkdown({
+      renderFigure: (image, escapeHtml) =>
+        `<x-figure src="${escapeHtml(image.src)}" alt="${escapeHtml(image.alt)}" caption="${escapeHtml(image.caption ?? "")}"></x-figure>\n`,
+    });
+    expect(custom.render('Intro.\n\n![A & B](2025/a.jpg "C")\n\nInline ![y](/assets/y.png) here.\n')).toBe(
+      "<p>Intro.</p>\n" +
+        '<x-figure src="2025/a.jpg" alt="A &amp; B" caption="C"></x-figure>\n' +
+        '<p>Inline <img src="/assets/y.png" alt="y"> here.</p>\n',
+    );
+  });
+
+  it("passes no caption to renderFigure when the image has no title", () => {
+    const seen: unknown[] = [];
+    const custom = createMarkdown({
+      renderFigure: (image) => {
+        seen.push(image);
+        return "";
+      },
+    });
+    custom.render("![Police](2025/a.jpg)\n");
+    expect(seen).toEqual([{ src: "2025/a.jpg", alt: "Police" }]);
+  });
+
+  it("links bare URLs", () => {
+    expect(md.render("See https://example.com today.\n")).toBe(
+      '<p>See <a href="https://example.com">https://example.com</a> today.</p>\n',
+    );
+  });
+});
+
+describe("slugifyHeading", () => {
+  it.each([
+    ["Erdoğan — Ankara", "erdogan-ankara"],
+    ["  Hello, World!  ", "hello-world"],
+    ["Çanakkale İstanbul", "canakkale-istanbul"],
+    ["G20 summit: day 2", "g20-summit-day-2"],
+    ["Zürich, Genève", "zurich-geneve"],
+  ])("turns %s into %s", (text, slug) => {
+    expect(slugifyHeading(text)).toBe(slug);
+  });
+});
+
+describe("photoUrl", () => {
+  it.each([
+    ["2025/a.jpg", "/photos/2025/a.jpg"],
+    ["/assets/logo.png", "/assets/logo.png"],
+    ["https://cdn.example/a.jpg", "https://cdn.example/a.jpg"],
+    ["data:image/png;base64,AAAA", "data:image/png;base64,AAAA"],
+  ])("publishes %s at %s", (src, url) => {
+    expect(photoUrl(src)).toBe(url);
+  });
+});
