@@ -68,7 +68,8 @@ function issueFile(extra: string[] = [], body = BODY, frontMatter = FRONT_MATTER
   return `---\n${[...frontMatter, ...extra].join("\n")}\n---\n${body}`;
 }
 
-const withDate = (date: string) => FRONT_MATTER.map((line) => (line.startsWith("date:") ? `date: ${date}` : line));
+const withDate = (date: string) =>
+  FRONT_MATTER.map((line) => (line.startsWith("date:") ? `date: ${date}` : line));
 
 function problemsOf(text: string): string[] {
   return checkIssue(FILE, text, context).problems.map(formatProblem);
@@ -109,8 +110,15 @@ describe("checkIssue on the file as a whole", () => {
     ],
     [
       "reports a photo whose file does not exist",
-      issueFile(["photo:", "  src: 2025/missing.jpg", "  alt: Police outside", "  credit: REUTERS/Umit Bektas"]),
-      [`${FILE}: photo.src: assets/photos/2025/missing.jpg does not exist — add the file or correct the path`],
+      issueFile([
+        "photo:",
+        "  src: 2025/missing.jpg",
+        "  alt: Police outside",
+        "  credit: REUTERS/Umit Bektas",
+      ]),
+      [
+        `${FILE}: photo.src: assets/photos/2025/missing.jpg does not exist — add the file or correct the path`,
+      ],
     ],
     [
       "rejects a photo path that climbs out of assets/photos",
@@ -126,7 +134,12 @@ describe("checkIssue on the file as a whole", () => {
     ],
     [
       "rejects an absolute photo path",
-      issueFile(["photo:", "  src: /etc/consulate.jpg", "  alt: Police outside", "  credit: REUTERS/Umit Bektas"]),
+      issueFile([
+        "photo:",
+        "  src: /etc/consulate.jpg",
+        "  alt: Police outside",
+        "  credit: REUTERS/Umit Bektas",
+      ]),
       [
         `${FILE}: photo.src: "/etc/consulate.jpg" must be a path inside assets/photos/, e.g. 2025/istanbul-consulate.jpg`,
       ],
@@ -154,17 +167,31 @@ describe("checkIssue on the file as a whole", () => {
     expect(problemsOf(text)).toEqual(expected);
   });
 
-  it("reports front matter that is not valid YAML", () => {
-    const text = issueFile([], BODY, ['title: "unclosed', ...FRONT_MATTER.slice(1)]);
-    const problems = problemsOf(text);
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(
-      /^src\/issues\/2025\/x\.md: front matter: is not valid YAML \(unexpected end of the stream within a double quoted scalar, line \d+\) — check indentation, colons and quotes$/,
-    );
+  it.each<[string, string, string]>([
+    [
+      "an unclosed quote, at the line where the front matter ends",
+      issueFile([], BODY, ['title: "unclosed', ...FRONT_MATTER.slice(1)]),
+      "unexpected end of the stream within a double quoted scalar, line 7",
+    ],
+    [
+      "a badly indented line, at that line",
+      issueFile([], BODY, [FRONT_MATTER[0] ?? "", "  dek: indented", ...FRONT_MATTER.slice(2)]),
+      "bad indentation of a mapping entry, line 3",
+    ],
+    [
+      "a repeated key, at the second one",
+      issueFile([], BODY, [...FRONT_MATTER, "title: Again"]),
+      "duplicated mapping key, line 7",
+    ],
+  ])("reports front matter that is not valid YAML: %s", (_name, text, reason) => {
+    expect(problemsOf(text)).toEqual([
+      `${FILE}: front matter: is not valid YAML (${reason}) — check indentation, colons and quotes`,
+    ]);
   });
 
   it("lists every problem of a file with several", () => {
-    const text = "---\ntitel: Talks\ndate: 2025-04-10\nauthors: [nobody]\ntopics: []\nphoto:\n  src: 2025/consulate.jpg\n---\n";
+    const text =
+      "---\ntitel: Talks\ndate: 2025-04-10\nauthors: [nobody]\ntopics: []\nphoto:\n  src: 2025/consulate.jpg\n---\n";
     expect(problemsOf(text)).toEqual([
       `${FILE}: title: required — write the headline`,
       `${FILE}: dek: required — write a one- or two-sentence standfirst`,
@@ -183,7 +210,10 @@ describe("checkIssue on the file as a whole", () => {
   });
 
   it.each<[string, string]>([
-    ["a photo that exists, with alt and credit", "photo:\n  src: 2025/consulate.jpg\n  alt: Police\n  credit: AFP"],
+    [
+      "a photo that exists, with alt and credit",
+      "photo:\n  src: 2025/consulate.jpg\n  alt: Police\n  credit: AFP",
+    ],
     ["a body image that exists", ""],
   ])("accepts %s", (_name, extra) => {
     const text = issueFile(extra ? extra.split("\n") : [], "Met.\n\n![Police](2025/consulate.jpg)\n");
@@ -366,7 +396,10 @@ describe("loadIssues", () => {
   });
 
   it("returns nothing for a folder that does not exist", () => {
-    expect(loadIssues({ ...context, root: tempDir, issuesDir: "nowhere" })).toEqual({ issues: [], problems: [] });
+    expect(loadIssues({ ...context, root: tempDir, issuesDir: "nowhere" })).toEqual({
+      issues: [],
+      problems: [],
+    });
   });
 });
 

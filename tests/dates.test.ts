@@ -72,9 +72,20 @@ describe("readableDate", () => {
 
 describe("isoDateTime", () => {
   it.each([
-    ["keeps the offset of a value already in the zone", ISTANBUL_AFTERNOON, "Europe/Istanbul", ISTANBUL_AFTERNOON],
+    [
+      "keeps the offset of a value already in the zone",
+      ISTANBUL_AFTERNOON,
+      "Europe/Istanbul",
+      ISTANBUL_AFTERNOON,
+    ],
     ["sets the zone's offset on a UTC value", "2025-04-10T13:30:00Z", "Europe/Istanbul", ISTANBUL_AFTERNOON],
     ["uses the summer offset in London", ISTANBUL_AFTERNOON, "Europe/London", "2025-04-10T14:30:00+01:00"],
+    [
+      "writes a zero offset in London in winter as +00:00",
+      "2025-01-10T16:30:00+03:00",
+      "Europe/London",
+      "2025-01-10T13:30:00+00:00",
+    ],
     ["writes UTC as Z", ISTANBUL_AFTERNOON, "UTC", "2025-04-10T13:30:00Z"],
     ["handles a half-hour zone", ISTANBUL_AFTERNOON, "Asia/Kolkata", "2025-04-10T19:00:00+05:30"],
   ])("%s", (_name, value, zone, expected) => {

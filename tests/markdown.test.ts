@@ -85,7 +85,9 @@ describe("createMarkdown", () => {
   });
 
   it("escapes markup and ampersands in alt text and caption", () => {
-    expect(md.render('![<script>alert(1)</script> & co](2025/a.jpg "Cap <script>x</script> & \\"q\\"")\n')).toBe(
+    expect(
+      md.render('![<script>alert(1)</script> & co](2025/a.jpg "Cap <script>x</script> & \\"q\\"")\n'),
+    ).toBe(
       '<figure class="body-figure"><img src="/photos/2025/a.jpg" alt="&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" loading="lazy" decoding="async"><figcaption>Cap &lt;script&gt;x&lt;/script&gt; &amp; &quot;q&quot;</figcaption></figure>\n',
     );
   });
