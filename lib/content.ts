@@ -12,9 +12,11 @@ import type { z } from "zod";
 import { inZone, parseOffsetDateTime } from "./dates.ts";
 import {
   type Authors,
+  correctionFieldNames,
   type IssueFrontMatter,
   issueFieldNames,
   issueFrontMatterSchema,
+  offsetDateTime,
   photoFieldNames,
   type Site,
   type Topics,
@@ -64,11 +66,13 @@ export function parseYaml(source: string): object {
 }
 
 /** Splits front matter from the body. A byte-order mark and CRLF line endings are accepted. */
-export function readFrontMatter(text: string): { data: Record<string, unknown>; body: string } {
+export function readFrontMatter(text: string): { data: Record<string, unknown> | null; body: string } {
   const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  // A fresh object each call: gray-matter caches by input string and would share one.
   const parsed = matter(normalised, { engines: { yaml: parseYaml } });
-  return { data: { ...parsed.data }, body: parsed.content };
+  const data: unknown = parsed.data;
+  const isRecord = typeof data === "object" && data !== null && !Array.isArray(data);
+  // A fresh object each call: gray-matter caches by input string and would share one.
+  return { data: isRecord ? { ...(data as Record<string, unknown>) } : null, body: parsed.content };
 }
 
 export interface CheckContext {
@@ -88,11 +92,18 @@ export function checkIssue(
   const problems: Problem[] = [];
   const add = (field: string, message: string) => problems.push({ file, field, message });
 
-  let raw: { data: Record<string, unknown>; body: string };
+  let raw: ReturnType<typeof readFrontMatter>;
   try {
     raw = readFrontMatter(text);
   } catch (error) {
     add("front matter", `is not valid YAML (${yamlReason(error)}) — check indentation, colons and quotes`);
+    return { problems };
+  }
+  if (raw.data === null) {
+    add(
+      "front matter",
+      "must be fields like title: …, not a list or plain text — see README, Write and publish an issue",
+    );
     return { problems };
   }
   if (Object.keys(raw.data).length === 0) {
@@ -108,6 +119,7 @@ export function checkIssue(
     for (const zodIssue of result.error.issues) problems.push(...describeZodIssue(file, zodIssue));
   }
   if (raw.body.trim() === "") add("body", "is empty — write the issue below the front matter");
+  checkDateOrder(raw.data, add);
 
   // Cross-references are checked even when other fields failed, so one run shows them all.
   const data = raw.data as Partial<IssueFrontMatter>;
@@ -171,7 +183,12 @@ function yamlReason(error: unknown): string {
 function describeZodIssue(file: string, issue: z.core.$ZodIssue): Problem[] {
   const field = issue.path.map(String).join(".") || "front matter";
   if (issue.code === "unrecognized_keys") {
-    const known = issue.path.length === 0 ? issueFieldNames : photoFieldNames;
+    const known =
+      issue.path[0] === "corrections"
+        ? correctionFieldNames
+        : issue.path[0] === "photo"
+          ? photoFieldNames
+          : issueFieldNames;
     return issue.keys.map((key) => ({
       file,
       field: issue.path.length === 0 ? key : `${field}.${key}`,
@@ -179,6 +196,33 @@ function describeZodIssue(file: string, issue: z.core.$ZodIssue): Problem[] {
     }));
   }
   return [{ file, field, message: issue.message }];
+}
+
+/**
+ * `updated` and corrections must not precede `date`. Checked here rather than in the
+ * schema because zod skips object-level checks when any field fails, and one run must
+ * list every problem.
+ */
+function checkDateOrder(data: Record<string, unknown>, add: (field: string, message: string) => void): void {
+  const asDate = (value: unknown) =>
+    typeof value === "string" && offsetDateTime.safeParse(value).success ? value : undefined;
+  const date = asDate(data.date);
+  if (!date) return;
+  const published = parseOffsetDateTime(date);
+  const updated = asDate(data.updated);
+  if (updated && parseOffsetDateTime(updated) < published) {
+    add("updated", `${updated} is before date ${date} — an update cannot precede publication`);
+  }
+  if (!Array.isArray(data.corrections)) return;
+  data.corrections.forEach((correction: unknown, index) => {
+    const when = asDate((correction as { date?: unknown } | null)?.date);
+    if (when && parseOffsetDateTime(when) < published) {
+      add(
+        `corrections.${index}.date`,
+        `${when} is before date ${date} — a correction cannot precede publication`,
+      );
+    }
+  });
 }
 
 function checkReferences(

@@ -24,7 +24,7 @@ export function inZone(value: string | Date, zone: string): DateTime {
  * @example isoDateTime("2025-04-10T13:30:00Z", "Europe/Istanbul") // "2025-04-10T16:30:00+03:00"
  */
 export function isoDateTime(value: string | Date, zone: string): string {
-  return inZone(value, zone).toISO({ suppressMilliseconds: true }) ?? "";
+  return inZone(value, zone).startOf("second").toISO({ suppressMilliseconds: true }) ?? "";
 }
 
 /**

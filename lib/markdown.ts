@@ -30,14 +30,32 @@ export const defaults = {
   },
 } satisfies MarkdownOptions;
 
-/** Heading ids: ASCII, lowercase, hyphenated; stable across builds. */
+/** Letters that Unicode does not decompose into a base letter plus accent. */
+const transliterations: Record<string, string> = {
+  ı: "i",
+  ß: "ss",
+  ø: "o",
+  ł: "l",
+  đ: "d",
+  æ: "ae",
+  œ: "oe",
+  þ: "th",
+};
+
+/**
+ * Heading ids: ASCII, lowercase, hyphenated; stable across builds. A heading with no
+ * Latin letters (Cyrillic, Arabic) gets "section", and markdown-it-anchor numbers repeats.
+ * @example slugifyHeading("Kılıçdaroğlu in Ankara") // "kilicdaroglu-in-ankara"
+ */
 export function slugifyHeading(text: string): string {
-  return text
+  const slug = text
+    .toLowerCase()
+    .replace(/[ıßøłđæœþ]/g, (char) => transliterations[char] ?? char)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
+  return slug || "section";
 }
 
 export function createMarkdown(options: Partial<MarkdownOptions> = {}): MarkdownIt {
@@ -53,6 +71,16 @@ export function createMarkdown(options: Partial<MarkdownOptions> = {}): Markdown
   md.core.ruler.push("figures", (state) => {
     state.tokens = wrapLoneImages(state.tokens, state.Token);
   });
+  // Inline images point into assets/photos too, so their src is rewritten the same way.
+  const renderImage = md.renderer.rules.image;
+  md.renderer.rules.image = (tokens, index, options, env, self) => {
+    const token = tokens[index];
+    const src = token?.attrGet("src");
+    if (token && typeof src === "string") token.attrSet("src", photoUrl(src));
+    return renderImage
+      ? renderImage(tokens, index, options, env, self)
+      : self.renderToken(tokens, index, options);
+  };
   md.renderer.rules.figure = (tokens, index) => {
     const image = tokens[index]?.meta as unknown as BodyImage;
     return renderFigure(image, md.utils.escapeHtml);

@@ -85,12 +85,18 @@ const idList = (what: "author" | "topic") =>
     .min(1, { error: `must list at least one ${what} — add an id from _data/${what}s.ts` });
 
 export const photoSchema = z
-  .object({
-    src: requiredText(300, "give the path under assets/photos/, e.g. 2025/istanbul-consulate.jpg"),
-    alt: requiredText(500, "describe the photo for readers who cannot see it"),
-    caption: optionalText(1000, "describe what the photo shows"),
-    credit: optionalText(200, "name the agency and photographer, e.g. REUTERS/Umit Bektas"),
-  })
+  .object(
+    {
+      src: requiredText(300, "give the path under assets/photos/, e.g. 2025/istanbul-consulate.jpg"),
+      alt: requiredText(500, "describe the photo for readers who cannot see it"),
+      caption: optionalText(1000, "describe what the photo shows"),
+      credit: optionalText(200, "name the agency and photographer, e.g. REUTERS/Umit Bektas"),
+    },
+    {
+      error:
+        "must be fields (src, alt, caption, credit), not a single value — put src: on its own indented line",
+    },
+  )
   .strict();
 
 export const correctionSchema = z
@@ -114,26 +120,8 @@ export const issueFrontMatterSchema = z
     draft: z.boolean({ error: "must be true or false" }).optional(),
     corrections: z.array(correctionSchema, { error: "must be a list of { date, text } entries" }).optional(),
   })
-  .strict()
-  .superRefine((issue, ctx) => {
-    const published = DateTime.fromISO(issue.date);
-    if (issue.updated && DateTime.fromISO(issue.updated) < published) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["updated"],
-        message: `${issue.updated} is before date ${issue.date} — an update cannot precede publication`,
-      });
-    }
-    issue.corrections?.forEach((correction, index) => {
-      if (DateTime.fromISO(correction.date) < published) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["corrections", index, "date"],
-          message: `${correction.date} is before date ${issue.date} — a correction cannot precede publication`,
-        });
-      }
-    });
-  });
+  // Date order (`updated` and corrections not before `date`) is checked in lib/content.ts.
+  .strict();
 
 export type IssueFrontMatter = z.infer<typeof issueFrontMatterSchema>;
 export type Photo = z.infer<typeof photoSchema>;
@@ -142,6 +130,7 @@ export type Correction = z.infer<typeof correctionSchema>;
 /** Front-matter keys a writer may use: the source of did-you-mean suggestions. */
 export const issueFieldNames = Object.keys(issueFrontMatterSchema.shape) as (keyof IssueFrontMatter)[];
 export const photoFieldNames = Object.keys(photoSchema.shape) as (keyof Photo)[];
+export const correctionFieldNames = Object.keys(correctionSchema.shape) as (keyof Correction)[];
 
 export const authorSchema = z
   .object({

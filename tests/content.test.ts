@@ -304,7 +304,7 @@ describe("readFrontMatter", () => {
   it("returns a fresh data object for the same text", () => {
     const text = "---\ntitle: A\n---\nBody\n";
     const first = readFrontMatter(text);
-    first.data.title = "changed";
+    if (first.data) first.data.title = "changed";
     expect(readFrontMatter(text).data).toEqual({ title: "A" });
   });
 });
@@ -436,5 +436,36 @@ describe("isPublishable", () => {
     ["holds back an issue dated after the build time", at("2025-04-10T12:00:01Z"), false],
   ])("%s", (_name, issue, expected) => {
     expect(isPublishable(issue, now)).toBe(expected);
+  });
+});
+
+describe("checkIssue on mistakes found in review", () => {
+  it("suggests a correction's own field for a misspelt key inside a correction", () => {
+    expect(
+      problemsOf(issueFile(["corrections:", "  - date: 2025-04-11T10:00:00+03:00", "    txet: Fixed."])),
+    ).toEqual([
+      "src/issues/2025/x.md: corrections.0.text: required — say what was wrong and what is right now",
+      'src/issues/2025/x.md: corrections.0.txet: unknown field — did you mean "text"?',
+    ]);
+  });
+
+  it("reports front matter that is plain text instead of fields, once", () => {
+    expect(problemsOf("---\njust text\n---\nBody.\n")).toEqual([
+      "src/issues/2025/x.md: front matter: must be fields like title: …, not a list or plain text — see README, Write and publish an issue",
+    ]);
+  });
+
+  it("reports an update before the date even when another field also fails", () => {
+    const frontMatter = FRONT_MATTER.filter((line) => !line.startsWith("dek:"));
+    expect(problemsOf(issueFile(["updated: 2025-04-09T10:00:00+03:00"], BODY, frontMatter))).toEqual([
+      "src/issues/2025/x.md: dek: required — write a one- or two-sentence standfirst",
+      "src/issues/2025/x.md: updated: 2025-04-09T10:00:00+03:00 is before date 2025-04-10T16:30:00+03:00 — an update cannot precede publication",
+    ]);
+  });
+
+  it("explains a photo given as a bare path", () => {
+    expect(problemsOf(issueFile(["photo: 2025/consulate.jpg"]))).toEqual([
+      "src/issues/2025/x.md: photo: must be fields (src, alt, caption, credit), not a single value — put src: on its own indented line",
+    ]);
   });
 });

@@ -127,3 +127,9 @@ describe("buildTime", () => {
     expect(Math.abs(time.diff(DateTime.now()).as("seconds"))).toBeLessThan(5);
   });
 });
+
+describe("isoDateTime with milliseconds", () => {
+  it("drops them, as <time datetime> and feeds expect whole seconds", () => {
+    expect(isoDateTime("2025-04-10T13:30:00.250Z", "Europe/Istanbul")).toBe("2025-04-10T16:30:00+03:00");
+  });
+});

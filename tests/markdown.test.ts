@@ -154,3 +154,21 @@ describe("photoUrl", () => {
     expect(photoUrl(src)).toBe(url);
   });
 });
+
+describe("review fixes", () => {
+  const md = createMarkdown();
+
+  it("points an inline body image into /photos/ like a figure", () => {
+    expect(md.render("Before ![icon](2025/a.jpg) after.\n")).toBe(
+      '<p>Before <img src="/photos/2025/a.jpg" alt="icon"> after.</p>\n',
+    );
+  });
+
+  it.each([
+    ["Kılıçdaroğlu in Ankara", "kilicdaroglu-in-ankara"],
+    ["Straße und Łódź", "strasse-und-lodz"],
+    ["Ёлка", "section"],
+  ])("slugifies %s as %s", (heading, slug) => {
+    expect(slugifyHeading(heading)).toBe(slug);
+  });
+});

@@ -1,16 +1,15 @@
 /**
  * Puts the dateline at the start of the body's first paragraph, as newspapers print it:
- * "ISTANBUL — US and Russian delegations…". Without a paragraph, it leads the body.
+ * "ISTANBUL — US and Russian delegations…". When the body opens with something else
+ * (a quote, a heading), the dateline stands in its own paragraph before it.
  * @example withDateline("<p>Talks began.</p>", "ISTANBUL")
  *   // '<p><span class="dateline">ISTANBUL</span> — Talks began.</p>'
  */
 export function withDateline(html: string, dateline: string | undefined): string {
   if (!dateline) return html;
   const label = `<span class="dateline">${escapeText(dateline)}</span> — `;
-  const index = html.indexOf("<p>");
-  return index === -1
-    ? `<p>${label}</p>${html}`
-    : `${html.slice(0, index + 3)}${label}${html.slice(index + 3)}`;
+  const opening = html.match(/^\s*<p>/);
+  return opening ? `${opening[0]}${label}${html.slice(opening[0].length)}` : `<p>${label}</p>${html}`;
 }
 
 function escapeText(text: string): string {

@@ -34,7 +34,9 @@ export type IssueItem = CollectionItem<IssueFrontMatter> & IssueLike;
  * build with DATELINE_DRAFTS=1 (a preview to send an editor).
  */
 export function isPreview(env: Record<string, string | undefined> = process.env): boolean {
-  return env.DATELINE_DRAFTS === "1" || env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch";
+  return (
+    env.DATELINE_DRAFTS === "1" || env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch"
+  );
 }
 
 export default function contentPlugin(eleventyConfig: UserConfig, options: ContentOptions): void {

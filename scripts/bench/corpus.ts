@@ -74,7 +74,7 @@ const NOUNS = [
   "arms deal",
   "border crossing",
   "nuclear file",
-  "naval patrols",
+  "naval build-up",
   "election",
   "refugee deal",
   "trade pact",

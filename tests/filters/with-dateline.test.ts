@@ -16,10 +16,10 @@ describe("withDateline", () => {
       '<p><span class="dateline">ANKARA, Turkey</span> — Talks began.</p>\n<p>They ended.</p>',
     ],
     [
-      "skips a heading before the first paragraph",
+      "stands in its own paragraph before a heading that opens the body",
       "<h2>Background</h2>\n<p>Talks began.</p>",
       "ISTANBUL",
-      '<h2>Background</h2>\n<p><span class="dateline">ISTANBUL</span> — Talks began.</p>',
+      '<p><span class="dateline">ISTANBUL</span> — </p><h2>Background</h2>\n<p>Talks began.</p>',
     ],
     [
       "leads the body in its own paragraph when there is no paragraph",
@@ -37,5 +37,13 @@ describe("withDateline", () => {
     ["leaves the body alone with an empty dateline", "<p>Talks began.</p>", "", "<p>Talks began.</p>"],
   ])("%s", (_name, html, dateline, expected) => {
     expect(withDateline(html, dateline)).toBe(expected);
+  });
+});
+
+describe("withDateline when the body opens with a quote", () => {
+  it("puts the dateline in its own paragraph before the quote", () => {
+    expect(withDateline("<blockquote><p>Quoted.</p></blockquote><p>Text.</p>", "ISTANBUL")).toBe(
+      '<p><span class="dateline">ISTANBUL</span> — </p><blockquote><p>Quoted.</p></blockquote><p>Text.</p>',
+    );
   });
 });
