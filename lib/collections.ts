@@ -142,19 +142,46 @@ export function findNeighbours<T extends IssueLike>(items: readonly T[], url: st
   return { ...(newer ? { newer } : {}), ...(older ? { older } : {}) };
 }
 
+const topicIndexCache = new WeakMap<readonly IssueLike[], Map<string, number[]>>();
+
+/** Positions of the issues under each topic, built once per list. */
+function topicIndexOf(items: readonly IssueLike[]): Map<string, number[]> {
+  let index = topicIndexCache.get(items);
+  if (!index) {
+    index = new Map();
+    items.forEach((item, position) => {
+      for (const topic of item.data.topics) {
+        const positions = index?.get(topic);
+        if (positions) positions.push(position);
+        else index?.set(topic, [position]);
+      }
+    });
+    topicIndexCache.set(items, index);
+  }
+  return index;
+}
+
 /**
  * Up to `limit` other issues that share a topic: most shared topics first, then most recent.
- * `items` must be newest first; a stable sort keeps recency as the tie-break.
+ * `items` must be newest first. Only issues under the current issue's topics are looked
+ * at, so a site of N issues costs far less than N² comparisons.
  */
 export function findRelated<T extends IssueLike>(items: readonly T[], url: string, limit = 3): T[] {
-  const current = items[positionOf(items, url)];
+  const position = positionOf(items, url);
+  const current = items[position];
   if (!current) return [];
-  const topics = new Set(current.data.topics);
-  return items
-    .filter((item) => item.url !== url)
-    .map((item) => ({ item, shared: item.data.topics.filter((topic) => topics.has(topic)).length }))
-    .filter(({ shared }) => shared > 0)
-    .sort((a, b) => b.shared - a.shared)
+  const index = topicIndexOf(items);
+  const shared = new Map<number, number>();
+  for (const topic of new Set(current.data.topics)) {
+    for (const other of index.get(topic) ?? []) {
+      if (other !== position) shared.set(other, (shared.get(other) ?? 0) + 1);
+    }
+  }
+  return [...shared]
+    .sort(([a, sharedA], [b, sharedB]) => sharedB - sharedA || a - b)
     .slice(0, limit)
-    .map(({ item }) => item);
+    .flatMap(([other]) => {
+      const item = items[other];
+      return item ? [item] : [];
+    });
 }

@@ -14,8 +14,8 @@ import {
   paginateGroups,
   sortNewestFirst,
 } from "../collections.ts";
-import { ContentError, isPublishable, loadIssues, parseYaml } from "../content.ts";
-import { buildTime, parseOffsetDateTime } from "../dates.ts";
+import { ContentError, isPublishable, issueUrl, loadIssues, parseYaml } from "../content.ts";
+import { buildTime, inZone } from "../dates.ts";
 import type { Authors, IssueFrontMatter, Site, Topics } from "../schema.ts";
 
 export interface ContentOptions {
@@ -58,14 +58,26 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
     if (problems.length > 0) throw new ContentError(problems);
   });
 
-  eleventyConfig.addPreprocessor("unpublished-issues", "md", (data) => {
-    if (showUnpublished || !data.page.inputPath.includes("/issues/")) return;
-    const date = typeof data.date === "string" ? parseOffsetDateTime(data.date) : undefined;
-    if (!date || !isPublishable({ data: { draft: data.draft === true }, published: date }, now)) return false;
+  // One pass over each issue before Eleventy computes its data: drop what production must
+  // not publish, and set the URL /<yyyy>/<mm>/<slug>/ (cheaper than computed data).
+  eleventyConfig.addPreprocessor("issues", "md", (data) => {
+    if (!data.page.inputPath.startsWith(`./${options.issuesDir}/`) || typeof data.date !== "string") return;
+    const published = inZone(data.date, site.timeZone);
+    if (!showUnpublished && !isPublishable({ data: { draft: data.draft === true }, published }, now))
+      return false;
+    data.permalink = issueUrl(data.page.fileSlug, published);
   });
 
-  const issuesOf = (api: CollectionApi) =>
-    sortNewestFirst(api.getFilteredByGlob(`./${options.issuesDir}/**/*.md`) as IssueItem[]);
+  // Several collections start from the sorted issues; sort once per build (per api object).
+  const sortedIssues = new WeakMap<CollectionApi, IssueItem[]>();
+  const issuesOf = (api: CollectionApi): IssueItem[] => {
+    let issues = sortedIssues.get(api);
+    if (!issues) {
+      issues = sortNewestFirst(api.getFilteredByGlob(`./${options.issuesDir}/**/*.md`) as IssueItem[]);
+      sortedIssues.set(api, issues);
+    }
+    return issues;
+  };
 
   eleventyConfig.addCollection("issues", issuesOf);
   eleventyConfig.addCollection("homePages", (api) => paginate(issuesOf(api), site.pageSize, "/"));
