@@ -10,6 +10,7 @@ import yaml from "js-yaml";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
 import { inZone, parseOffsetDateTime } from "./dates.ts";
+import { findUnsafeHtml } from "./raw-html.ts";
 import {
   type Authors,
   correctionFieldNames,
@@ -88,8 +89,9 @@ export function checkIssue(
   file: string,
   text: string,
   context: CheckContext,
-): { issue?: Issue; problems: Problem[] } {
+): { issue?: Issue; problems: Problem[]; warnings: Problem[] } {
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const add = (field: string, message: string) => problems.push({ file, field, message });
 
   let raw: ReturnType<typeof readFrontMatter>;
@@ -97,21 +99,21 @@ export function checkIssue(
     raw = readFrontMatter(text);
   } catch (error) {
     add("front matter", `is not valid YAML (${yamlReason(error)}) — check indentation, colons and quotes`);
-    return { problems };
+    return { problems, warnings };
   }
   if (raw.data === null) {
     add(
       "front matter",
       "must be fields like title: …, not a list or plain text — see README, Write and publish an issue",
     );
-    return { problems };
+    return { problems, warnings };
   }
   if (Object.keys(raw.data).length === 0) {
     add(
       "front matter",
       "missing — start the file with a --- block holding title, dek, date, authors and topics",
     );
-    return { problems };
+    return { problems, warnings };
   }
 
   const result = issueFrontMatterSchema.safeParse(raw.data);
@@ -120,6 +122,13 @@ export function checkIssue(
   }
   if (raw.body.trim() === "") add("body", "is empty — write the issue below the front matter");
   checkDateOrder(raw.data, add);
+  for (const what of findUnsafeHtml(raw.body)) {
+    warnings.push({
+      file,
+      field: "body",
+      message: `has ${what}, which was removed — raw HTML may not run code or carry styles`,
+    });
+  }
 
   // Cross-references are checked even when other fields failed, so one run shows them all.
   const data = raw.data as Partial<IssueFrontMatter>;
@@ -134,7 +143,7 @@ export function checkIssue(
   for (const src of bodyImageSources(raw.body))
     checkPhotoFile(src, `body image ${src}`, context.photosDir, add);
 
-  if (!result.success || problems.length > 0) return { problems };
+  if (!result.success || problems.length > 0) return { problems, warnings };
 
   const frontMatter = result.data;
   const slug = path.basename(file, path.extname(file));
@@ -151,6 +160,7 @@ export function checkIssue(
       modified,
     },
     problems,
+    warnings,
   };
 }
 
@@ -274,15 +284,21 @@ export interface LoadOptions extends CheckContext {
 }
 
 /** Reads and checks every issue. Problems include URL clashes between issues. */
-export function loadIssues(options: LoadOptions): { issues: Issue[]; problems: Problem[] } {
+export function loadIssues(options: LoadOptions): {
+  issues: Issue[];
+  problems: Problem[];
+  warnings: Problem[];
+} {
   const files = listMarkdown(path.join(options.root, options.issuesDir)).map((absolute) =>
     path.relative(options.root, absolute).split(path.sep).join("/"),
   );
   const issues: Issue[] = [];
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   for (const file of files) {
     const result = checkIssue(file, readFileSync(path.join(options.root, file), "utf8"), options);
     problems.push(...result.problems);
+    warnings.push(...result.warnings);
     if (result.issue) issues.push(result.issue);
   }
   const byUrl = new Map<string, Issue>();
@@ -298,7 +314,7 @@ export function loadIssues(options: LoadOptions): { issues: Issue[]; problems: P
       byUrl.set(issue.url, issue);
     }
   }
-  return { issues, problems };
+  return { issues, problems, warnings };
 }
 
 function listMarkdown(dir: string): string[] {

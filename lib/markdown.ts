@@ -5,6 +5,7 @@
 import markdownIt, { type MarkdownIt, type Token } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import footnote from "markdown-it-footnote";
+import { sanitizeIssueHtml } from "./raw-html.ts";
 
 /** What a body image says about itself: `![alt](src "caption")`. */
 export interface BodyImage {
@@ -81,11 +82,25 @@ export function createMarkdown(options: Partial<MarkdownOptions> = {}): Markdown
       ? renderImage(tokens, index, options, env, self)
       : self.renderToken(tokens, index, options);
   };
+  // Raw HTML passes the policy in lib/raw-html.ts; bodies without any skip the cost.
+  const render = md.renderer.render.bind(md.renderer);
+  md.renderer.render = (tokens, renderOptions, env) => {
+    const html = render(tokens, renderOptions, env);
+    return tokens.some(hasRawHtml) ? sanitizeIssueHtml(html) : html;
+  };
   md.renderer.rules.figure = (tokens, index) => {
     const image = tokens[index]?.meta as unknown as BodyImage;
     return renderFigure(image, md.utils.escapeHtml);
   };
   return md;
+}
+
+function hasRawHtml(token: Token): boolean {
+  return (
+    token.type === "html_block" ||
+    token.type === "html_inline" ||
+    (token.children?.some((child) => child.type === "html_inline") ?? false)
+  );
 }
 
 /** Replaces paragraph_open, inline [image], paragraph_close with one `figure` token. */

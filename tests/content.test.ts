@@ -399,6 +399,7 @@ describe("loadIssues", () => {
     expect(loadIssues({ ...context, root: tempDir, issuesDir: "nowhere" })).toEqual({
       issues: [],
       problems: [],
+      warnings: [],
     });
   });
 });

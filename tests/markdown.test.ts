@@ -172,3 +172,27 @@ describe("review fixes", () => {
     expect(slugifyHeading(heading)).toBe(slug);
   });
 });
+
+describe("raw HTML in a body", () => {
+  const md = createMarkdown();
+
+  it.each([
+    ["drops a script with its content", "Text.\n\n<script>alert(1)</script>\n", "<p>Text.</p>\n\n"],
+    ["drops a style element", "<style>p{color:red}</style>\n\nText.\n", "\n<p>Text.</p>\n"],
+    [
+      "removes event handlers and inline styles but keeps the text",
+      'Hello <span onclick="x()" style="color:red">there</span>.\n',
+      "<p>Hello <span>there</span>.</p>\n",
+    ],
+    ["removes a javascript: URL", '<a href="javascript:alert(1)">x</a>\n', "<p><a>x</a></p>\n"],
+    ["drops an iframe", '<iframe src="https://example.org"></iframe>\n\nText.\n', "\n<p>Text.</p>\n"],
+    [
+      "keeps what a writer may use, such as abbr and tables",
+      '<abbr title="North Atlantic Treaty Organization">NATO</abbr> met.\n',
+      '<p><abbr title="North Atlantic Treaty Organization">NATO</abbr> met.</p>\n',
+    ],
+    ["writes void elements without a slash", "<b>x</b>\n\n---\n", "<p><b>x</b></p>\n<hr>\n"],
+  ])("%s", (_case, source, html) => {
+    expect(md.render(source)).toBe(html);
+  });
+});

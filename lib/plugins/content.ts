@@ -14,7 +14,7 @@ import {
   paginateGroups,
   sortNewestFirst,
 } from "../collections.ts";
-import { ContentError, isPublishable, issueUrl, loadIssues, parseYaml } from "../content.ts";
+import { ContentError, formatProblem, isPublishable, issueUrl, loadIssues, parseYaml } from "../content.ts";
 import { buildTime, inZone } from "../dates.ts";
 import type { Authors, IssueFrontMatter, Site, Topics } from "../schema.ts";
 
@@ -47,7 +47,7 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseYaml } });
 
   eleventyConfig.on("eleventy.before", () => {
-    const { problems } = loadIssues({
+    const { problems, warnings } = loadIssues({
       root: process.cwd(),
       issuesDir: options.issuesDir,
       photosDir: options.photosDir,
@@ -55,6 +55,7 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
       authors,
       topics,
     });
+    for (const warning of warnings) console.warn(`warning: ${formatProblem(warning)}`);
     if (problems.length > 0) throw new ContentError(problems);
   });
 

@@ -1,0 +1,63 @@
+/**
+ * The raw-HTML policy for issue bodies. Writers are trusted to use HTML for what Markdown
+ * cannot say (a table, <abbr>, <q lang>), but a paste from a word processor or a web page
+ * is not: scripts, styles, event handlers, embeds and `javascript:` URLs are removed, and
+ * the build warns, naming the file.
+ */
+import sanitizeHtml from "sanitize-html";
+
+const allowedTags = [
+  // What markdown-it and its plugins produce.
+  ...["p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "em", "strong", "s"],
+  ...["ul", "ol", "li", "a", "img", "figure", "figcaption", "section", "sup", "span"],
+  ...["table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col"],
+  // What writers may add by hand.
+  ...["abbr", "b", "i", "u", "q", "cite", "dfn", "del", "ins", "kbd", "mark", "small", "sub", "time"],
+  ...["dl", "dt", "dd", "details", "summary", "aside", "div", "bdi", "bdo", "wbr"],
+];
+
+export const sanitizeOptions: sanitizeHtml.IOptions = {
+  allowedTags,
+  allowedAttributes: {
+    "*": ["id", "class", "lang", "dir", "title"],
+    a: ["href", "rel", "hreflang"],
+    img: ["src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"],
+    ol: ["start", "reversed", "type"],
+    td: ["colspan", "rowspan", "headers"],
+    th: ["colspan", "rowspan", "headers", "scope", "abbr"],
+    q: ["cite"],
+    blockquote: ["cite"],
+    del: ["cite", "datetime"],
+    ins: ["cite", "datetime"],
+    time: ["datetime"],
+    abbr: ["title"],
+  },
+  allowedSchemes: ["http", "https", "mailto", "tel"],
+  allowedSchemesAppliedToAttributes: ["href", "src", "cite"],
+  allowProtocolRelative: false,
+  // Dropped with their content: what they hold is code or style, never prose.
+  nonTextTags: ["script", "style", "textarea", "noscript", "template", "iframe", "object", "embed"],
+};
+
+/** Removes what the policy does not allow from rendered issue HTML. */
+export function sanitizeIssueHtml(html: string): string {
+  // sanitize-html writes void elements XHTML-style (<hr />); the site's HTML style omits the slash.
+  return sanitizeHtml(html, sanitizeOptions).replace(/<(br|hr|img|wbr|col)\b([^>]*?)\s*\/>/g, "<$1$2>");
+}
+
+const unsafePatterns: [RegExp, string][] = [
+  [/<script\b/i, "a <script> element"],
+  [/<style\b/i, "a <style> element"],
+  [/<(?:iframe|object|embed|form)\b/i, "an embedded frame, object or form"],
+  [/<[a-z][^>]*\son[a-z]+\s*=/i, "an inline event handler (on…=)"],
+  [/<[a-z][^>]*\sstyle\s*=/i, "an inline style attribute"],
+  [/<[a-z][^>]*=\s*["']?\s*javascript:/i, "a javascript: URL"],
+];
+
+/**
+ * What the policy will remove from a Markdown body, for the build's warning.
+ * @example findUnsafeHtml('<p onclick="x()">Hi</p>') // ["an inline event handler (on…=)"]
+ */
+export function findUnsafeHtml(markdown: string): string[] {
+  return unsafePatterns.filter(([pattern]) => pattern.test(markdown)).map(([, what]) => what);
+}
