@@ -1,0 +1,98 @@
+/**
+ * netlify.toml as Netlify reads it: parsed with Netlify's own packages, then the headers a
+ * path gets are merged the way Netlify merges matching rules (later rule wins per header).
+ */
+import path from "node:path";
+import { resolveConfig } from "@netlify/config";
+import { type Header, parseAllHeaders } from "@netlify/headers-parser";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "..");
+let rules: Header[];
+
+beforeAll(async () => {
+  const { headers, errors } = await parseAllHeaders({
+    headersFiles: [],
+    netlifyConfigPath: path.join(root, "netlify.toml"),
+    configHeaders: undefined,
+    minimal: false,
+  });
+  expect(errors).toEqual([]);
+  rules = headers as Header[];
+});
+
+/** The headers Netlify sends for a path: every matching rule, later ones overriding. */
+function headersFor(urlPath: string): Record<string, string> {
+  return Object.assign(
+    {},
+    ...rules.filter((rule) => rule.forRegExp.test(urlPath)).map((rule) => rule.values),
+  );
+}
+
+describe("netlify.toml", () => {
+  it("builds with npm run build on Node 20 and publishes _site", async () => {
+    const { config } = await resolveConfig({
+      config: path.join(root, "netlify.toml"),
+      repositoryRoot: root,
+      offline: true,
+      mode: "cli",
+    });
+    expect(config.build.command).toBe("npm run build");
+    expect(config.build.publish).toBe(path.join(root, "_site"));
+    expect(config.build.environment.NODE_VERSION).toBe("20");
+  });
+
+  it("sends a strict Content-Security-Policy with no inline script or style", () => {
+    const csp = headersFor("/2025/04/istanbul-embassy-talks/")["Content-Security-Policy"] ?? "";
+    const directives = Object.fromEntries(
+      csp.split(";").map((part) => {
+        const [name = "", ...values] = part.trim().split(/\s+/);
+        return [name, values.join(" ")];
+      }),
+    );
+    expect(directives["default-src"]).toBe("'self'");
+    expect(directives["script-src"]).toBe("'self'");
+    expect(directives["style-src"]).toBe("'self'");
+    expect(directives["object-src"]).toBe("'none'");
+    expect(directives["frame-ancestors"]).toBe("'none'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).not.toContain("unsafe-eval");
+  });
+
+  it.each(["/", "/2025/04/istanbul-embassy-talks/", "/feed.xml", "/assets/css/site.0123456789.css"])(
+    "sends the security headers on %s",
+    (urlPath) => {
+      const headers = headersFor(urlPath);
+      expect(headers["Strict-Transport-Security"]).toBe("max-age=63072000; includeSubDomains");
+      expect(headers["X-Content-Type-Options"]).toBe("nosniff");
+      expect(headers["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
+      expect(headers["X-Frame-Options"]).toBe("DENY");
+      expect(headers["Permissions-Policy"]).toContain("camera=()");
+      expect(headers["Permissions-Policy"]).toContain("geolocation=()");
+    },
+  );
+
+  it.each([
+    ["/", "public, max-age=0, must-revalidate"],
+    ["/2025/04/istanbul-embassy-talks/", "public, max-age=0, must-revalidate"],
+    ["/assets/css/site.0123456789.css", "public, max-age=31536000, immutable"],
+    ["/photos/2025/istanbul-consulate-placeholder-1200.3f9a2c1b.jpg", "public, max-age=31536000, immutable"],
+    ["/feed.xml", "public, max-age=300, must-revalidate"],
+    ["/rss.xml", "public, max-age=300, must-revalidate"],
+    ["/feed.json", "public, max-age=300, must-revalidate"],
+    ["/topics/russia/feed.xml", "public, max-age=300, must-revalidate"],
+  ])("caches %s with %s", (urlPath, cacheControl) => {
+    expect(headersFor(urlPath)["Cache-Control"]).toBe(cacheControl);
+  });
+
+  it.each([
+    ["/feed.xml", "application/atom+xml; charset=utf-8"],
+    ["/topics/russia/feed.xml", "application/atom+xml; charset=utf-8"],
+    ["/rss.xml", "application/rss+xml; charset=utf-8"],
+    ["/feed.json", "application/feed+json; charset=utf-8"],
+    ["/sitemap.xml", "application/xml; charset=utf-8"],
+    ["/news-sitemap.xml", "application/xml; charset=utf-8"],
+  ])("serves %s as %s", (urlPath, contentType) => {
+    expect(headersFor(urlPath)["Content-Type"]).toBe(contentType);
+  });
+});
