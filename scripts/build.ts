@@ -3,7 +3,7 @@
  * when everything succeeded, so a failed build never leaves a half-written site.
  * Content problems are printed all at once, as `file: field: what — how to fix`.
  */
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { ContentError } from "../lib/content.ts";
@@ -23,9 +23,20 @@ function findContentError(error: unknown): ContentError | undefined {
   return undefined;
 }
 
+/** Folders left by an interrupted build (killed before it could clean up). */
+function removeLeftovers(): void {
+  const parent = path.dirname(output);
+  const prefix = `${path.basename(output)}.`;
+  for (const name of readdirSync(parent)) {
+    if (name.startsWith(prefix) && /\.(staging|previous)-\d+$/.test(name)) {
+      rmSync(path.join(parent, name), { recursive: true, force: true });
+    }
+  }
+}
+
 async function build(): Promise<number> {
   const started = performance.now();
-  rmSync(staging, { recursive: true, force: true });
+  removeLeftovers();
   try {
     const eleventy = new Eleventy("src", staging, { configPath: "eleventy.config.ts", quietMode: true });
     // Our own summary and error report replace Eleventy's log (and its stack traces).
