@@ -22,6 +22,7 @@ import {
   type Site,
   type Topics,
 } from "./schema.ts";
+import { removeControlCharacters } from "./text.ts";
 
 /** One problem a writer has to fix: `file: field: message`. */
 export interface Problem {
@@ -63,12 +64,12 @@ export class ContentError extends Error {
  * survives and a date-only value can be rejected (the default schema makes a UTC Date).
  */
 export function parseYaml(source: string): object {
-  return (yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {}) as object;
+  return removeControlCharacters(yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {}) as object;
 }
 
 /** Splits front matter from the body. A byte-order mark and CRLF line endings are accepted. */
 export function readFrontMatter(text: string): { data: Record<string, unknown> | null; body: string } {
-  const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const normalised = removeControlCharacters(text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
   const parsed = matter(normalised, { engines: { yaml: parseYaml } });
   const data: unknown = parsed.data;
   const isRecord = typeof data === "object" && data !== null && !Array.isArray(data);

@@ -7,6 +7,7 @@
  */
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { removeControlCharacters } from "./text.ts";
 
 /** Ids of authors and topics: they become URL segments, so keep them plain. */
 export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -134,7 +135,7 @@ export const correctionFieldNames = Object.keys(correctionSchema.shape) as (keyo
 
 export const authorSchema = z
   .object({
-    name: z.string().min(1),
+    name: z.string().min(1).transform(removeControlCharacters),
     role: z.string().min(1).optional(),
     bio: z.string().min(1),
     /** A page about the author elsewhere (their profile), used in JSON-LD sameAs. */

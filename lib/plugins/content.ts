@@ -17,6 +17,7 @@ import {
 import { ContentError, formatProblem, isPublishable, issueUrl, loadIssues, parseYaml } from "../content.ts";
 import { buildTime, inZone } from "../dates.ts";
 import type { Authors, IssueFrontMatter, Site, Topics } from "../schema.ts";
+import { removeControlCharacters } from "../text.ts";
 
 export interface ContentOptions {
   site: Site;
@@ -61,12 +62,13 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
 
   // One pass over each issue before Eleventy computes its data: drop what production must
   // not publish, and set the URL /<yyyy>/<mm>/<slug>/ (cheaper than computed data).
-  eleventyConfig.addPreprocessor("issues", "md", (data) => {
+  eleventyConfig.addPreprocessor("issues", "md", (data, content) => {
     if (!data.page.inputPath.startsWith(`./${options.issuesDir}/`) || typeof data.date !== "string") return;
     const published = inZone(data.date, site.timeZone);
     if (!showUnpublished && !isPublishable({ data: { draft: data.draft === true }, published }, now))
       return false;
     data.permalink = issueUrl(data.page.fileSlug, published);
+    return removeControlCharacters(content);
   });
 
   // Several collections start from the sorted issues; sort once per build (per api object).

@@ -1,0 +1,20 @@
+/** Text clean-up shared by the content checks and the schemas. */
+
+/**
+ * Strips control characters (other than tab and newlines) from text: XML forbids them,
+ * HTML treats them as errors, and no writer means them. A "\x07" in a YAML string stays out.
+ * @example removeControlCharacters("Bell\u0007 rings") // "Bell rings"
+ */
+export function removeControlCharacters<T>(value: T): T {
+  if (typeof value === "string") return value.replace(CONTROL_CHARACTERS, "") as T;
+  if (Array.isArray(value)) return value.map(removeControlCharacters) as T;
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, removeControlCharacters(inner)]),
+    ) as T;
+  }
+  return value;
+}
+
+// C0 controls except tab, LF and CR; DEL and C1 controls; U+FFFE and U+FFFF.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
