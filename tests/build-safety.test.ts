@@ -7,8 +7,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFixtureSite, type FixtureSite } from "./helpers/fixture-site.ts";
 import { FIXTURE_EPOCH, fixtureIssues } from "./fixtures/sample-issues.ts";
+import { buildFixtureSite, type FixtureSite } from "./helpers/fixture-site.ts";
 
 /** sha256 of every file under `dir`, by relative path. */
 function hashTree(dir: string): Record<string, string> {
@@ -17,7 +17,10 @@ function hashTree(dir: string): Record<string, string> {
       .filter((entry) => entry.isFile())
       .map((entry) => {
         const file = path.join(entry.parentPath, entry.name);
-        return [path.relative(dir, file), createHash("sha256").update(readFileSync(file)).digest("hex")];
+        return [
+          path.relative(dir, file),
+          createHash("sha256").update(readFileSync(file)).digest("hex"),
+        ] as const;
       })
       .sort(([a], [b]) => a.localeCompare(b)),
   );
