@@ -136,11 +136,7 @@ export interface Viewport {
  * The URL a browser at this viewport downloads for an `<img>` or `<picture>`: the first
  * `<source>` whose `type` it supports and whose `media` matches, else the `<img>` itself.
  */
-export function pickImageUrl(
-  $: CheerioAPI,
-  image: Cheerio<Element>,
-  viewport: Viewport,
-): string | undefined {
+export function pickImageUrl($: CheerioAPI, image: Cheerio<Element>, viewport: Viewport): string | undefined {
   const img = image.is("img") ? image : image.find("img").first();
   const sources = image.is("picture") ? image.children("source").toArray() : [];
   const source = sources.map((element) => $(element)).find((candidate) => usable(candidate, viewport.width));
@@ -149,7 +145,11 @@ export function pickImageUrl(
   const candidates = parseSrcset(srcset ?? "");
   const src = img.attr("src")?.trim();
   // The `src` of an <img> is its 1x candidate unless the srcset has one or uses widths (HTML §4.8.4.3.10).
-  if (!source && src && !candidates.some((candidate) => candidate.width !== undefined || candidate.density === 1)) {
+  if (
+    !source &&
+    src &&
+    !candidates.some((candidate) => candidate.width !== undefined || candidate.density === 1)
+  ) {
     candidates.push({ url: src, density: 1 });
   }
   const slot = evaluateSizes(sizes, viewport.width);

@@ -12,6 +12,7 @@ import {
   pagePath,
   resolveFile,
   resolveSiteUrl,
+  tagName,
   UNKNOWN_ORIGIN,
 } from "./site.ts";
 
@@ -29,26 +30,34 @@ const URL_ATTRIBUTES: readonly [selector: string, attribute: string][] = [
   ["video[poster]", "poster"],
 ];
 
-/** Share images: absolute URLs that must still exist on the site. */
-const META_URLS = 'meta[property="og:image"][content], meta[name="twitter:image"][content]';
+/** Share metadata: absolute URLs (image, page) that must still exist on the site. */
+const META_URLS = [
+  'meta[property="og:image"][content]',
+  'meta[name="twitter:image"][content]',
+  'meta[property="og:url"][content]',
+].join(", ");
 
 function collectReferences($: CheerioAPI): Reference[] {
   const references: Reference[] = [];
   for (const [selector, attribute] of URL_ATTRIBUTES) {
     $(selector).each((_, element) => {
       const value = $(element).attr(attribute)?.trim() ?? "";
-      if (value !== "") references.push({ value, label: `<${element.tagName} ${attribute}="${value}">` });
+      if (value !== "") references.push({ value, label: `<${tagName(element)} ${attribute}="${value}">` });
     });
   }
   $("img[srcset], source[srcset]").each((_, element) => {
     for (const candidate of parseSrcset($(element).attr("srcset") ?? "")) {
-      references.push({ value: candidate.url, label: `<${element.tagName} srcset> candidate "${candidate.url}"` });
+      references.push({
+        value: candidate.url,
+        label: `<${tagName(element)} srcset> candidate "${candidate.url}"`,
+      });
     }
   });
   $(META_URLS).each((_, element) => {
     const value = $(element).attr("content")?.trim() ?? "";
     const key = $(element).attr("property") ? "property" : "name";
-    if (value !== "") references.push({ value, label: `<meta ${key}="${$(element).attr(key)}">` });
+    if (value !== "")
+      references.push({ value, label: `<meta ${key}="${$(element).attr(key)}" content="${value}">` });
   });
   return references;
 }

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { type CheerioAPI, load } from "cheerio";
+import type { AnyNode } from "domhandler";
 
 /** One failure: the site-relative file it is about, and what is wrong. */
 export interface CheckProblem {
@@ -110,7 +111,10 @@ export function pagePath(file: string): string {
  * Returns the file the path should map to when none exists, so problems can name it.
  * @example resolveFile(site, "/2025/04/alpha/") // { file: "2025/04/alpha/index.html", exists: true }
  */
-export function resolveFile(site: BuiltSite, urlPath: string): { file: string; exists: boolean } {
+export function resolveFile(
+  site: Pick<BuiltSite, "has">,
+  urlPath: string,
+): { file: string; exists: boolean } {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -153,4 +157,9 @@ export function formatKb(bytes: number): string {
 /** The number with its noun, plural when it is not one. @example count(1, "problem") // "1 problem" */
 export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** An element's tag name, for problem messages (`""` for text and comments). */
+export function tagName(node: AnyNode): string {
+  return "name" in node ? node.name : "";
 }

@@ -1,0 +1,163 @@
+/**
+ * The JSON-LD search engines read (features.md §4.1): every block parses, and each `NewsArticle`
+ * carries what Google recommends and what our byline promises — headline, description, both
+ * dates with offsets and in order, every author as a Person with a page, an image, a publisher.
+ */
+import {
+  type BuiltSite,
+  type CheckProblem,
+  htmlFiles,
+  pagePath,
+  resolveFile,
+  resolveSiteUrl,
+  UNKNOWN_ORIGIN,
+} from "./site.ts";
+
+type JsonObject = Record<string, unknown>;
+
+/** The `application/ld+json` blocks of a page, parsed (or the parser's complaint), in order. */
+export function readJsonLd(site: BuiltSite, file: string): ({ value: unknown } | { error: string })[] {
+  const $ = site.html(file);
+  return $('script[type="application/ld+json"]')
+    .toArray()
+    .map((script) => {
+      try {
+        return { value: JSON.parse($(script).text()) as unknown };
+      } catch (error) {
+        return { error: error instanceof Error ? error.message : String(error) };
+      }
+    });
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Top-level objects, arrays of them and `@graph` members: every node a block describes. */
+function nodesOf(value: unknown): JsonObject[] {
+  if (Array.isArray(value)) return value.flatMap(nodesOf);
+  if (!isObject(value)) return [];
+  return [value, ...nodesOf(value["@graph"])];
+}
+
+function hasType(node: JsonObject, type: string): boolean {
+  const types = node["@type"];
+  return types === type || (Array.isArray(types) && types.includes(type));
+}
+
+/** The page's `NewsArticle` nodes; an issue page is a page with one. */
+export function newsArticles(site: BuiltSite, file: string): JsonObject[] {
+  return readJsonLd(site, file)
+    .flatMap((block) => ("value" in block ? nodesOf(block.value) : []))
+    .filter((node) => hasType(node, "NewsArticle"));
+}
+
+/** ISO 8601 date and time with an offset (or `Z`): Google reads a bare time as the crawler's zone. */
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+function nonEmptyString(value: unknown): value is string {
+  return typeof value === "string" && value.trim() !== "";
+}
+
+function isAbsoluteUrl(value: unknown): boolean {
+  return typeof value === "string" && /^https?:\/\/[^/]/i.test(value) && URL.canParse(value);
+}
+
+function checkDate(article: JsonObject, key: string): string[] {
+  const value = article[key];
+  if (value === undefined) return [`${key}: missing`];
+  if (typeof value !== "string" || !ISO_WITH_OFFSET.test(value) || Number.isNaN(Date.parse(value))) {
+    return [`${key}: ${JSON.stringify(value)} is not an ISO 8601 date-time with an offset`];
+  }
+  return [];
+}
+
+function checkAuthors(author: unknown): string[] {
+  if (author === undefined) return ["author: missing"];
+  if (!Array.isArray(author) || author.length === 0) return ["author: not a non-empty array of Person"];
+  return author.flatMap((person: unknown, index) => {
+    const where = `author[${index}]`;
+    if (!isObject(person) || !hasType(person, "Person")) return [`${where}: not a Person`];
+    return [
+      ...(nonEmptyString(person.name) ? [] : [`${where}: no name`]),
+      ...(isAbsoluteUrl(person.url) ? [] : [`${where}: no absolute url`]),
+    ];
+  });
+}
+
+function hasImage(image: unknown): boolean {
+  if (Array.isArray(image)) return image.length > 0;
+  return nonEmptyString(image) || isObject(image);
+}
+
+function checkPublisher(publisher: unknown): string[] {
+  if (!isObject(publisher)) return ["publisher: missing"];
+  const logo = publisher.logo;
+  return [
+    ...(nonEmptyString(publisher.name) ? [] : ["publisher: no name"]),
+    ...(isAbsoluteUrl(logo) || (isObject(logo) && isAbsoluteUrl(logo.url)) ? [] : ["publisher: no logo"]),
+  ];
+}
+
+/** What is missing or wrong in one NewsArticle, as `property: problem`. */
+export function newsArticleProblems(article: JsonObject): string[] {
+  const problems = [
+    ...(nonEmptyString(article.headline) ? [] : ["headline: missing"]),
+    ...(nonEmptyString(article.description) ? [] : ["description: missing"]),
+    ...checkDate(article, "datePublished"),
+    ...checkDate(article, "dateModified"),
+    ...checkAuthors(article.author),
+    ...(hasImage(article.image) ? [] : ["image: missing"]),
+    ...checkPublisher(article.publisher),
+  ];
+  const published = Date.parse(String(article.datePublished));
+  const modified = Date.parse(String(article.dateModified));
+  if (modified < published) {
+    problems.push(`dateModified ${article.dateModified} is before datePublished ${article.datePublished}`);
+  }
+  return problems;
+}
+
+/** The URLs of the article's images, authors and publisher logo, by property. */
+function linkedUrls(article: JsonObject): [property: string, url: string][] {
+  const urlsOf = (value: unknown): string[] => {
+    if (typeof value === "string") return [value];
+    if (Array.isArray(value)) return value.flatMap(urlsOf);
+    if (!isObject(value)) return [];
+    return [value.url, value.contentUrl].filter((url): url is string => typeof url === "string");
+  };
+  const logo = isObject(article.publisher) ? article.publisher.logo : undefined;
+  const authors = Array.isArray(article.author) ? article.author : [];
+  return [
+    ...[...new Set(urlsOf(article.image))].map((url): [string, string] => ["image", url]),
+    ...authors
+      .flatMap((author: unknown) => urlsOf(isObject(author) ? author.url : undefined))
+      .map((url): [string, string] => ["author url", url]),
+    ...urlsOf(logo).map((url): [string, string] => ["publisher logo", url]),
+  ];
+}
+
+/** Same-origin images, author pages and logo that the site does not have: Google would fetch a 404. */
+function missingFiles(site: BuiltSite, file: string, article: JsonObject): string[] {
+  const base = new URL(pagePath(file), site.origin ?? UNKNOWN_ORIGIN).href;
+  return linkedUrls(article).flatMap(([property, value]) => {
+    const url = resolveSiteUrl(site, value, base);
+    if (typeof url === "string") return [];
+    const target = resolveFile(site, url.pathname);
+    return target.exists ? [] : [`${property} ${value} has no file (${target.file})`];
+  });
+}
+
+/** Unparsable blocks and incomplete NewsArticles, page by page. */
+export async function checkStructuredData(site: BuiltSite): Promise<CheckProblem[]> {
+  return htmlFiles(site).flatMap((file) =>
+    readJsonLd(site, file).flatMap((block, index): CheckProblem[] => {
+      if ("error" in block)
+        return [{ file, message: `JSON-LD block ${index + 1} does not parse: ${block.error}` }];
+      return nodesOf(block.value)
+        .filter((node) => hasType(node, "NewsArticle"))
+        .flatMap((article) => [...newsArticleProblems(article), ...missingFiles(site, file, article)])
+        .map((problem) => ({ file, message: `NewsArticle: ${problem}` }));
+    }),
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * `npm run check [siteDir] [--origin URL]`: checks the built site (default `_site`) and prints
+ * every problem as `file: problem`, then `checked N pages, N feeds, N sitemaps: N problems`.
+ * Exits 1 on any problem, so a build or CI step that runs it fails.
+ */
+import { existsSync, statSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { checkSite, formatReport } from "../lib/checks/index.ts";
+
+const { values, positionals } = parseArgs({
+  args: process.argv.slice(2),
+  options: { origin: { type: "string" } },
+  allowPositionals: true,
+});
+const dir = positionals[0] ?? "_site";
+
+if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+  console.error(`${dir}: no such folder — run npm run build first`);
+  process.exit(1);
+}
+
+const report = await checkSite(dir, values.origin === undefined ? {} : { origin: values.origin });
+console.log(formatReport(report).join("\n"));
+process.exitCode = report.problems.length > 0 ? 1 : 0;

@@ -1,0 +1,67 @@
+/** `node --import tsx scripts/check-site.ts <dir>`: what it prints and how it exits. */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURE_EPOCH, fixtureIssues } from "../fixtures/sample-issues.ts";
+import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
+import { copySite, insertAfter, makeSoundSite, removeCopies, type SiteCopy } from "./site-copy.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+let fixture: FixtureSite;
+let sound: SiteCopy;
+
+beforeAll(async () => {
+  fixture = buildFixtureSite({ issues: fixtureIssues, epoch: FIXTURE_EPOCH });
+  if (fixture.status !== 0) throw new Error(`fixture build failed:\n${fixture.stderr}`);
+  sound = await makeSoundSite(fixture.output);
+});
+afterAll(() => {
+  removeCopies();
+  fixture?.remove();
+});
+
+function runCheck(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync(process.execPath, ["--import", "tsx", "scripts/check-site.ts", ...args], {
+    cwd: root,
+    encoding: "utf8",
+  });
+}
+
+describe("npm run check", () => {
+  it("prints the summary and exits 0 on a sound site", () => {
+    const result = runCheck(sound.dir);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe("checked 18 pages, 8 feeds, 2 sitemaps: 0 problems\n");
+    expect(result.status).toBe(0);
+  });
+
+  it("prints every problem, then the count, and exits 1", () => {
+    const site = copySite(sound.dir);
+    site.edit("2025/04/alpha/index.html", (html) =>
+      insertAfter(
+        html,
+        '<main id="main" class="issue-page">',
+        '<p><a href="/gone/">Gone</a> <a href="#nowhere">Here</a></p>',
+      ),
+    );
+    site.edit("feed.xml", (xml) => xml.replace(/\n\s*<updated>2025-04-12T11:00:00\+03:00<\/updated>/, ""));
+    const result = runCheck(site.dir);
+    expect(result.stdout.split("\n")).toEqual([
+      '2025/04/alpha/index.html: broken link <a href="/gone/">: no file gone/index.html',
+      '2025/04/alpha/index.html: missing fragment <a href="#nowhere">: no id="nowhere" on this page',
+      "feed.xml: missing <updated>",
+      "checked 18 pages, 8 feeds, 2 sitemaps: 3 problems",
+      "",
+    ]);
+    expect(result.status).toBe(1);
+  });
+
+  it("exits 1 with a hint when there is no built site", () => {
+    const result = runCheck(path.join(sound.dir, "missing"));
+    expect(result.stderr).toBe(
+      `${path.join(sound.dir, "missing")}: no such folder — run npm run build first\n`,
+    );
+    expect(result.status).toBe(1);
+  });
+});
