@@ -215,6 +215,13 @@ describe("sitemaps and robots.txt", () => {
     const bravo = $("url").filter((_, url) => $(url).find("loc").text().endsWith("/bravo/"));
     expect(bravo.find("lastmod").text()).toBe("2025-04-11T12:00:00+03:00");
     expect(urls).not.toContain("https://dateline.example/404.html");
+    // Every page of a paginated listing, not only the first.
+    expect(urls).toEqual(
+      expect.arrayContaining([
+        "https://dateline.example/topics/turkey/",
+        "https://dateline.example/authors/daniel-hart/",
+      ]),
+    );
   });
 
   it("put only issues from the two days before the build time in the news sitemap", () => {
