@@ -1,11 +1,15 @@
 /**
  * Makes the labelled placeholder photos that stand in for agency photos in the sample
- * issues (no agency photo goes into the repository), and the publisher logo.
+ * issues (no agency photo goes into the repository), and the publisher logo. Each
+ * placeholder carries IPTC like an agency photo (caption, by-line, credit, source,
+ * copyright, city, country), written by lib/photos/iptc-writer.ts, so the photo pipeline
+ * reads its caption and credit from the file.
  * Run: npm run placeholders. Output is committed; rerun only to change it.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
+import { type IptcFields, writeIptc } from "../lib/photos/iptc-writer.ts";
 
 interface Placeholder {
   file: string;
@@ -13,6 +17,7 @@ interface Placeholder {
   width: number;
   height: number;
   hue: number;
+  iptc: IptcFields;
 }
 
 const placeholders: Placeholder[] = [
@@ -22,6 +27,16 @@ const placeholders: Placeholder[] = [
     width: 2400,
     height: 1350,
     hue: 210,
+    iptc: {
+      caption:
+        "PLACEHOLDER IMAGE — stands in for a photo of the Russian consulate in Istanbul; not an agency photo.",
+      byline: "Dateline",
+      credit: "Placeholder image — Dateline",
+      source: "Dateline",
+      copyright: "© Dateline",
+      city: "Istanbul",
+      country: "Türkiye",
+    },
   },
 ];
 
@@ -30,7 +45,7 @@ function escapeXml(text: string): string {
 }
 
 /** A calm two-tone panel with diagonal hatching and a large PLACEHOLDER label. */
-export function placeholderSvg({ label, width, height, hue }: Placeholder): string {
+export function placeholderSvg({ label, width, height, hue }: Omit<Placeholder, "file" | "iptc">): string {
   const stripes = Array.from({ length: Math.ceil((width + height) / 60) }, (_, i) => {
     const x = i * 60 - height;
     return `<line x1="${x}" y1="${height}" x2="${x + height}" y2="0" stroke="hsl(${hue},25%,42%)" stroke-width="14"/>`;
@@ -46,9 +61,10 @@ export function placeholderSvg({ label, width, height, hue }: Placeholder): stri
 async function main(): Promise<void> {
   for (const placeholder of placeholders) {
     mkdirSync(path.dirname(placeholder.file), { recursive: true });
-    await sharp(Buffer.from(placeholderSvg(placeholder)))
+    const jpeg = await sharp(Buffer.from(placeholderSvg(placeholder)))
       .jpeg({ quality: 82, mozjpeg: true })
-      .toFile(placeholder.file);
+      .toBuffer();
+    writeFileSync(placeholder.file, writeIptc(jpeg, placeholder.iptc));
     console.log(`wrote ${placeholder.file}`);
   }
   const logo = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="60"><rect width="600" height="60" fill="#fff"/><text x="0" y="46" font-family="DejaVu Serif, serif" font-size="48" font-weight="bold" fill="#7a1f1f">Dateline</text></svg>`;

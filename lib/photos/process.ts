@@ -1,0 +1,364 @@
+/**
+ * The photo pipeline: every original under `photosDir` becomes renditions, crops and a
+ * placeholder in the cache, then a manifest, then files in `outputDir`.
+ *
+ * 1. Find: list the originals, hash each (or trust the hash index when size and mtime
+ *    match), and look for a finished cache object. Nothing changed → no sharp at all.
+ * 2. Encode: the rest, a few photos at a time, with progress. Problems are collected.
+ * 3. Publish, only when there are no problems (and `publish` is not false): link the
+ *    files into `outputDir` (hard links from the cache, copies across file systems),
+ *    delete renditions there that no photo has any more, then write the manifest. With
+ *    problems, `outputDir` and the manifest are left exactly as they were.
+ */
+import { type Dirent, existsSync, statSync } from "node:fs";
+import { mkdir, readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+import {
+  type HashIndex,
+  hashBuffer,
+  hashFile,
+  linkOrCopy,
+  listObjects,
+  listOutput,
+  objectDir,
+  objectKey,
+  type PhotoRecord,
+  pruneOutput,
+  readIndex,
+  readRecord,
+  removeUnusedObjects,
+  writeIfChanged,
+  writeIndex,
+  writeObject,
+} from "./cache.ts";
+import { MANIFEST_FILE, type PhotoEntry, type PhotoManifest, stableStringify } from "./manifest.ts";
+import { ACCEPTED_EXTENSIONS, errorReason, messages, type PhotoProblem } from "./problems.ts";
+import { encodePhoto } from "./renditions.ts";
+import { DEFAULT_FOCUS, DEFAULT_SETTINGS, type Focus, type PhotoSettings, settingsHash } from "./settings.ts";
+
+export interface ProcessOptions {
+  /** Folder of originals, e.g. `assets/photos`. */
+  photosDir: string;
+  /** Folder the site serves as `publicPath`, e.g. `_site/photos`. */
+  outputDir: string;
+  /** Cache folder outside the site, e.g. `.cache/photos`. */
+  cacheDir: string;
+  /** URL path of `outputDir`; default `/photos/`. */
+  publicPath?: string;
+  /** Largest original accepted, in pixels (width × height); default 100 megapixels; 0 for no limit. */
+  limitInputPixels?: number;
+  /** Called with (0, n) before encoding n photos and after each one. Not called when nothing changed. */
+  onProgress?: (done: number, total: number) => void;
+  /** Photos encoded at once; default 2. */
+  concurrency?: number;
+  /** Crop focus by src; `attention` when absent. */
+  focus?: Readonly<Record<string, Focus>>;
+  /** How problems name the photos folder; default `assets/photos`. */
+  displayDir?: string;
+  /** Encoder settings; the defaults are the site's. */
+  settings?: PhotoSettings;
+  /**
+   * false: do everything but write the manifest and `outputDir` (the caller has other
+   * problems to report and must leave the output as it was). Default true.
+   */
+  publish?: boolean;
+}
+
+export const defaults = {
+  publicPath: "/photos/",
+  limitInputPixels: 100_000_000,
+  concurrency: 2,
+  displayDir: "assets/photos",
+} satisfies Partial<ProcessOptions>;
+
+export interface ProcessResult {
+  /** Every photo that could be processed, by src (also when there are problems). */
+  manifest: PhotoManifest;
+  problems: PhotoProblem[];
+  /** sharp instances used this run (metadata reads, resizes, encodes); 0 when nothing changed. */
+  encoded: number;
+  /** Photos taken from the cache, and photos encoded this run. */
+  reused: number;
+  made: number;
+}
+
+interface Found {
+  src: string;
+  file: string;
+  focus: Focus;
+  key: string;
+  record?: PhotoRecord;
+}
+
+/**
+ * Runs the pipeline. See the module comment for the steps and guarantees.
+ *
+ * @example
+ * const { manifest, problems } = await processPhotos({
+ *   photosDir: "assets/photos",
+ *   outputDir: "_site/photos",
+ *   cacheDir: ".cache/photos",
+ *   onProgress: createProgressReporter(),
+ * });
+ * if (problems.length > 0) throw new PhotoError(problems);
+ */
+export async function processPhotos(options: ProcessOptions): Promise<ProcessResult> {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const publicPath = (options.publicPath ?? defaults.publicPath).replace(/\/*$/, "/");
+  const limitInputPixels = options.limitInputPixels ?? defaults.limitInputPixels;
+  const displayDir = (options.displayDir ?? defaults.displayDir).replace(/\/+$/, "");
+  const variant = settingsHash(settings);
+  const problems: PhotoProblem[] = [];
+  const report = (src: string, message: string) => problems.push({ photo: `${displayDir}/${src}`, message });
+  let encoded = 0;
+
+  const previousThreads = sharp.concurrency();
+  sharp.concurrency(settings.vipsThreads);
+  try {
+    // 1. Find.
+    const oldIndex = await readIndex(options.cacheDir);
+    const objects = await listObjects(options.cacheDir);
+    const index: HashIndex = {};
+    const sources = await listOriginals(options.photosDir);
+    const found = await mapPool(sources, 16, async (src): Promise<Found | undefined> => {
+      const extension = path.extname(src).toLowerCase();
+      if (!(ACCEPTED_EXTENSIONS as readonly string[]).includes(extension)) {
+        report(src, messages.unsupportedExtension(extension));
+        return undefined;
+      }
+      const file = path.join(options.photosDir, src);
+      try {
+        // Sync stat: on a warm run this is most of the work, and a thread-pool round trip
+        // per photo costs more than the system call.
+        const { size, mtimeMs } = statSync(file);
+        const known = oldIndex.files[src];
+        const hash =
+          known && known.size === size && known.mtimeMs === mtimeMs ? known.hash : await hashFile(file);
+        index[src] = { size, mtimeMs, hash };
+        const focus = options.focus?.[src] ?? DEFAULT_FOCUS;
+        const key = objectKey(hash, variant, focus);
+        const record = objects.has(key)
+          ? (oldIndex.records[key] ?? readRecord(options.cacheDir, key))
+          : undefined;
+        return { src, file, focus, key, ...(record ? { record } : {}) };
+      } catch (error) {
+        report(src, messages.notReadable(errorReason(error)));
+        return undefined;
+      }
+    });
+
+    // 2. Encode what the cache does not have.
+    const todo = found.filter((item): item is Found => item !== undefined && item.record === undefined);
+    let done = 0;
+    if (todo.length > 0) options.onProgress?.(0, todo.length);
+    await mapPool(todo, options.concurrency ?? defaults.concurrency, async (item) => {
+      try {
+        const input = await readFile(item.file);
+        const hash = hashBuffer(input);
+        const { size, mtimeMs } = await stat(item.file);
+        index[item.src] = { size, mtimeMs, hash };
+        item.key = objectKey(hash, variant, item.focus);
+        const cached = readRecord(options.cacheDir, item.key);
+        if (cached) {
+          item.record = cached;
+          return;
+        }
+        const result = await encodePhoto(input, item.src, {
+          settings,
+          focus: item.focus,
+          limitInputPixels,
+          count: () => {
+            encoded += 1;
+          },
+        });
+        if (!result.ok) {
+          report(item.src, result.message);
+          return;
+        }
+        const record: PhotoRecord = { hash, bytes: input.length, ...result.record };
+        await writeObject(options.cacheDir, item.key, record, result.files);
+        item.record = record;
+      } catch (error) {
+        report(item.src, messages.notReadable(errorReason(error)));
+      } finally {
+        done += 1;
+        options.onProgress?.(done, todo.length);
+      }
+    });
+
+    const ready = found
+      .filter((item): item is Found & { record: PhotoRecord } => item?.record !== undefined)
+      .sort((a, b) => compare(a.src, b.src));
+    const prefixes = new Map(ready.map((item) => [item.src, outputPrefix(item.src)]));
+    const manifest: PhotoManifest = {
+      version: 1,
+      photos: Object.fromEntries(
+        ready.map((item) => [item.src, toEntry(item.src, item.record, publicPath, prefixes.get(item.src))]),
+      ),
+    };
+    await removeUnusedObjects(options.cacheDir, new Set(ready.map((item) => item.key)));
+    problems.sort((a, b) => compare(a.photo, b.photo));
+    const made = countMade(ready, todo);
+    const result = { manifest, problems, encoded, reused: ready.length - made, made };
+    const publish = problems.length === 0 && options.publish !== false;
+
+    // 3. Publish: link the files first, so a failure leaves the old manifest in place.
+    if (publish) {
+      const links = ready.flatMap((item) => {
+        const from = objectDir(options.cacheDir, item.key);
+        const prefix = prefixes.get(item.src) ?? outputPrefix(item.src);
+        return [...item.record.renditions, ...Object.values(item.record.crops)].map((cached) => ({
+          from: `${from}/${cached.file}`,
+          to: `${prefix}${cached.file}`,
+        }));
+      });
+      const existing = await listOutput(options.outputDir);
+      const present = new Set(existing);
+      const missing = links.filter((entry) => !present.has(entry.to));
+      await ensureDirs(
+        options.outputDir,
+        missing.map((entry) => path.posix.dirname(entry.to)),
+      );
+      await mapPool(missing, 64, (entry) => linkOrCopy(entry.from, `${options.outputDir}/${entry.to}`));
+      await pruneOutput(options.outputDir, existing, new Set(links.map((entry) => entry.to)));
+    }
+
+    // The manifest is a function of (publicPath, settings, src → key): when that is what was
+    // published last time, skip serialising and comparing megabytes of JSON.
+    const fingerprint = hashBuffer(
+      Buffer.from(JSON.stringify([publicPath, variant, ready.map((item) => [item.src, item.key])])),
+    );
+    const manifestFile = path.join(options.cacheDir, MANIFEST_FILE);
+    const published = publish ? fingerprint : oldIndex.published;
+    if (publish && (fingerprint !== oldIndex.published || !existsSync(manifestFile))) {
+      await writeIfChanged(manifestFile, stableStringify(manifest));
+    }
+    if (
+      fingerprint !== oldIndex.fingerprint ||
+      published !== oldIndex.published ||
+      filesChanged(index, oldIndex.files)
+    ) {
+      await writeIndex(options.cacheDir, {
+        files: sortRecord(index),
+        records: sortRecord(Object.fromEntries(ready.map((item) => [item.key, item.record]))),
+        fingerprint,
+        ...(published ? { published } : {}),
+      });
+    }
+    return result;
+  } finally {
+    sharp.concurrency(previousThreads);
+  }
+}
+
+function countMade(ready: readonly Found[], todo: readonly Found[]): number {
+  const made = new Set(todo.map((item) => item.src));
+  return ready.filter((item) => made.has(item.src)).length;
+}
+
+/**
+ * The output path of a cached file, relative to the output folder: the src's folders and
+ * name made URL-safe, then the width or crop, content hash and extension.
+ *
+ * @example
+ * outputName("2025/Istanbul Consulate.JPG", "1200.3f9a2c1b.webp") // "2025/istanbul-consulate-1200.3f9a2c1b.webp"
+ */
+export function outputName(src: string, file: string): string {
+  return `${outputPrefix(src)}${file}`;
+}
+
+/** `2025/Istanbul Consulate.JPG` → `2025/istanbul-consulate-`. */
+function outputPrefix(src: string): string {
+  const parts = src.split("/");
+  const base = parts.pop() ?? src;
+  return `${[...parts.map(slug), slug(base.replace(/\.[^.]+$/, ""))].join("/")}-`;
+}
+
+/** A manifest entry from a cache record: file names become site paths under `publicPath`. */
+export function toEntry(
+  src: string,
+  record: PhotoRecord,
+  publicPath: string,
+  prefix = outputPrefix(src),
+): PhotoEntry {
+  const url = (file: string) => `${publicPath}${prefix}${file}`;
+  const { renditions, crops, ...rest } = record;
+  return {
+    src,
+    ...rest,
+    renditions: renditions.map(({ file, ...rendition }) => ({ ...rendition, path: url(file) })),
+    crops: Object.fromEntries(
+      Object.entries(crops).map(([name, { file, ...crop }]) => [name, { ...crop, path: url(file) }]),
+    ) as PhotoEntry["crops"],
+  };
+}
+
+function filesChanged(files: HashIndex, old: HashIndex): boolean {
+  const sources = Object.keys(files);
+  if (sources.length !== Object.keys(old).length) return true;
+  return sources.some((src) => {
+    const now = files[src];
+    const before = old[src];
+    return (
+      !now ||
+      !before ||
+      now.size !== before.size ||
+      now.mtimeMs !== before.mtimeMs ||
+      now.hash !== before.hash
+    );
+  });
+}
+
+function slug(text: string): string {
+  const clean = text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/ı/g, "i")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return clean || "photo";
+}
+
+/** Originals under `dir`, as `/`-separated paths, sorted; dotfiles (.DS_Store) are skipped. */
+async function listOriginals(dir: string): Promise<string[]> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .filter((src) => !src.split("/").some((part) => part.startsWith(".")))
+    .sort(compare);
+}
+
+async function ensureDirs(root: string, dirs: readonly string[]): Promise<void> {
+  for (const dir of [...new Set(dirs)].sort()) await mkdir(path.join(root, dir), { recursive: true });
+}
+
+/** Maps with at most `limit` calls in flight; results keep the input order. */
+async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sortRecord<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compare(a, b)));
+}

@@ -1,0 +1,45 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { collectFocus, focusSchema } from "../../lib/photos/index.ts";
+
+const issue = (photo: string) =>
+  `---\ntitle: T\ndek: D\ndate: 2025-04-10T16:30:00+03:00\nauthors: [a]\ntopics: [b]\n${photo}---\nBody.\n`;
+
+describe("collectFocus", () => {
+  it("reads photo.focus from the issues, and reports a photo given two focuses", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "dateline-focus-"));
+    try {
+      const issues = path.join(root, "src/issues/2025");
+      mkdirSync(issues, { recursive: true });
+      writeFileSync(path.join(issues, "a.md"), issue("photo:\n  src: 2025/x.jpg\n  alt: A\n  focus: top\n"));
+      writeFileSync(path.join(issues, "b.md"), issue("photo:\n  src: 2025/x.jpg\n  alt: A\n  focus: left\n"));
+      writeFileSync(
+        path.join(issues, "c.md"),
+        issue("photo:\n  src: 2025/y.jpg\n  alt: A\n  focus: bottom\n"),
+      );
+      writeFileSync(path.join(issues, "d.md"), issue("photo:\n  src: 2025/z.jpg\n  alt: A\n"));
+      writeFileSync(path.join(issues, "e.md"), "---\ntitle: [unclosed\n---\n");
+      expect(collectFocus(path.join(root, "src/issues"), { root })).toEqual({
+        focus: { "2025/x.jpg": "top", "2025/y.jpg": "bottom" },
+        problems: [
+          {
+            photo: "assets/photos/2025/x.jpg",
+            message:
+              'has focus "top" in src/issues/2025/a.md but "left" in src/issues/2025/b.md — give both issues the same photo.focus',
+          },
+        ],
+      });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("has a schema for the front-matter field", () => {
+    expect(focusSchema.safeParse("attention").success).toBe(true);
+    expect(focusSchema.safeParse("middle").error?.issues[0]?.message).toBe(
+      "must be one of center, top, bottom, left, right, attention — where the crops should keep the subject",
+    );
+  });
+});

@@ -1,0 +1,122 @@
+import exifr from "exifr";
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { fixIptcString, makeTestPhoto, readPhotoMeta, writeIptc } from "../../lib/photos/index.ts";
+
+const small = { width: 64, height: 48 };
+
+describe("writeIptc", () => {
+  it("writes IPTC that sharp and exifr read back, keeping the image intact", async () => {
+    const jpeg = writeIptc(await makeTestPhoto(small), {
+      caption: "Caption",
+      byline: "Umit Bektas",
+      credit: "REUTERS",
+      source: "Reuters",
+      copyright: "© Reuters 2025",
+      city: "Ankara",
+      country: "Türkiye",
+      keywords: ["diplomacy", "russia"],
+    });
+    const metadata = await sharp(jpeg).metadata();
+    expect(metadata.iptc?.subarray(0, 14).toString("latin1")).toBe("Photoshop 3.0\0");
+    expect([metadata.width, metadata.height]).toEqual([64, 48]);
+    const { iptc } = (await exifr.parse(jpeg, { iptc: true, mergeOutput: false })) as {
+      iptc: Record<string, unknown>;
+    };
+    expect(iptc).toMatchObject({
+      Caption: "Caption",
+      Byline: "Umit Bektas",
+      Credit: "REUTERS",
+      City: "Ankara",
+    });
+    expect(iptc.Keywords).toEqual(["diplomacy", "russia"]);
+  });
+
+  it("replaces the IPTC already in a file rather than adding a second block", async () => {
+    const once = writeIptc(await makeTestPhoto(small), { caption: "First" });
+    const twice = writeIptc(once, { caption: "Second" });
+    expect(await readPhotoMeta(twice)).toEqual({ caption: "Second" });
+    expect(twice.toString("latin1").split("Photoshop 3.0\0").length - 1).toBe(1);
+  });
+
+  it("refuses a file that is not a JPEG", () => {
+    expect(() => writeIptc(Buffer.from("GIF89a"), { caption: "x" })).toThrow("not a JPEG");
+  });
+});
+
+describe("readPhotoMeta", () => {
+  it("reads UTF-8 IPTC strings correctly (exifr alone decodes them as Latin-1)", async () => {
+    const jpeg = await makeTestPhoto({
+      ...small,
+      iptc: {
+        caption: "Recep Tayyip Erdoğan — Ankara",
+        byline: "Ümit Bektaş",
+        credit: "Reuters",
+        copyright: "© Reuters 2025",
+        city: "Ankara",
+        country: "Türkiye",
+      },
+    });
+    expect(await readPhotoMeta(jpeg)).toEqual({
+      caption: "Recep Tayyip Erdoğan — Ankara",
+      creator: "Ümit Bektaş",
+      creditLine: "Reuters",
+      copyright: "© Reuters 2025",
+      city: "Ankara",
+      country: "Türkiye",
+      credit: "REUTERS/Ümit Bektaş",
+    });
+  });
+
+  it("prefers XMP over IPTC, and IPTC over EXIF, field by field", async () => {
+    const jpeg = await makeTestPhoto({
+      ...small,
+      xmp: { description: "XMP caption", creator: "XMP Creator" },
+      iptc: { caption: "IPTC caption", byline: "IPTC Byline", credit: "AP", city: "Kyiv" },
+      exif: {
+        IFD0: { ImageDescription: "EXIF caption", Artist: "EXIF Artist", Copyright: "EXIF Copyright" },
+      },
+    });
+    expect(await readPhotoMeta(jpeg)).toEqual({
+      caption: "XMP caption",
+      creator: "XMP Creator",
+      creditLine: "AP",
+      city: "Kyiv",
+      copyright: "EXIF Copyright",
+      credit: "AP/XMP Creator",
+    });
+  });
+
+  it("ignores captions cameras write by themselves, and files without metadata", async () => {
+    const camera = await makeTestPhoto({
+      ...small,
+      exif: { IFD0: { ImageDescription: "OLYMPUS DIGITAL CAMERA" } },
+    });
+    expect(await readPhotoMeta(camera)).toEqual({});
+    expect(await readPhotoMeta(await makeTestPhoto({ ...small, format: "png" }))).toEqual({});
+    expect(await readPhotoMeta(Buffer.from("not an image"))).toEqual({});
+  });
+});
+
+describe("fixIptcString", () => {
+  it("re-decodes UTF-8 that was read as Latin-1", () => {
+    expect(fixIptcString(Buffer.from("Erdoğan — Ankara", "utf8").toString("latin1"))).toBe(
+      "Erdoğan — Ankara",
+    );
+  });
+
+  it("keeps real Latin-1 text, which is not valid UTF-8", () => {
+    expect(fixIptcString("Café Zürich")).toBe("Café Zürich");
+    expect(fixIptcString(undefined)).toBeUndefined();
+  });
+});
+
+describe("the sample placeholder photo", () => {
+  it("carries IPTC that labels it a placeholder and credits Dateline", async () => {
+    const { readFileSync } = await import("node:fs");
+    const meta = await readPhotoMeta(readFileSync("assets/photos/2025/istanbul-consulate-placeholder.jpg"));
+    expect(meta.caption).toMatch(/^PLACEHOLDER IMAGE — /);
+    expect(meta.credit).toBe("Placeholder image — Dateline");
+    expect(meta.creator).toBe("Dateline");
+  });
+});
