@@ -10,9 +10,10 @@ import filtersPlugin from "./lib/filters/index.ts";
 import { createMarkdown } from "./lib/markdown.ts";
 import contentPlugin from "./lib/plugins/content.ts";
 import feedsPlugin from "./lib/plugins/feeds.ts";
+import hashedAssetsPlugin from "./lib/plugins/hashed-assets.ts";
+import photosPlugin, { createPhotoDesk } from "./lib/plugins/photos.ts";
 import seoPlugin from "./lib/plugins/seo.ts";
 import sitemapsPlugin from "./lib/plugins/sitemaps.ts";
-import stylesheetPlugin from "./lib/plugins/stylesheet.ts";
 
 export const config = {
   // Output stays Eleventy's default (_site) so the build script and tests can redirect it.
@@ -37,27 +38,32 @@ export default function (eleventyConfig: UserConfig): void {
   // Safety: templates escape by default; raw HTML must be marked `| safe`.
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
 
-  // Content: front-matter parsing, checks, drafts, collections.
-  eleventyConfig.addPlugin(contentPlugin, {
-    site,
-    authors,
-    topics,
-    issuesDir: "src/issues",
+  // Photos: renditions and credits, made before anything renders. Netlify keeps
+  // node_modules between builds, so the cache survives there (README, Deploy).
+  const photos = createPhotoDesk({
     photosDir: "assets/photos",
+    issuesDir: "src/issues",
+    cacheDir: process.env.DATELINE_PHOTO_CACHE ?? "node_modules/.cache/dateline-photos",
   });
+  eleventyConfig.addPlugin(photosPlugin, photos);
+
+  // Content: front-matter parsing, checks, drafts, collections.
+  eleventyConfig.addPlugin(contentPlugin, { site, authors, topics, photos, issuesDir: "src/issues" });
 
   // Rendering.
-  eleventyConfig.setLibrary("md", createMarkdown());
+  eleventyConfig.setLibrary("md", createMarkdown({ renderFigure: photos.renderBodyFigure }));
   eleventyConfig.addPlugin(filtersPlugin);
-  eleventyConfig.addPlugin(stylesheetPlugin, { source: "assets/css/site.css" });
+  eleventyConfig.addPlugin(hashedAssetsPlugin, {
+    stylesheet: "assets/css/site.css",
+    searchScript: "assets/js/search.js",
+  });
 
   // Outputs beyond pages.
-  eleventyConfig.addPlugin(feedsPlugin, { site, authors, topics, photosDir: "assets/photos" });
-  eleventyConfig.addPlugin(seoPlugin, { site, authors, topics, photosDir: "assets/photos" });
+  eleventyConfig.addPlugin(feedsPlugin, { site, authors, topics, photos });
+  eleventyConfig.addPlugin(seoPlugin, { site, authors, topics, photos });
   eleventyConfig.addPlugin(sitemapsPlugin, { site });
 
-  // Static files.
-  eleventyConfig.addPassthroughCopy({ "assets/photos": "photos" });
+  // Static files (photos are published by the photo desk, never as originals).
   eleventyConfig.addPassthroughCopy({
     "assets/logo.png": "assets/logo.png",
     "assets/icon.svg": "assets/icon.svg",

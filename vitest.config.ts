@@ -7,6 +7,7 @@ export default defineConfig({
     // Eleventy loads the TypeScript config and data files with Node's own import().
     execArgv: ["--import", "tsx"],
     env: { TZ: "UTC" },
+    globalSetup: ["tests/helpers/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 180_000,
   },

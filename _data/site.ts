@@ -13,6 +13,7 @@ export default readSite(
     language: "en-GB",
     timeZone: "Europe/Istanbul",
     publisher: { name: "Dateline", logo: "/assets/logo.png" },
+    card: { src: "site/dateline-card.jpg", alt: "The word Dateline on a dark red panel" },
     pageSize: 10,
     feedSize: 20,
   },

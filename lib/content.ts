@@ -10,6 +10,7 @@ import yaml from "js-yaml";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
 import { inZone, parseOffsetDateTime } from "./dates.ts";
+import { checkPhotoReference, type PhotoManifest } from "./photos/index.ts";
 import { findUnsafeHtml } from "./raw-html.ts";
 import {
   type Authors,
@@ -45,8 +46,11 @@ export interface Issue {
   modified: DateTime;
 }
 
+/** `file: field: message`, or `file: message` for a problem with the file as a whole. */
 export function formatProblem(problem: Problem): string {
-  return `${problem.file}: ${problem.field}: ${problem.message}`;
+  return problem.field
+    ? `${problem.file}: ${problem.field}: ${problem.message}`
+    : `${problem.file}: ${problem.message}`;
 }
 
 /** Thrown by the build when content has problems; its message lists all of them. */
@@ -83,6 +87,8 @@ export interface CheckContext {
   topics: Topics;
   /** Folder of original photos, for `photo.src` and body images. */
   photosDir: string;
+  /** This build's photo manifest: credits and captions the photos carry themselves. */
+  photos: PhotoManifest;
 }
 
 /** Checks one issue file's text. Returns the issue when it has no problems. */
@@ -136,13 +142,11 @@ export function checkIssue(
   checkReferences(data.authors, "authors", context.authors, add);
   checkReferences(data.topics, "topics", context.topics, add);
   if (data.photo && typeof data.photo === "object" && typeof data.photo.src === "string") {
-    checkPhotoFile(data.photo.src, "photo.src", context.photosDir, add);
-    if (!data.photo.credit) {
-      add("photo.credit", "missing — give the agency credit, e.g. REUTERS/Umit Bektas");
-    }
+    checkPhoto(data.photo, "lead", context, add);
   }
-  for (const src of bodyImageSources(raw.body))
-    checkPhotoFile(src, `body image ${src}`, context.photosDir, add);
+  for (const image of bodyImages(raw.body)) {
+    checkPhoto(image, "body", context, add);
+  }
 
   if (!result.success || problems.length > 0) return { problems, warnings };
 
@@ -252,29 +256,59 @@ function checkReferences(
   });
 }
 
-function checkPhotoFile(
-  src: string,
-  field: string,
-  photosDir: string,
+/**
+ * A photo reference (lead or body): the path stays inside assets/photos, the file exists,
+ * alt text is there and does not repeat the caption, and a credit comes from front matter
+ * or from the photo's own IPTC/XMP.
+ */
+function checkPhoto(
+  photo: { src: string; alt?: unknown; caption?: unknown; credit?: unknown },
+  where: "lead" | "body",
+  context: CheckContext,
   add: (field: string, message: string) => void,
 ): void {
+  const { src } = photo;
+  // Lead photo: `photo.src: …`; body image: `body image 2025/x.jpg: alt is empty — …`.
+  const report = (part: "src" | "alt" | "credit", message: string) =>
+    where === "lead"
+      ? add(`photo.${part}`, message)
+      : add(`body image ${src}`, part === "src" ? message : `${part} ${message}`);
   if (path.isAbsolute(src) || src.split(/[\\/]/).includes("..")) {
-    add(field, `"${src}" must be a path inside assets/photos/, e.g. 2025/istanbul-consulate.jpg`);
+    report("src", `"${src}" must be a path inside assets/photos/, e.g. 2025/istanbul-consulate.jpg`);
     return;
   }
-  if (!existsSync(path.join(photosDir, src))) {
-    add(field, `assets/photos/${src} does not exist — add the file or correct the path`);
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+  const reference = {
+    src,
+    alt: text(photo.alt) ?? "",
+    caption: text(photo.caption),
+    credit: text(photo.credit),
+  };
+  const exists = (candidate: string) => existsSync(path.join(context.photosDir, candidate));
+  if (!context.photos.photos[src] && exists(src)) {
+    report("src", `assets/photos/${src} could not be processed — fix the photo as its own problem line says`);
+    return;
+  }
+  for (const problem of checkPhotoReference(reference, context.photos, { exists })) {
+    // A missing alt in front matter is already reported by the schema.
+    if (problem.field === "alt" && where === "lead" && photo.alt === undefined) continue;
+    report(problem.field, problem.message);
   }
 }
 
-/** Sources of body images that point into assets/photos (not absolute or external URLs). */
-export function bodyImageSources(body: string): string[] {
-  const sources: string[] = [];
-  for (const match of body.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
-    const src = match[1];
-    if (src && !/^(?:[a-z]+:|\/)/i.test(src)) sources.push(src);
+/** Body images that point into assets/photos (not absolute or external URLs). */
+export function bodyImages(body: string): { src: string; alt: string; caption?: string }[] {
+  const images: { src: string; alt: string; caption?: string }[] = [];
+  for (const match of body.matchAll(/!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"([^"]*)")?\s*\)/g)) {
+    const [, alt = "", src, caption] = match;
+    if (src && !/^(?:[a-z]+:|\/)/i.test(src)) images.push({ src, alt, ...(caption ? { caption } : {}) });
   }
-  return sources;
+  return images;
+}
+
+/** Sources of body images that point into assets/photos. */
+export function bodyImageSources(body: string): string[] {
+  return bodyImages(body).map((image) => image.src);
 }
 
 export interface LoadOptions extends CheckContext {

@@ -7,6 +7,7 @@
  */
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { focusSchema } from "./photos/settings.ts";
 import { removeControlCharacters } from "./text.ts";
 
 /** Ids of authors and topics: they become URL segments, so keep them plain. */
@@ -92,6 +93,8 @@ export const photoSchema = z
       alt: requiredText(500, "describe the photo for readers who cannot see it"),
       caption: optionalText(1000, "describe what the photo shows"),
       credit: optionalText(200, "name the agency and photographer, e.g. REUTERS/Umit Bektas"),
+      /** Where social crops (16:9, 4:3, 1:1) centre; sharp's attention strategy by default. */
+      focus: focusSchema.optional(),
     },
     {
       error:
@@ -174,6 +177,8 @@ export const siteSchema = z
       error: "is not an IANA time zone, e.g. Europe/Istanbul",
     }),
     publisher: z.object({ name: z.string().min(1), logo: z.string().startsWith("/") }).strict(),
+    /** The sharing image of pages and issues without a photo (never the logo): a photo in assets/photos. */
+    card: z.object({ src: z.string().min(1), alt: z.string().min(1) }).strict(),
     /** Issues per page on the home, topic and author pages. */
     pageSize: z.int().min(1),
     /** Entries per feed. */

@@ -1,12 +1,15 @@
 /**
  * `npm run build`: renders the site into a fresh folder and swaps it into _site only
  * when everything succeeded, so a failed build never leaves a half-written site.
- * Content problems are printed all at once, as `file: field: what — how to fix`.
+ * Content problems are printed all at once, as `file: field: what — how to fix`; then the
+ * site checks (lib/checks) run over the staged site before it is published.
  */
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
+import { checkSite, formatReport } from "../lib/checks/index.ts";
 import { ContentError } from "../lib/content.ts";
+import { indexSite } from "./search-index.ts";
 
 const output = path.resolve(process.argv[2] ?? "_site");
 const staging = `${output}.staging-${process.pid}`;
@@ -53,11 +56,23 @@ async function build(): Promise<number> {
     console.error(`${path.relative(process.cwd(), output)}/ was left as it was.`);
     return 1;
   }
+  // The search index covers exactly what is about to be published.
+  const search = await indexSite(staging);
+  // The site checks run on the staged site; one failure and the published site stays.
+  const report = await checkSite(staging);
+  if (report.problems.length > 0) {
+    rmSync(staging, { recursive: true, force: true });
+    console.error(`\nBuild failed: the site checks found problems:\n${formatReport(report).join("\n")}\n`);
+    console.error(`${path.relative(process.cwd(), output)}/ was left as it was.`);
+    return 1;
+  }
   if (existsSync(output)) renameSync(output, previous);
   renameSync(staging, output);
   rmSync(previous, { recursive: true, force: true });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Built ${path.relative(process.cwd(), output)}/ in ${seconds} s.`);
+  console.log(
+    `Built ${path.relative(process.cwd(), output)}/ in ${seconds} s: ${search.pages} issues indexed for search; ${formatReport(report).at(-1)}.`,
+  );
   return 0;
 }
 

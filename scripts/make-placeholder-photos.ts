@@ -67,9 +67,35 @@ async function main(): Promise<void> {
     writeFileSync(placeholder.file, writeIptc(jpeg, placeholder.iptc));
     console.log(`wrote ${placeholder.file}`);
   }
+  await writeCard("assets/photos/site/dateline-card.jpg");
   const logo = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="60"><rect width="600" height="60" fill="#fff"/><text x="0" y="46" font-family="DejaVu Serif, serif" font-size="48" font-weight="bold" fill="#7a1f1f">Dateline</text></svg>`;
   await sharp(Buffer.from(logo)).png().toFile("assets/logo.png");
   console.log("wrote assets/logo.png");
+}
+
+/**
+ * The site's sharing card, used by pages and issues without a photo (search engines want a
+ * large image that is not the logo). The wordmark sits in the middle, so every crop keeps it.
+ */
+async function writeCard(file: string): Promise<void> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="2400" height="1800">
+  <rect width="100%" height="100%" fill="#5c1717"/>
+  <text x="50%" y="52%" font-family="DejaVu Serif, serif" font-size="220" font-weight="bold" text-anchor="middle" fill="#fbfaf7">Dateline</text>
+  <text x="50%" y="62%" font-family="DejaVu Sans, sans-serif" font-size="64" text-anchor="middle" fill="#f0d9d4">Foreign affairs, from where it happens</text>
+</svg>`;
+  mkdirSync(path.dirname(file), { recursive: true });
+  const jpeg = await sharp(Buffer.from(svg)).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
+  writeFileSync(
+    file,
+    writeIptc(jpeg, {
+      caption: "The Dateline sharing card.",
+      byline: "Dateline",
+      credit: "Dateline",
+      source: "Dateline",
+      copyright: "© Dateline",
+    }),
+  );
+  console.log(`wrote ${file}`);
 }
 
 await main();

@@ -3,8 +3,9 @@
  * exits non-zero, and leaves the site that was already published untouched.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_EPOCH, fixtureIssues } from "./fixtures/sample-issues.ts";
 import { buildFixtureSite, type FixtureSite, issueFile } from "./helpers/fixture-site.ts";
@@ -50,7 +51,30 @@ const badFiles: Record<string, { text: string; problems: string[] }> = {
     problems: [
       "src/issues/2025/photo.md: photo.alt: required — describe the photo for readers who cannot see it",
       "src/issues/2025/photo.md: photo.src: assets/photos/2025/missing.jpg does not exist — add the file or correct the path",
-      "src/issues/2025/photo.md: photo.credit: missing — give the agency credit, e.g. REUTERS/Umit Bektas",
+    ],
+  },
+  "2025/uncredited.md": {
+    text: issueFile({ ...valid, photo: { src: "2025/uncredited.jpg", alt: "A grey square" } }),
+    problems: [
+      "src/issues/2025/uncredited.md: photo.credit: missing — give credit: REUTERS/Umit Bektas in front matter, or fill the photo's IPTC Credit and By-line",
+    ],
+  },
+  "2025/corrupt.md": {
+    text: issueFile({ ...valid, photo: { src: "2025/truncated.jpg", alt: "Half a photo", credit: "AFP" } }),
+    problems: [
+      "src/issues/2025/corrupt.md: photo.src: assets/photos/2025/truncated.jpg could not be processed — fix the photo as its own problem line says",
+    ],
+  },
+  "2025/huge.md": {
+    text: issueFile({ ...valid, photo: { src: "2025/huge.jpg", alt: "A vast panorama", credit: "AFP" } }),
+    problems: [
+      "src/issues/2025/huge.md: photo.src: assets/photos/2025/huge.jpg could not be processed — fix the photo as its own problem line says",
+    ],
+  },
+  "2025/body-alt.md": {
+    text: issueFile(valid, "Text.\n\n![](2025/istanbul-consulate-placeholder.jpg)\n"),
+    problems: [
+      "src/issues/2025/body-alt.md: body image 2025/istanbul-consulate-placeholder.jpg: alt is empty — describe the photo for readers who cannot see it",
     ],
   },
   "2025/empty.md": {
@@ -83,14 +107,51 @@ function hashTree(dir: string): Record<string, string> {
   );
 }
 
+/** Photos with problems of their own, and the lines the photo desk prints for them. */
+async function writeBadPhotos(dir: string): Promise<string[]> {
+  const photos = path.join(dir, "assets/photos/2025");
+  const grey = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#777" } })
+    .jpeg()
+    .toBuffer();
+  writeFileSync(path.join(photos, "uncredited.jpg"), grey);
+  writeFileSync(path.join(photos, "truncated.jpg"), grey.subarray(0, Math.floor(grey.length / 2)));
+  writeFileSync(path.join(photos, "huge.jpg"), withClaimedSize(grey, 20_000, 20_000));
+  writeFileSync(path.join(photos, "notes.txt"), "not a photo");
+  return PHOTO_PROBLEMS;
+}
+
+const PHOTO_PROBLEMS = [
+  "assets/photos/2025/huge.jpg: is 20000×20000 px (400 megapixels), over the limit of 100 megapixels — resize it to at most 10000×10000 px",
+  "assets/photos/2025/notes.txt: .txt is not a photo format the site accepts — export it as JPEG (PNG, WebP, TIFF and AVIF are accepted too)",
+  "assets/photos/2025/truncated.jpg: is not a readable image (VipsJpeg: premature end of JPEG image) — export the photo again as JPEG from the agency feed",
+];
+
+/** A JPEG whose frame header claims another size: how an oversized photo is tested cheaply. */
+function withClaimedSize(jpeg: Buffer, width: number, height: number): Buffer {
+  const copy = Buffer.from(jpeg);
+  for (let i = 2; i < copy.length - 9; ) {
+    const marker = copy[i + 1] ?? 0;
+    const length = copy.readUInt16BE(i + 2);
+    if (marker >= 0xc0 && marker <= 0xc2) {
+      copy.writeUInt16BE(height, i + 5);
+      copy.writeUInt16BE(width, i + 7);
+      return copy;
+    }
+    i += 2 + length;
+  }
+  throw new Error("no frame header found");
+}
+
 let site: FixtureSite;
+let photoProblems: string[];
 let failed: FixtureSite;
 let before: Record<string, string>;
 
-beforeAll(() => {
+beforeAll(async () => {
   site = buildFixtureSite({ issues: fixtureIssues, epoch: FIXTURE_EPOCH });
   if (site.status !== 0) throw new Error(`fixture build failed:\n${site.stderr}`);
   before = hashTree(site.output);
+  photoProblems = await writeBadPhotos(site.dir);
   for (const [file, { text }] of Object.entries(badFiles)) {
     const target = path.join(site.dir, "src/issues", file);
     mkdirSync(path.dirname(target), { recursive: true });
@@ -106,8 +167,8 @@ describe("a build with bad input", () => {
   });
 
   it("lists every problem in every file, each as file: field: what — fix", () => {
-    const expected = Object.values(badFiles).flatMap(({ problems }) => problems);
-    const printed = failed.stderr.split("\n").filter((line) => line.startsWith("src/issues/"));
+    const expected = [...photoProblems, ...Object.values(badFiles).flatMap(({ problems }) => problems)];
+    const printed = failed.stderr.split("\n").filter((line) => /^(src\/issues|assets\/photos)\//.test(line));
     expect(printed.sort()).toEqual(expected.sort());
     expect(failed.stderr).toContain(`Build failed: ${expected.length} problems in the content:`);
   });
@@ -129,6 +190,32 @@ describe("a file with a byte-order mark and CRLF line endings", () => {
       );
     } finally {
       windows.remove();
+    }
+  });
+});
+
+describe("a broken internal link in a body", () => {
+  it("fails the build with the page and the link, and publishes nothing", () => {
+    const broken = buildFixtureSite({
+      issues: {
+        "2025/linker.md": issueFile(
+          valid,
+          "See [the old story](/2025/03/no-such-story/) and [notes](#nowhere).",
+        ),
+      },
+      epoch: FIXTURE_EPOCH,
+    });
+    try {
+      expect(broken.status).toBe(1);
+      const lines = broken.stderr.split("\n").filter((line) => line.startsWith("2025/04/linker/"));
+      expect(lines).toEqual([
+        '2025/04/linker/index.html: broken link <a href="/2025/03/no-such-story/">: no file 2025/03/no-such-story/index.html',
+        '2025/04/linker/index.html: missing fragment <a href="#nowhere">: no id="nowhere" on this page',
+      ]);
+      expect(broken.stderr).toContain("Build failed: the site checks found problems:");
+      expect(existsSync(broken.output)).toBe(false);
+    } finally {
+      broken.remove();
     }
   });
 });

@@ -60,6 +60,39 @@ describe("an issue page", () => {
     expect($(".byline").text().replace(/\s+/g, " ").trim()).toBe("By Daniel Hart and Ayşe Demir");
   });
 
+  it("gives an issue without a photo the site card as its sharing image, never the logo", () => {
+    const $ = page("2025/04/alpha/index.html");
+    const article = JSON.parse($('script[type="application/ld+json"]').text());
+    expect(article.image).toHaveLength(3);
+    expect(article.image[0].contentUrl).toMatch(/\/photos\/site\/dateline-card-16x9\.[0-9a-f]{8}\.jpg$/);
+    expect($('meta[property="og:image"]').attr("content")).toMatch(
+      /\/photos\/site\/dateline-card-og\.[0-9a-f]{8}\.jpg$/,
+    );
+  });
+
+  it("renders the lead photo as a responsive picture with its size, eager and high priority", () => {
+    const $ = page("2025/04/bravo/index.html");
+    const img = $(".lead-figure picture img");
+    expect(
+      $(".lead-figure picture source")
+        .map((_, source) => $(source).attr("type"))
+        .get(),
+    ).toEqual(["image/avif", "image/webp"]);
+    expect(img.attr("width")).toBe("1200");
+    expect(img.attr("height")).toBe("675");
+    expect(img.attr("loading")).toBe("eager");
+    expect(img.attr("fetchpriority")).toBe("high");
+    expect(img.attr("src")).toMatch(
+      /^\/photos\/2025\/istanbul-consulate-placeholder-1200\.[0-9a-f]{8}\.jpg$/,
+    );
+    expect(
+      img
+        .attr("srcset")
+        ?.split(", ")
+        .map((candidate) => candidate.split(" ")[1]),
+    ).toEqual(["480w", "800w", "1200w", "1600w", "2400w"]);
+  });
+
   it("renders the lead photo with alt, caption and a separate credit", () => {
     const $ = page("2025/04/bravo/index.html");
     expect($(".lead-figure img").attr("alt")).toBe("A striped placeholder panel");
@@ -124,10 +157,20 @@ describe("JSON-LD", () => {
       { "@type": "Person", name: "Daniel Hart", url: "https://dateline.example/authors/daniel-hart/" },
       { "@type": "Person", name: "Ayşe Demir", url: "https://dateline.example/authors/ayse-demir/" },
     ]);
-    expect(article.image[0].contentUrl).toBe(
-      "https://dateline.example/photos/2025/istanbul-consulate-placeholder.jpg",
-    );
-    expect(article.image[0].creditText).toBe("Placeholder image — Dateline");
+    // The 16:9, 4:3 and 1:1 crops, each with the credit.
+    expect(
+      article.image.map((image: { width: number; height: number }) => [image.width, image.height]),
+    ).toEqual([
+      [1600, 900],
+      [1600, 1200],
+      [1200, 1200],
+    ]);
+    for (const image of article.image) {
+      expect(image.contentUrl).toMatch(
+        /^https:\/\/dateline\.example\/photos\/2025\/istanbul-consulate-placeholder-(16x9|4x3|1x1)\.[0-9a-f]{8}\.jpg$/,
+      );
+      expect(image.creditText).toBe("Placeholder image — Dateline");
+    }
     expect(article.publisher.logo.url).toBe("https://dateline.example/assets/logo.png");
     expect(page("2025/04/alpha/index.html")('script[type="application/ld+json"]').text()).toContain(
       '"dateline":"ISTANBUL"',

@@ -20,6 +20,7 @@ import {
   loadIssues,
   readFrontMatter,
 } from "../lib/content.ts";
+import { makeTestPhoto, processPhotos } from "../lib/photos/index.ts";
 
 const FILE = "src/issues/2025/x.md";
 
@@ -34,6 +35,11 @@ beforeAll(async () => {
   await sharp({ create: { width: 40, height: 30, channels: 3, background: "#888" } })
     .jpeg()
     .toFile(path.join(photosDir, "2025", "consulate.jpg"));
+  // A photo that carries its own credit in IPTC, as agency photos do.
+  writeFileSync(
+    path.join(photosDir, "2025", "credited.jpg"),
+    await makeTestPhoto({ width: 40, height: 30, iptc: { credit: "REUTERS", byline: "Umit Bektas" } }),
+  );
   context = {
     site: { timeZone: "Europe/Istanbul" },
     authors: {
@@ -46,6 +52,14 @@ beforeAll(async () => {
       diplomacy: { name: "Diplomacy", kind: "theme", description: "Talks, summits and envoys." },
     },
     photosDir,
+    // The photo desk's manifest for this folder, so credits are read as in a build.
+    photos: (
+      await processPhotos({
+        photosDir,
+        outputDir: `${photosDir}-out`,
+        cacheDir: `${photosDir}-cache`,
+      })
+    ).manifest,
   };
 });
 
@@ -147,7 +161,9 @@ describe("checkIssue on the file as a whole", () => {
     [
       "reports a photo without a credit",
       issueFile(["photo:", "  src: 2025/consulate.jpg", "  alt: Police outside"]),
-      [`${FILE}: photo.credit: missing — give the agency credit, e.g. REUTERS/Umit Bektas`],
+      [
+        `${FILE}: photo.credit: missing — give credit: REUTERS/Umit Bektas in front matter, or fill the photo's IPTC Credit and By-line`,
+      ],
     ],
     [
       "reports a body image whose file does not exist",
@@ -201,7 +217,7 @@ describe("checkIssue on the file as a whole", () => {
       `${FILE}: titel: unknown field — did you mean "title"?`,
       `${FILE}: body: is empty — write the issue below the front matter`,
       `${FILE}: authors.0: "nobody" is not in _data/authors.ts — did you mean "ayse-kaya"? Or add it to _data/authors.ts`,
-      `${FILE}: photo.credit: missing — give the agency credit, e.g. REUTERS/Umit Bektas`,
+      `${FILE}: photo.credit: missing — give credit: REUTERS/Umit Bektas in front matter, or fill the photo's IPTC Credit and By-line`,
     ]);
   });
 
@@ -216,7 +232,7 @@ describe("checkIssue on the file as a whole", () => {
     ],
     ["a body image that exists", ""],
   ])("accepts %s", (_name, extra) => {
-    const text = issueFile(extra ? extra.split("\n") : [], "Met.\n\n![Police](2025/consulate.jpg)\n");
+    const text = issueFile(extra ? extra.split("\n") : [], "Met.\n\n![Police](2025/credited.jpg)\n");
     expect(problemsOf(text)).toEqual([]);
   });
 

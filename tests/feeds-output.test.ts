@@ -105,14 +105,16 @@ describe("the Atom feed", () => {
 describe("the RSS feed", () => {
   it("attaches the lead photo as an absolute JPEG enclosure with its byte length", () => {
     const xml = site.read("rss.xml");
-    const bytes = statSync(path.join(site.dir, "assets/photos/2025/istanbul-consulate-placeholder.jpg")).size;
-    expect(xml).toContain(
-      `<enclosure url="${origin}/photos/2025/istanbul-consulate-placeholder.jpg" length="${bytes}" type="image/jpeg"/>`,
+    const enclosure = xml.match(/<enclosure url="([^"]+)" length="(\d+)" type="image\/jpeg"\/>/);
+    const url = enclosure?.[1] ?? "";
+    expect(url).toMatch(
+      /^https:\/\/dateline\.example\/photos\/2025\/istanbul-consulate-placeholder-1200\.[0-9a-f]{8}\.jpg$/,
     );
+    expect(Number(enclosure?.[2])).toBe(statSync(path.join(site.output, new URL(url).pathname)).size);
     expect(xml).toContain('<media:credit role="photographer">Placeholder image — Dateline</media:credit>');
-    expect(xml).toContain(
-      "&lt;img src=&quot;https://dateline.example/photos/2025/istanbul-consulate-placeholder.jpg&quot; width=&quot;2400&quot; height=&quot;1350&quot;",
-    );
+    // One plain JPEG in the content for readers and RSS-to-email, never <picture>.
+    expect(xml).toContain(`&lt;img src=&quot;${url}&quot; width=&quot;1200&quot; height=&quot;675&quot;`);
+    expect(xml).not.toContain("&lt;picture");
   });
 
   it("names authors with dc:creator", () => {
@@ -132,7 +134,9 @@ describe("the JSON feed", () => {
       "Ayşe Demir",
     ]);
     expect(json.items[1].date_published).toBe("2025-04-11T09:00:00+03:00");
-    expect(json.items[1].image).toBe(`${origin}/photos/2025/istanbul-consulate-placeholder.jpg`);
+    expect(json.items[1].image).toMatch(
+      /\/photos\/2025\/istanbul-consulate-placeholder-1200\.[0-9a-f]{8}\.jpg$/,
+    );
     expect(new Set(json.items.map((item: { id: string }) => item.id)).size).toBe(4);
   });
 });

@@ -8,6 +8,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CheckContext, checkIssue, formatProblem } from "../lib/content.ts";
+import { processPhotos } from "../lib/photos/index.ts";
 import { idPattern, issueFieldNames, offsetDateTime, photoFieldNames } from "../lib/schema.ts";
 
 const FILE = "src/issues/2025/x.md";
@@ -33,6 +34,14 @@ beforeAll(async () => {
       diplomacy: { name: "Diplomacy", kind: "theme", description: "Talks, summits and envoys." },
     },
     photosDir,
+    // The photo desk's manifest for this folder, so credits are read as in a build.
+    photos: (
+      await processPhotos({
+        photosDir,
+        outputDir: `${photosDir}-out`,
+        cacheDir: `${photosDir}-cache`,
+      })
+    ).manifest,
   };
 });
 
@@ -334,6 +343,6 @@ describe("field names", () => {
   });
 
   it("lists every photo key", () => {
-    expect(photoFieldNames).toEqual(["src", "alt", "caption", "credit"]);
+    expect(photoFieldNames).toEqual(["src", "alt", "caption", "credit", "focus"]);
   });
 });

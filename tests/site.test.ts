@@ -8,6 +8,7 @@ const settings: SiteSettings = {
   language: "en-GB",
   timeZone: "Europe/Istanbul",
   publisher: { name: "Dateline", logo: "/assets/logo.png" },
+  card: { src: "site/dateline-card.jpg", alt: "The Dateline card" },
   pageSize: 10,
   feedSize: 20,
 };

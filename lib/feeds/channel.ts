@@ -6,8 +6,8 @@ import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import { lastChange } from "../content.ts";
 import { isoDateTime } from "../dates.ts";
 import { absoluteUrl } from "../filters/absolute-url.ts";
-import { photoUrl } from "../markdown.ts";
-import { readPhotoSize } from "../photos/originals.ts";
+import { absolutePhotoUrl, pickRendition } from "../photos/index.ts";
+import type { PhotoDesk } from "../plugins/photos.ts";
 import type { Authors, IssueFrontMatter, Photo, Site, Topics } from "../schema.ts";
 import type { FeedChannel, FeedEntry, FeedImage } from "./model.ts";
 
@@ -25,7 +25,7 @@ export interface FeedContext {
   site: Site;
   authors: Authors;
   topics: Topics;
-  photosDir: string;
+  photos: PhotoDesk;
 }
 
 /** The part of an Eleventy collection item a feed entry is made from. */
@@ -68,14 +68,15 @@ async function createEntry(item: FeedSourceItem, context: FeedContext): Promise<
   const { site, authors, topics } = context;
   const data = item.data;
   const url = absoluteUrl(item.url, site.url);
-  const image = data.photo ? await describeFeedImage(data.photo, context) : undefined;
+  const image = data.photo ? describeFeedImage(data.photo, context) : undefined;
   const lead = image ? renderLeadFigure(image) : "";
+  const body = simplifyPictures(item.content);
   return {
     id: url,
     url,
     title: data.title,
     summary: data.dek,
-    contentHtml: await convertHtmlToAbsoluteUrls(lead + item.content, url),
+    contentHtml: await convertHtmlToAbsoluteUrls(lead + body, url),
     published: isoDateTime(data.date, site.timeZone),
     updated: isoDateTime(lastChange(data), site.timeZone),
     authors: data.authors.map((id) => ({
@@ -91,19 +92,36 @@ async function createEntry(item: FeedSourceItem, context: FeedContext): Promise<
   };
 }
 
-/** Feed readers get one plain JPEG with its size, never `<picture>`. */
-async function describeFeedImage(photo: Photo, context: FeedContext): Promise<FeedImage> {
-  const { width, height, bytes } = await readPhotoSize(context.photosDir, photo.src);
+/**
+ * Feed readers and RSS-to-email get one plain JPEG (the 1200 px rendition) with its size,
+ * never `<picture>`: several readers drop `<source>` or rewrite srcset badly.
+ */
+function describeFeedImage(photo: Photo, context: FeedContext): FeedImage | undefined {
+  const entry = context.photos.entry(photo.src);
+  if (!entry) return undefined;
+  const jpeg = pickRendition(entry, "jpeg");
+  const { caption, credit } = context.photos.text(photo);
   return {
-    url: absoluteUrl(photoUrl(photo.src), context.site.url),
+    url: absolutePhotoUrl(jpeg.path, context.site.url),
     type: "image/jpeg",
-    width,
-    height,
-    length: bytes,
+    width: jpeg.width,
+    height: jpeg.height,
+    length: jpeg.bytes,
     alt: photo.alt,
-    ...(photo.caption ? { caption: photo.caption } : {}),
-    ...(photo.credit ? { credit: photo.credit } : {}),
+    ...(caption ? { caption } : {}),
+    ...(credit ? { credit } : {}),
   };
+}
+
+/**
+ * Body figures in feeds: each `<picture>` becomes its JPEG `<img>` without srcset and sizes.
+ * @example simplifyPictures('<picture><source …><img src="/a.jpg" srcset="…" sizes="…" width="1200"></picture>')
+ *   // '<img src="/a.jpg" width="1200">'
+ */
+export function simplifyPictures(html: string): string {
+  return html.replace(/<picture>(?:<source[^>]*>)*(<img[^>]*>)<\/picture>/g, (_match, img: string) =>
+    img.replace(/\s(?:srcset|sizes|loading|decoding|fetchpriority)="[^"]*"/g, ""),
+  );
 }
 
 function escapeHtml(text: string): string {

@@ -18,14 +18,16 @@ import { ContentError, formatProblem, isPublishable, issueUrl, loadIssues, parse
 import { buildTime, inZone } from "../dates.ts";
 import type { Authors, IssueFrontMatter, Site, Topics } from "../schema.ts";
 import { removeControlCharacters } from "../text.ts";
+import { describePhotoProblem, type PhotoDesk } from "./photos.ts";
 
 export interface ContentOptions {
   site: Site;
+  /** The photo desk: runs first, so the checks can read each photo's own credit. */
+  photos: PhotoDesk;
   authors: Authors;
   topics: Topics;
   /** Folder of issues, relative to the project root. */
   issuesDir: string;
-  photosDir: string;
 }
 
 export type IssueItem = CollectionItem<IssueFrontMatter> & IssueLike;
@@ -47,17 +49,20 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
 
   eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseYaml } });
 
-  eleventyConfig.on("eleventy.before", () => {
+  eleventyConfig.on("eleventy.before", async ({ directories }) => {
+    const photoProblems = await options.photos.prepare(directories.output);
     const { problems, warnings } = loadIssues({
       root: process.cwd(),
       issuesDir: options.issuesDir,
-      photosDir: options.photosDir,
+      photosDir: options.photos.options.photosDir,
       site,
       authors,
       topics,
+      photos: options.photos.manifest,
     });
     for (const warning of warnings) console.warn(`warning: ${formatProblem(warning)}`);
-    if (problems.length > 0) throw new ContentError(problems);
+    const all = [...photoProblems.map(describePhotoProblem), ...problems];
+    if (all.length > 0) throw new ContentError(all);
   });
 
   // One pass over each issue before Eleventy computes its data: drop what production must

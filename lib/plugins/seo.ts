@@ -6,24 +6,25 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { lastChange } from "../content.ts";
 import { isoDateTime } from "../dates.ts";
 import { absoluteUrl } from "../filters/absolute-url.ts";
-import { photoUrl } from "../markdown.ts";
-import { readPhotoSize } from "../photos/originals.ts";
+import { absolutePhotoUrl, type PhotoEntry } from "../photos/index.ts";
 import type { Authors, IssueFrontMatter, Site, Topics } from "../schema.ts";
 import {
   buildNewsArticle,
   buildSocialMeta,
   buildWebSite,
+  type JsonLdImage,
   type JsonLdPublisher,
   type MetaTag,
   robotsMeta,
   serializeJsonLd,
 } from "../seo.ts";
+import type { PhotoDesk } from "./photos.ts";
 
 export interface SeoOptions {
   site: Site;
   authors: Authors;
   topics: Topics;
-  photosDir: string;
+  photos: PhotoDesk;
 }
 
 export interface PageMeta {
@@ -91,13 +92,12 @@ export async function describePage(input: PageMetaInput, options: SeoOptions): P
     name: options.topics[id]?.name ?? id,
     url: absoluteUrl(`/topics/${id}/`, site.url),
   }));
-  const photo = issue.photo;
-  const size = photo ? await readPhotoSize(options.photosDir, photo.src) : undefined;
-  const image =
-    photo && size
-      ? { url: absoluteUrl(photoUrl(photo.src), site.url), width: size.width, height: size.height }
-      : undefined;
-
+  // The lead photo's crops, or the site's card: Google wants 16:9, 4:3 and 1:1, never the logo.
+  const photo = issue.photo ?? site.card;
+  const entry = options.photos.entry(photo.src);
+  const text = options.photos.text(photo);
+  const images = entry ? describeCrops(entry, site.url, text) : [];
+  const ogCrop = entry?.crops.og;
   const article = buildNewsArticle({
     url: canonical,
     headline: issue.title,
@@ -105,17 +105,7 @@ export async function describePage(input: PageMetaInput, options: SeoOptions): P
     datePublished: published,
     dateModified: modified,
     authors,
-    ...(image && photo
-      ? {
-          images: [
-            {
-              ...image,
-              ...(photo.caption ? { caption: photo.caption } : {}),
-              ...(photo.credit ? { creditText: photo.credit } : {}),
-            },
-          ],
-        }
-      : {}),
+    images,
     ...(issue.dateline ? { dateline: issue.dateline } : {}),
     ...(issue.kicker ? { section: issue.kicker } : {}),
     topics,
@@ -132,7 +122,16 @@ export async function describePage(input: PageMetaInput, options: SeoOptions): P
     description: issue.dek,
     url: canonical,
     locale: site.language,
-    ...(image && photo ? { image: { ...image, alt: photo.alt } } : {}),
+    ...(ogCrop
+      ? {
+          image: {
+            url: absolutePhotoUrl(ogCrop.path, site.url),
+            width: ogCrop.width,
+            height: ogCrop.height,
+            alt: photo.alt,
+          },
+        }
+      : {}),
     article: {
       publishedTime: published,
       modifiedTime: modified,
@@ -142,4 +141,24 @@ export async function describePage(input: PageMetaInput, options: SeoOptions): P
     },
   });
   return { ...base, social, jsonLd: serializeJsonLd(article) };
+}
+
+/** JSON-LD images: the 16:9, 4:3 and 1:1 crops, each with the photo's credit. */
+function describeCrops(
+  entry: PhotoEntry,
+  origin: string,
+  text: { caption?: string; credit?: string; creator?: string; copyrightNotice?: string },
+): JsonLdImage[] {
+  return (["16x9", "4x3", "1x1"] as const).map((name) => {
+    const crop = entry.crops[name];
+    return {
+      url: absolutePhotoUrl(crop.path, origin),
+      width: crop.width,
+      height: crop.height,
+      ...(text.caption ? { caption: text.caption } : {}),
+      ...(text.credit ? { creditText: text.credit } : {}),
+      ...(text.creator ? { creator: text.creator } : {}),
+      ...(text.copyrightNotice ? { copyrightNotice: text.copyrightNotice } : {}),
+    };
+  });
 }

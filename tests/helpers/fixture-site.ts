@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { seedPhotoCache } from "./photo-cache.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -58,7 +59,8 @@ export function buildFixtureSite(options: FixtureOptions): FixtureSite {
   }
   for (const [file, text] of Object.entries(options.issues)) writeIn(dir, `src/issues/${file}`, text);
   for (const [file, content] of Object.entries(options.files ?? {})) writeIn(dir, file, content);
-  return runBuild(dir, options.epoch, options.env ?? {});
+  const cacheDir = seedPhotoCache(dir);
+  return runBuild(dir, options.epoch, { DATELINE_PHOTO_CACHE: cacheDir, ...options.env });
 }
 
 function writeIn(dir: string, file: string, content: string | Buffer): void {
@@ -81,7 +83,7 @@ function runBuild(dir: string, epoch: number, env: Record<string, string>): Fixt
     stdout: result.stdout,
     stderr: result.stderr,
     read: (file) => readFileSync(path.join(output, file), "utf8"),
-    rebuild: (nextEnv = env) => runBuild(dir, epoch, nextEnv),
+    rebuild: (nextEnv = env) => runBuild(dir, epoch, { ...env, ...nextEnv }),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

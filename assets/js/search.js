@@ -1,0 +1,154 @@
+// Search over the Pagefind index of issues (built by scripts/search-index.ts).
+// Loaded only by /search/. Reads ?q= on load, searches on submit and (debounced) as the reader
+// types, keeps ?q= in the address, and builds every result with DOM APIs: titles and dates are
+// text, and the excerpt's <mark> highlights are made as elements from Pagefind's escaped text.
+
+const MAX_RESULTS = 20;
+const DEBOUNCE_MS = 250;
+
+const form = document.querySelector(".search-form");
+const input = document.getElementById("search-query");
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const fallback = document.getElementById("search-fallback");
+const baseTitle = document.title;
+
+/** @type {Promise<any> | undefined} */
+let engine;
+let latest = 0;
+let timer;
+
+function loadEngine() {
+  engine ??= import("/pagefind/pagefind.js").then(async (pagefind) => {
+    await pagefind.options({ excerptLength: 24 });
+    await pagefind.init();
+    return pagefind;
+  });
+  return engine;
+}
+
+/** Pagefind's excerpt: text with `<` and `>` escaped, and the matches wrapped in <mark>. */
+function excerptNodes(excerpt) {
+  const nodes = [];
+  let marked = false;
+  for (const part of excerpt.split(/(<mark>|<\/mark>)/)) {
+    if (part === "<mark>" || part === "</mark>") {
+      marked = part === "<mark>";
+      continue;
+    }
+    if (part === "") continue;
+    const text = document.createTextNode(part.replace(/&lt;/g, "<").replace(/&gt;/g, ">"));
+    if (marked) {
+      const mark = document.createElement("mark");
+      mark.append(text);
+      nodes.push(mark);
+    } else {
+      nodes.push(text);
+    }
+  }
+  return nodes;
+}
+
+function resultItem(data) {
+  const item = document.createElement("li");
+  item.className = "summary search-result";
+
+  const heading = document.createElement("h2");
+  heading.className = "summary__title";
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = data.meta?.title || data.url;
+  heading.append(link);
+  item.append(heading);
+
+  if (data.meta?.date) {
+    const meta = document.createElement("p");
+    meta.className = "summary__meta";
+    const time = document.createElement("time");
+    if (data.meta.datetime) time.dateTime = data.meta.datetime;
+    time.textContent = data.meta.date;
+    meta.append(time);
+    item.append(meta);
+  }
+
+  const excerpt = document.createElement("p");
+  excerpt.className = "summary__dek search-result__excerpt";
+  excerpt.append(...excerptNodes(data.excerpt ?? ""));
+  item.append(excerpt);
+  return item;
+}
+
+function setAddress(query) {
+  const url = new URL(window.location.href);
+  if (query) url.searchParams.set("q", query);
+  else url.searchParams.delete("q");
+  window.history.replaceState(null, "", url);
+  document.title = query ? `${query}: ${baseTitle}` : baseTitle;
+}
+
+/** A sentence that ends by pointing to the archive, where every issue is listed. */
+function withArchiveLink(sentence) {
+  const link = document.createElement("a");
+  link.href = "/archive/";
+  link.textContent = "the archive";
+  return [`${sentence} `, link, "."];
+}
+
+function show(query, items, total) {
+  list.replaceChildren(...items);
+  list.hidden = items.length === 0;
+  if (total === 0) {
+    status.replaceChildren(...withArchiveLink(`No issues match “${query}”. Try another word, or browse`));
+  } else {
+    const shown = total > items.length ? ` The first ${items.length} are shown.` : "";
+    status.textContent = `${total} ${total === 1 ? "issue matches" : "issues match"} “${query}”.${shown}`;
+  }
+}
+
+async function run(rawQuery) {
+  const query = rawQuery.trim();
+  const ticket = ++latest;
+  setAddress(query);
+  if (!query) {
+    list.replaceChildren();
+    list.hidden = true;
+    status.textContent = "";
+    return;
+  }
+  try {
+    const pagefind = await loadEngine();
+    const search = await pagefind.search(query);
+    const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
+    // A slower, older search must not overwrite a newer one.
+    if (ticket !== latest) return;
+    show(query, data.map(resultItem), search.results.length);
+  } catch (error) {
+    if (ticket !== latest) return;
+    console.warn("Search failed:", error);
+    list.replaceChildren();
+    list.hidden = true;
+    status.replaceChildren(...withArchiveLink("Search is not available right now. Every issue is listed in"));
+  }
+}
+
+fallback.hidden = true;
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  clearTimeout(timer);
+  run(input.value);
+});
+
+input.addEventListener("input", () => {
+  clearTimeout(timer);
+  timer = setTimeout(() => run(input.value), DEBOUNCE_MS);
+});
+
+const initial = new URLSearchParams(window.location.search).get("q") ?? "";
+if (initial.trim()) {
+  input.value = initial;
+  run(initial);
+} else {
+  // Fetch the engine while the reader is typing.
+  loadEngine().catch(() => {});
+}

@@ -1,0 +1,149 @@
+/**
+ * Browser tests' shared set-up: the sample site (the repository's own issues) built in a
+ * throw-away project, indexed for search, and served on 127.0.0.1 with the headers Netlify
+ * would send (netlify.toml, parsed with Netlify's parser; the server is shared with
+ * scripts/lighthouse.ts) — so the Content-Security-Policy the browser enforces is the
+ * production one. Chromium is Debian's, driven by playwright-core.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { describe } from "vitest";
+import { CHROMIUM_FLAGS, netlifyHeaderRules, serveSite } from "../../scripts/lighthouse.ts";
+import { indexSite } from "../../scripts/search-index.ts";
+import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
+import { CHROMIUM_PATH, hasChromium } from "./chromium.ts";
+
+export const root = path.resolve(import.meta.dirname, "../..");
+
+/** The build time of the sample site: 2026-01-01T00:00:00Z, after every sample issue. */
+export const SAMPLE_EPOCH = 1767225600;
+
+export { CHROMIUM_PATH, hasChromium } from "./chromium.ts";
+
+/** `describe`, or `describe.skip` when there is no Chromium (global-setup.ts says so, once). */
+export const describeE2E: typeof describe = hasChromium
+  ? describe
+  : (describe.skip as unknown as typeof describe);
+
+/** The repository's sample issues, by path under src/issues/. */
+export function sampleIssues(): Record<string, string> {
+  const issuesDir = path.join(root, "src/issues");
+  return Object.fromEntries(
+    readdirSync(issuesDir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return [path.relative(issuesDir, file), readFileSync(file, "utf8")];
+      }),
+  );
+}
+
+export interface SampleSite {
+  site: FixtureSite;
+  output: string;
+  origin: string;
+  /** An absolute URL on the test server, e.g. `url("/search/?q=x")`. */
+  url: (urlPath: string) => string;
+  /** Issues in the search index. */
+  indexedPages: number;
+  close: () => Promise<void>;
+}
+
+/** Builds a site from issues (in a throw-away project), indexes it for search and serves it. */
+export async function startSite(issues: Record<string, string>, epoch: number): Promise<SampleSite> {
+  const site = buildFixtureSite({ issues, epoch });
+  if (site.status !== 0) {
+    site.remove();
+    throw new Error(`build failed:\n${site.stdout}\n${site.stderr}`);
+  }
+  try {
+    const { pages } = await indexSite(site.output);
+    const served = await serveSite(site.output, await netlifyHeaderRules());
+    return {
+      site,
+      output: site.output,
+      origin: served.origin,
+      url: (urlPath) => new URL(urlPath, served.origin).href,
+      indexedPages: pages,
+      close: async () => {
+        await served.close();
+        site.remove();
+      },
+    };
+  } catch (error) {
+    site.remove();
+    throw error;
+  }
+}
+
+/** The sample site: the repository's own issues, built as of {@link SAMPLE_EPOCH}. */
+export function startSampleSite(): Promise<SampleSite> {
+  return startSite(sampleIssues(), SAMPLE_EPOCH);
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+}
+
+/** A path with no page: the server answers with 404.html and status 404. */
+export const MISSING_PATH = "/no-such-page/";
+
+export interface PageProblems {
+  consoleErrors: string[];
+  /** Console warnings too: Pagefind reports a failed worker or index only as a warning. */
+  consoleWarnings: string[];
+  cspViolations: string[];
+  pageErrors: string[];
+  failedRequests: string[];
+}
+
+/**
+ * Listens for what must not happen on a page: console errors, uncaught exceptions, failed
+ * requests and Content-Security-Policy violations. Violations are recorded by a listener the
+ * driver installs before any page script runs (not an inline script, so CSP does not apply).
+ */
+export async function watchProblems(context: BrowserContext, page: Page): Promise<PageProblems> {
+  const problems: PageProblems = {
+    consoleErrors: [],
+    consoleWarnings: [],
+    cspViolations: [],
+    pageErrors: [],
+    failedRequests: [],
+  };
+  await context.exposeBinding("__reportCspViolation", (_source, text: string) => {
+    problems.cspViolations.push(text);
+  });
+  await context.addInitScript(`
+    document.addEventListener("securitypolicyviolation", (event) => {
+      window.__reportCspViolation(
+        event.violatedDirective + " blocked " + (event.blockedURI || "inline") + " on " + event.documentURI
+      );
+    });
+  `);
+  page.on("console", (message) => {
+    const where = message.worker() ? `worker ${message.worker()?.url()}` : page.url();
+    // The browser logs the 404 page's own status as an error; that one is expected.
+    if (message.location().url.includes(MISSING_PATH) && message.text().includes("404")) return;
+    if (message.type() === "error") problems.consoleErrors.push(`${where}: ${message.text()}`);
+    if (message.type() === "warning") problems.consoleWarnings.push(`${where}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.pageErrors.push(`${page.url()}: ${error.message}`));
+  page.on("requestfailed", (request) =>
+    problems.failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? "failed"}`),
+  );
+  page.on("response", (response) => {
+    // The 404 page is meant to be a 404; anything else missing is a broken reference.
+    if (response.status() >= 400 && !response.url().includes(MISSING_PATH)) {
+      problems.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
+    }
+  });
+  return problems;
+}
+
+/** Every problem as one line (empty when there were none), for `expect(...).toEqual([])`. */
+export function problemLines(problems: PageProblems): string[] {
+  return Object.entries(problems).flatMap(([kind, lines]: [string, string[]]) =>
+    lines.map((line) => `${kind}: ${line}`),
+  );
+}

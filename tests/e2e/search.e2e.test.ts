@@ -1,0 +1,171 @@
+/** Search (/search/, assets/js/search.js over the Pagefind index) in Chromium. */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { issueFile } from "../helpers/fixture-site.ts";
+import {
+  describeE2E,
+  launchChromium,
+  type PageProblems,
+  problemLines,
+  type SampleSite,
+  sampleIssues,
+  startSampleSite,
+  startSite,
+  watchProblems,
+} from "./helpers.ts";
+
+const WHO_LED = "/2025/04/who-led-the-delegations/";
+
+describeE2E("search in Chromium", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: PageProblems;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    problems = await watchProblems(context, page);
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  const results = () => page.locator("#search-results > li");
+  const status = () => page.locator("#search-status");
+
+  describe("the sample site", () => {
+    let site: SampleSite;
+    beforeAll(async () => {
+      site = await startSampleSite();
+    });
+    afterAll(async () => {
+      await site?.close();
+    });
+
+    it("indexes the issues and nothing else", async () => {
+      expect(site.indexedPages).toBe(Object.keys(sampleIssues()).length);
+      // "Istanbul" is on the home, archive, topic and author pages too; only issues come back.
+      await page.goto(site.url("/search/?q=Istanbul"));
+      await expect.poll(() => status().textContent()).toBe("3 issues match “Istanbul”.");
+      const links = await results().locator("h2 a").all();
+      const hrefs = await Promise.all(links.map((link) => link.getAttribute("href")));
+      expect(hrefs).toHaveLength(3);
+      for (const href of hrefs) expect(href).toMatch(/^\/\d{4}\/\d{2}\/[a-z0-9-]+\/$/);
+    });
+
+    it("finds an issue with the keyboard only: Tab to the field, type, Enter", async () => {
+      await page.goto(site.url("/search/"));
+      let focused = "";
+      for (let presses = 0; presses < 20 && focused !== "search-query"; presses++) {
+        await page.keyboard.press("Tab");
+        focused = await page.evaluate<string>("document.activeElement?.id ?? ''");
+      }
+      expect(focused).toBe("search-query");
+      await page.keyboard.type("Darchiev");
+      await page.keyboard.press("Enter");
+
+      const hit = page.locator(`#search-results a[href="${WHO_LED}"]`);
+      await hit.waitFor();
+      expect(await hit.textContent()).toMatch(/^An ambassador and a State Department official/);
+      await expect.poll(() => status().textContent()).toBe("2 issues match “Darchiev”.");
+      expect(new URL(page.url()).searchParams.get("q")).toBe("Darchiev");
+      // Each result: headline link, date, excerpt with the match highlighted.
+      const first = results().first();
+      expect(await first.locator("h2 a").count()).toBe(1);
+      expect(await first.locator("time[datetime]").count()).toBe(1);
+      expect(await first.locator("mark").first().textContent()).toMatch(/^Darchiev/);
+      expect(problemLines(problems)).toEqual([]);
+    });
+
+    it("searches as the reader types, without Enter", async () => {
+      await page.goto(site.url("/search/"));
+      await page.locator("#search-query").pressSequentially("Coulter", { delay: 20 });
+      await expect.poll(() => status().textContent()).toBe("2 issues match “Coulter”.");
+      expect(await results().count()).toBe(2);
+      expect(problemLines(problems)).toEqual([]);
+    });
+
+    it("runs the search in ?q= when the page opens", async () => {
+      await page.goto(site.url("/search/?q=Darchiev"));
+      await page.locator(`#search-results a[href="${WHO_LED}"]`).waitFor();
+      expect(await page.locator("#search-query").inputValue()).toBe("Darchiev");
+      expect(await page.title()).toBe("Darchiev: Search · Dateline");
+      expect(await page.locator("#search-fallback").isHidden()).toBe(true);
+      expect(problemLines(problems)).toEqual([]);
+    });
+
+    it("says when nothing matches, and points to the archive", async () => {
+      await page.goto(site.url("/search/?q=xylophone"));
+      await expect.poll(() => status().textContent()).toContain("No issues match “xylophone”");
+      expect(await status().locator('a[href="/archive/"]').count()).toBe(1);
+      expect(await results().count()).toBe(0);
+      expect(await page.locator("#search-results").isHidden()).toBe(true);
+      expect(problemLines(problems)).toEqual([]);
+    });
+
+    it("without JavaScript, says so, links to the archive, and the form still submits ?q=", async () => {
+      const noScript = await browser.newContext({ javaScriptEnabled: false });
+      try {
+        const plain = await noScript.newPage();
+        await plain.goto(site.url("/search/"));
+        const fallback = plain.locator("#search-fallback");
+        expect(await fallback.isVisible()).toBe(true);
+        expect(await fallback.textContent()).toContain("Search needs JavaScript");
+        expect(await fallback.locator('a[href="/archive/"]').count()).toBe(1);
+        await plain.locator("#search-query").fill("Darchiev");
+        await Promise.all([plain.waitForURL(/\/search\/\?q=Darchiev$/), plain.keyboard.press("Enter")]);
+      } finally {
+        await noScript.close();
+      }
+    });
+  });
+
+  describe("a site whose issue text looks like markup", () => {
+    let site: SampleSite;
+    beforeAll(async () => {
+      site = await startSite(
+        {
+          "2025/markup.md": issueFile(
+            {
+              title: "Markup <b>bold</b> & co",
+              dek: "An issue whose text contains tags.",
+              date: "2025-04-10T16:30:00+03:00",
+              authors: ["ayse-demir"],
+              topics: ["diplomacy"],
+            },
+            "The delegates typed `<img src=x onerror=alert(1)>` and `<mark>fake</mark>` & then zebraword.",
+          ),
+        },
+        1767225600,
+      );
+    });
+    afterAll(async () => {
+      await site?.close();
+    });
+
+    it("shows titles and excerpts as text; only Pagefind's highlights become <mark>", async () => {
+      await page.goto(site.url("/search/?q=zebraword"));
+      const result = results().first();
+      await result.waitFor();
+      expect(await result.locator("h2 a").textContent()).toBe("Markup <b>bold</b> & co");
+      const excerpt = result.locator(".search-result__excerpt");
+      const text = (await excerpt.textContent()) ?? "";
+      expect(text).toContain("<img src=x onerror=alert(1)>");
+      expect(text).toContain("<mark>fake</mark>");
+      const tags = await page.evaluate<string[]>(
+        "[...document.querySelectorAll('#search-results .search-result__excerpt *')].map((e) => e.tagName)",
+      );
+      expect(tags).toEqual(["MARK"]);
+      expect(await excerpt.locator("mark").textContent()).toBe("zebraword.");
+      expect(await page.locator("#search-results img, #search-results b").count()).toBe(0);
+      expect(problemLines(problems)).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * One warm photo cache for the whole test run. Every fixture site starts from a copy of it,
+ * so a test pays for sharp only when it brings a photo of its own.
+ */
+import { cpSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { processPhotos } from "../../lib/photos/index.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+export const WARM_PHOTO_CACHE = path.join(tmpdir(), "dateline-test-photo-cache");
+
+/** Processes the repository's photos into the shared cache (fast when already warm). */
+export async function warmPhotoCache(): Promise<void> {
+  const { problems } = await processPhotos({
+    photosDir: path.join(root, "assets/photos"),
+    outputDir: path.join(WARM_PHOTO_CACHE, "..", "dateline-test-photo-output"),
+    cacheDir: WARM_PHOTO_CACHE,
+  });
+  if (problems.length > 0) throw new Error(`sample photos have problems: ${JSON.stringify(problems)}`);
+}
+
+/** Copies the warm cache into a fixture project; returns the cache folder to build with. */
+export function seedPhotoCache(projectDir: string): string {
+  const cacheDir = path.join(projectDir, ".cache/photos");
+  if (existsSync(WARM_PHOTO_CACHE)) cpSync(WARM_PHOTO_CACHE, cacheDir, { recursive: true });
+  return cacheDir;
+}

@@ -1,0 +1,20 @@
+// Browser tests (tests/e2e): `npx vitest run -c vitest.e2e.config.ts`. Needs Chromium at
+// /usr/bin/chromium (or CHROMIUM_PATH); without it every browser test is skipped with a notice.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["tests/e2e/**/*.e2e.test.ts"],
+    // As in vitest.config.ts (warms the photo cache the fixture builds share), then one line
+    // when Chromium is missing (every browser test is then skipped).
+    globalSetup: ["tests/helpers/global-setup.ts", "tests/e2e/global-setup.ts"],
+    exclude: ["node_modules/**"],
+    // Eleventy loads the TypeScript config and data files with Node's own import().
+    execArgv: ["--import", "tsx"],
+    env: { TZ: "UTC" },
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    // One browser and one site build at a time: the files share the machine's CPUs.
+    fileParallelism: false,
+  },
+});
