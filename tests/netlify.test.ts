@@ -59,6 +59,14 @@ describe("netlify.toml", () => {
     expect(csp).not.toContain("unsafe-eval");
   });
 
+  it("lets only the search page compile WebAssembly (Pagefind), with no inline script there either", () => {
+    const search = headersFor("/search/")["Content-Security-Policy"] ?? "";
+    expect(search).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(search).toContain("frame-ancestors 'none'");
+    expect(search).not.toContain("unsafe-inline");
+    expect(headersFor("/")["Content-Security-Policy"]).not.toContain("wasm-unsafe-eval");
+  });
+
   it.each(["/", "/2025/04/istanbul-embassy-talks/", "/feed.xml", "/assets/css/site.0123456789.css"])(
     "sends the security headers on %s",
     (urlPath) => {
