@@ -8,6 +8,7 @@ import site from "./_data/site.ts";
 import topics from "./_data/topics.ts";
 import filtersPlugin from "./lib/filters/index.ts";
 import { createMarkdown } from "./lib/markdown.ts";
+import { defaultCacheDir } from "./lib/photos/index.ts";
 import contentPlugin from "./lib/plugins/content.ts";
 import feedsPlugin from "./lib/plugins/feeds.ts";
 import hashedAssetsPlugin from "./lib/plugins/hashed-assets.ts";
@@ -43,7 +44,7 @@ export default function (eleventyConfig: UserConfig): void {
   const photos = createPhotoDesk({
     photosDir: "assets/photos",
     issuesDir: "src/issues",
-    cacheDir: process.env.DATELINE_PHOTO_CACHE ?? "node_modules/.cache/dateline-photos",
+    cacheDir: defaultCacheDir(),
   });
   eleventyConfig.addPlugin(photosPlugin, photos);
 

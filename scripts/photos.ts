@@ -1,6 +1,7 @@
 /**
  * The photo pipeline on its own: renditions, crops and placeholders for every original
- * in assets/photos/, cached in .cache/photos/, published into _site/photos/.
+ * in assets/photos/, cached in node_modules/.cache/dateline-photos/ (or DATELINE_PHOTO_CACHE),
+ * published into _site/photos/.
  *
  *   npm run photos
  *   npm run photos -- --out _site.staging/photos --quiet
@@ -12,12 +13,13 @@ import { parseArgs } from "node:util";
 import {
   collectFocus,
   createProgressReporter,
+  defaultCacheDir,
   formatDuration,
   formatPhotoProblem,
   processPhotos,
 } from "../lib/photos/index.ts";
 
-const USAGE = `usage: npm run photos -- [--photos assets/photos] [--out _site/photos] [--cache .cache/photos]
+const USAGE = `usage: npm run photos -- [--photos assets/photos] [--out _site/photos] [--cache node_modules/.cache/dateline-photos]
                        [--issues src/issues] [--max-megapixels 100] [--concurrency 2] [--quiet]`;
 
 async function main(argv: string[]): Promise<number> {
@@ -26,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       photos: { type: "string", default: "assets/photos" },
       out: { type: "string", default: "_site/photos" },
-      cache: { type: "string", default: ".cache/photos" },
+      cache: { type: "string", default: defaultCacheDir() },
       issues: { type: "string", default: "src/issues" },
       "max-megapixels": { type: "string", default: "100" },
       concurrency: { type: "string", default: "2" },

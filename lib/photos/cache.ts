@@ -224,11 +224,8 @@ export async function listOutput(outputDir: string): Promise<string[]> {
   const files: string[] = [];
   for (const entry of entries) {
     if (!entry.isFile() || !OUTPUT_NAME.test(entry.name)) continue;
-    // parentPath is outputDir itself or outputDir + separator + subfolders.
-    const folder = entry.parentPath
-      .slice(outputDir.length + 1)
-      .split(path.sep)
-      .join("/");
+    // parentPath is absolute (root) or relative, as given: compare resolved paths.
+    const folder = path.relative(root, path.resolve(entry.parentPath)).split(path.sep).join("/");
     files.push(folder ? `${folder}/${entry.name}` : entry.name);
   }
   return files;

@@ -35,7 +35,14 @@ export {
 } from "./markup.ts";
 export { fixIptcString, readPhotoMeta } from "./metadata.ts";
 export { ACCEPTED_EXTENSIONS, formatPhotoProblem, PhotoError, type PhotoProblem } from "./problems.ts";
-export { defaults, outputName, type ProcessOptions, type ProcessResult, processPhotos } from "./process.ts";
+export {
+  defaultCacheDir,
+  defaults,
+  outputName,
+  type ProcessOptions,
+  type ProcessResult,
+  processPhotos,
+} from "./process.ts";
 export { createProgressReporter, formatDuration, formatProgress } from "./progress.ts";
 export {
   CROP_NAMES,

@@ -65,6 +65,14 @@ export interface ProcessOptions {
   publish?: boolean;
 }
 
+/**
+ * Where the cache lives unless DATELINE_PHOTO_CACHE says otherwise: inside node_modules,
+ * because Netlify keeps node_modules between builds (and so keeps the renditions).
+ */
+export function defaultCacheDir(env: Record<string, string | undefined> = process.env): string {
+  return env.DATELINE_PHOTO_CACHE ?? "node_modules/.cache/dateline-photos";
+}
+
 export const defaults = {
   publicPath: "/photos/",
   limitInputPixels: 100_000_000,
