@@ -1,14 +1,13 @@
 /**
  * Throw-away copies of a built site for the check tests: each test breaks one thing in its own
- * copy, so one fixture build serves them all. `makeSoundSite` also fills the two gaps the site
- * has today (no NewsArticle image without a photo, the lead photo served as a 130 KB original),
- * the way the seo and photo work will, so the tests start from a site with zero problems.
+ * copy of the fixture site (which the build only publishes with zero problems), so one fixture
+ * build serves them all. Never edit the fixture's own output: its photos are hard links into
+ * the photo cache.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { load } from "cheerio";
-import sharp from "sharp";
 
 export interface SiteCopy {
   /** Absolute path of the copied site. */
@@ -90,32 +89,46 @@ export const ISSUE_PAGES = ["alpha", "bravo", "charlie", "old-news"].map(
   (slug) => `2025/04/${slug}/index.html`,
 );
 
-export const LEAD_PHOTO = "photos/2025/istanbul-consulate-placeholder.jpg";
+/** The fixture's one photo (bravo's lead), as `photos/<year>/<name>` without variant or hash. */
+export const LEAD_PHOTO = "photos/2025/istanbul-consulate-placeholder";
+
+/** The site card issues without a photo fall back to. */
+export const SITE_CARD = "photos/site/dateline-card";
 
 /**
- * Pages another work stream is building while these tests were written: `search/` (its
- * script is not in the output yet, and the page will go on `budgets.scriptPages`). Nothing else
- * links to them, so the sound site leaves them out; delete an entry once its work has landed.
+ * The site-relative file of a content-hashed output, found in the site folder: `<stem>.<hash>.<ext>`
+ * with a hash of `hashLength` hex digits. Fails unless exactly one file matches.
+ * @example hashedFile(dir, "assets/js/search", "js", 10) // "assets/js/search.1adbe5e519.js"
  */
-export const IN_PROGRESS = ["search"];
+export function hashedFile(dir: string, stem: string, ext: string, hashLength: number): string {
+  const folder = path.posix.dirname(stem);
+  const pattern = new RegExp(
+    `^${escapeRegExp(path.posix.basename(stem))}\\.[0-9a-f]{${hashLength}}\\.${ext}$`,
+  );
+  const found = readdirSync(path.join(dir, folder)).filter((name) => pattern.test(name));
+  if (found.length !== 1) throw new Error(`expected one ${stem}.<hash>.${ext}, found ${found.length}`);
+  return `${folder}/${found[0]}`;
+}
 
-/** A copy of the fixture site with its two known gaps filled, so every check passes. */
-export async function makeSoundSite(from: string): Promise<SiteCopy> {
-  const site = copySite(from);
-  for (const folder of IN_PROGRESS) rmSync(path.join(site.dir, folder), { recursive: true, force: true });
-  for (const page of ISSUE_PAGES) {
-    const html = editJsonLd(site.read(page), (article) => {
-      article.image ??= ["https://dateline.example/assets/logo.png"];
-    });
-    site.write(page, html);
-  }
-  // The photo pipeline will serve renditions; until then, a smaller original stands in.
-  if (existsSync(path.join(from, LEAD_PHOTO))) {
-    const photo = await sharp(path.join(from, LEAD_PHOTO))
-      .resize({ width: 800 })
-      .jpeg({ quality: 70 })
-      .toBuffer();
-    site.write(LEAD_PHOTO, photo);
-  }
-  return site;
+/**
+ * One output of the photo pipeline, `photos/<year>/<name>-<variant>.<hash8>.<ext>`:
+ * `photoFile(dir, LEAD_PHOTO, "800", "avif")` → `photos/2025/istanbul-consulate-placeholder-800.3f440bb4.avif`.
+ */
+export function photoFile(dir: string, photo: string, variant: string, ext: string): string {
+  return hashedFile(dir, `${photo}-${variant}`, ext, 8);
+}
+
+/** The widths a photo's `<ext>` renditions come in, ascending (`[480, 800, …]`). */
+export function renditionWidths(dir: string, photo: string, ext: string): number[] {
+  const pattern = new RegExp(`^${escapeRegExp(path.posix.basename(photo))}-(\\d+)\\.[0-9a-f]{8}\\.${ext}$`);
+  return readdirSync(path.join(dir, path.posix.dirname(photo)))
+    .flatMap((name) => {
+      const width = pattern.exec(name)?.[1];
+      return width === undefined ? [] : [Number(width)];
+    })
+    .sort((a, b) => a - b);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
