@@ -10,5 +10,8 @@ export default defineConfig({
     globalSetup: ["tests/helpers/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // A JSON report beside the console one: CI prints its closing "N passed, N failed" from it.
+    reporters: ["default", "json"],
+    outputFile: { json: ".cache/vitest-report.json" },
   },
 });

@@ -16,5 +16,8 @@ export default defineConfig({
     hookTimeout: 180_000,
     // One browser and one site build at a time: the files share the machine's CPUs.
     fileParallelism: false,
+    // A JSON report beside the console one: CI prints its closing "N passed, N failed" from it.
+    reporters: ["default", "json"],
+    outputFile: { json: ".cache/vitest-e2e-report.json" },
   },
 });

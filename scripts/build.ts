@@ -37,34 +37,40 @@ function removeLeftovers(): void {
   }
 }
 
+/** Discards the staging folder and says why; the published site is untouched. */
+function fail(reason: string): number {
+  rmSync(staging, { recursive: true, force: true });
+  console.error(`\nBuild failed: ${reason}\n`);
+  console.error(`${path.relative(process.cwd(), output)}/ was left as it was.`);
+  return 1;
+}
+
 async function build(): Promise<number> {
   const started = performance.now();
   removeLeftovers();
+  let search: { pages: number };
+  let report: Awaited<ReturnType<typeof checkSite>>;
   try {
     const eleventy = new Eleventy("src", staging, { configPath: "eleventy.config.ts", quietMode: true });
     // Our own summary and error report replace Eleventy's log (and its stack traces).
     eleventy.disableLogger();
     await eleventy.write();
+    // The search index covers exactly what is about to be published.
+    search = await indexSite(staging);
+    // The site checks run on the staged site; one failure and the published site stays.
+    report = await checkSite(staging);
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
     const contentError = findContentError(error);
-    console.error(
+    return fail(
       contentError
-        ? `\nBuild failed: ${contentError.message}\n`
-        : `\nBuild failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        ? contentError.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error),
     );
-    console.error(`${path.relative(process.cwd(), output)}/ was left as it was.`);
-    return 1;
   }
-  // The search index covers exactly what is about to be published.
-  const search = await indexSite(staging);
-  // The site checks run on the staged site; one failure and the published site stays.
-  const report = await checkSite(staging);
   if (report.problems.length > 0) {
-    rmSync(staging, { recursive: true, force: true });
-    console.error(`\nBuild failed: the site checks found problems:\n${formatReport(report).join("\n")}\n`);
-    console.error(`${path.relative(process.cwd(), output)}/ was left as it was.`);
-    return 1;
+    return fail(`the site checks found problems:\n${formatReport(report).join("\n")}`);
   }
   if (existsSync(output)) renameSync(output, previous);
   renameSync(staging, output);

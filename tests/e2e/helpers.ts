@@ -86,6 +86,16 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
 }
 
+/** A fresh context whose waits give up after 10 s (not Playwright's 30 s), so failures come quickly. */
+export async function newContext(
+  browser: Browser,
+  options: Parameters<Browser["newContext"]>[0] = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(10_000);
+  return context;
+}
+
 /** A path with no page: the server answers with 404.html and status 404. */
 export const MISSING_PATH = "/no-such-page/";
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import {
   describeE2E,
   launchChromium,
+  newContext,
   problemLines,
   type SampleSite,
   startSampleSite,
@@ -19,7 +20,7 @@ describeE2E("navigation in Chromium", () => {
   beforeAll(async () => {
     site = await startSampleSite();
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
   });
   afterAll(async () => {

@@ -13,6 +13,7 @@ import {
   describeE2E,
   launchChromium,
   MISSING_PATH,
+  newContext,
   problemLines,
   root,
   type SampleSite,
@@ -83,7 +84,7 @@ describeE2E("pages in Chromium", () => {
 
   /** A fresh page at a width; closed with its context by the returned function. */
   async function newPage(width: number, height = 900): Promise<{ page: Page; close: () => Promise<void> }> {
-    const context = await browser.newContext({ viewport: { width, height } });
+    const context = await newContext(browser, { viewport: { width, height } });
     const page = await context.newPage();
     return { page, close: () => context.close() };
   }
@@ -107,7 +108,7 @@ describeE2E("pages in Chromium", () => {
   });
 
   it.each(PAGES)("$name: no console error and no CSP violation", async (target) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
     try {
       const page = await context.newPage();
       const problems = await watchProblems(context, page);

@@ -5,6 +5,7 @@ import { issueFile } from "../helpers/fixture-site.ts";
 import {
   describeE2E,
   launchChromium,
+  newContext,
   type PageProblems,
   problemLines,
   type SampleSite,
@@ -29,7 +30,7 @@ describeE2E("search in Chromium", () => {
     await browser?.close();
   });
   beforeEach(async () => {
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     problems = await watchProblems(context, page);
   });
@@ -111,7 +112,7 @@ describeE2E("search in Chromium", () => {
     });
 
     it("without JavaScript, says so, links to the archive, and the form still submits ?q=", async () => {
-      const noScript = await browser.newContext({ javaScriptEnabled: false });
+      const noScript = await newContext(browser, { javaScriptEnabled: false });
       try {
         const plain = await noScript.newPage();
         await plain.goto(site.url("/search/"));
