@@ -17,4 +17,5 @@ export function removeControlCharacters<T>(value: T): T {
 }
 
 // C0 controls except tab, LF and CR; DEL and C1 controls; U+FFFE and U+FFFF.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;

@@ -73,7 +73,7 @@ afterAll(() => {
 describe.each(hostile)("text with %s", (name, _written, expected) => {
   const site = () => {
     const found = built.get(name);
-    if (!found || found.status !== 0) throw new Error(`build failed: ${found?.stderr}`);
+    if (found?.status !== 0) throw new Error(`build failed: ${found?.stderr}`);
     return found;
   };
 
