@@ -3,6 +3,7 @@
  * Eleventy templates only pass in absolute URLs and dates already formatted with offsets.
  */
 import type { DateTime } from "luxon";
+import { escapeXml } from "./xml.ts";
 
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
@@ -12,27 +13,6 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 export const MAX_SITEMAP_URLS = 50_000;
 /** Google caps a news sitemap at 1,000 `news:news` entries (features.md §4.1). */
 export const MAX_NEWS_URLS = 1_000;
-
-/** Characters XML 1.0 forbids outright (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/F). */
-const XML_FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-const XML_ENTITIES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&apos;",
-};
-
-/**
- * Text safe in XML element content and attribute values. Forbidden characters are dropped,
- * since no escape can express them in XML 1.0. (lib/feeds/xml.ts has its own; the two
- * could be merged.)
- * @example escapeXml(`<b>&"'`) // "&lt;b&gt;&amp;&quot;&apos;"
- */
-export function escapeXml(text: string): string {
-  return text.replace(XML_FORBIDDEN, "").replace(/[&<>"']/g, (char) => XML_ENTITIES[char] ?? char);
-}
 
 /** `<name>text</name>` with the text escaped. */
 function element(name: string, text: string): string {

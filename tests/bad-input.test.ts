@@ -1,14 +1,10 @@
-/**
- * A writer's mistakes: the build fails, names every problem as `file: field: what — fix`,
- * exits non-zero, and leaves the site that was already published untouched.
- */
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_EPOCH, fixtureIssues } from "./fixtures/sample-issues.ts";
 import { buildFixtureSite, type FixtureSite, issueFile } from "./helpers/fixture-site.ts";
+import { hashTree } from "./helpers/hash-tree.ts";
 
 const valid = {
   title: "A valid issue",
@@ -95,17 +91,6 @@ const badFiles: Record<string, { text: string; problems: string[] }> = {
     ],
   },
 };
-
-function hashTree(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => {
-        const file = path.join(entry.parentPath, entry.name);
-        return [path.relative(dir, file), createHash("sha256").update(readFileSync(file)).digest("hex")];
-      }),
-  );
-}
 
 /** Photos with problems of their own, and the lines the photo desk prints for them. */
 async function writeBadPhotos(dir: string): Promise<string[]> {

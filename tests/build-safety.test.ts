@@ -3,28 +3,12 @@
  * build leaves the previous site as it was, and the build never writes into the sources.
  */
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_EPOCH, fixtureIssues } from "./fixtures/sample-issues.ts";
 import { buildFixtureSite, type FixtureSite } from "./helpers/fixture-site.ts";
-
-/** sha256 of every file under `dir`, by relative path. */
-function hashTree(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => {
-        const file = path.join(entry.parentPath, entry.name);
-        return [
-          path.relative(dir, file),
-          createHash("sha256").update(readFileSync(file)).digest("hex"),
-        ] as const;
-      })
-      .sort(([a], [b]) => a.localeCompare(b)),
-  );
-}
+import { hashTree } from "./helpers/hash-tree.ts";
 
 let first: FixtureSite;
 let second: FixtureSite;

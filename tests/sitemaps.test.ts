@@ -3,13 +3,13 @@ import { DateTime } from "luxon";
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import {
-  escapeXml,
   renderNewsSitemap,
   renderRobots,
   renderSitemap,
   selectNewsEntries,
   toNewsLanguage,
 } from "../lib/sitemaps.ts";
+import { escapeXml } from "../lib/xml.ts";
 
 const SITE = "https://dateline.example";
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
