@@ -2,11 +2,9 @@
  * Reading and checking issue files: front matter parsing, files the issue points at,
  * cross-references, URLs, URL clashes between files, and what production publishes.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
-import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   bodyImageSources,
@@ -20,52 +18,21 @@ import {
   loadIssues,
   readFrontMatter,
 } from "../lib/content.ts";
-import { makeTestPhoto, processPhotos } from "../lib/photos/index.ts";
+import { createCheckContext } from "./helpers/check-context.ts";
 
 const FILE = "src/issues/2025/x.md";
 
 let tempDir: string;
-let photosDir: string;
 let context: CheckContext;
 
+let removeContext: () => void;
+
 beforeAll(async () => {
-  tempDir = mkdtempSync(path.join(os.tmpdir(), "dateline-content-"));
-  photosDir = path.join(tempDir, "photos");
-  mkdirSync(path.join(photosDir, "2025"), { recursive: true });
-  await sharp({ create: { width: 40, height: 30, channels: 3, background: "#888" } })
-    .jpeg()
-    .toFile(path.join(photosDir, "2025", "consulate.jpg"));
-  // A photo that carries its own credit in IPTC, as agency photos do.
-  writeFileSync(
-    path.join(photosDir, "2025", "credited.jpg"),
-    await makeTestPhoto({ width: 40, height: 30, iptc: { credit: "REUTERS", byline: "Umit Bektas" } }),
-  );
-  context = {
-    site: { timeZone: "Europe/Istanbul" },
-    authors: {
-      "ayse-kaya": { name: "Ayşe Kaya", bio: "Istanbul correspondent." },
-      "sonata-coulter": { name: "Sonata Coulter", bio: "Diplomatic editor." },
-    },
-    topics: {
-      russia: { name: "Russia", kind: "country", description: "Russia and its neighbours." },
-      turkey: { name: "Turkey", kind: "country", description: "Turkish politics and diplomacy." },
-      diplomacy: { name: "Diplomacy", kind: "theme", description: "Talks, summits and envoys." },
-    },
-    photosDir,
-    // The photo desk's manifest for this folder, so credits are read as in a build.
-    photos: (
-      await processPhotos({
-        photosDir,
-        outputDir: `${photosDir}-out`,
-        cacheDir: `${photosDir}-cache`,
-      })
-    ).manifest,
-  };
+  ({ context, remove: removeContext } = await createCheckContext());
+  tempDir = path.dirname(context.photosDir);
 });
 
-afterAll(() => {
-  rmSync(tempDir, { recursive: true, force: true });
-});
+afterAll(() => removeContext());
 
 const FRONT_MATTER = [
   "title: Istanbul talks resume",

@@ -1,53 +1,19 @@
-/**
- * The front-matter contract (DESIGN.md §2), field by field: each case is a whole issue file
- * run through `checkIssue`, and each bad case lists the exact problems a writer would see.
- */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CheckContext, checkIssue, formatProblem } from "../lib/content.ts";
-import { processPhotos } from "../lib/photos/index.ts";
 import { idPattern, issueFieldNames, offsetDateTime, photoFieldNames } from "../lib/schema.ts";
+import { createCheckContext } from "./helpers/check-context.ts";
 
 const FILE = "src/issues/2025/x.md";
 
-let photosDir: string;
 let context: CheckContext;
 
+let removeContext: () => void;
+
 beforeAll(async () => {
-  photosDir = mkdtempSync(path.join(os.tmpdir(), "dateline-schema-"));
-  mkdirSync(path.join(photosDir, "2025"));
-  await sharp({ create: { width: 40, height: 30, channels: 3, background: "#888" } })
-    .jpeg()
-    .toFile(path.join(photosDir, "2025", "consulate.jpg"));
-  context = {
-    site: { timeZone: "Europe/Istanbul" },
-    authors: {
-      "ayse-kaya": { name: "Ayşe Kaya", bio: "Istanbul correspondent." },
-      "sonata-coulter": { name: "Sonata Coulter", bio: "Diplomatic editor." },
-    },
-    topics: {
-      russia: { name: "Russia", kind: "country", description: "Russia and its neighbours." },
-      turkey: { name: "Turkey", kind: "country", description: "Turkish politics and diplomacy." },
-      diplomacy: { name: "Diplomacy", kind: "theme", description: "Talks, summits and envoys." },
-    },
-    photosDir,
-    // The photo desk's manifest for this folder, so credits are read as in a build.
-    photos: (
-      await processPhotos({
-        photosDir,
-        outputDir: `${photosDir}-out`,
-        cacheDir: `${photosDir}-cache`,
-      })
-    ).manifest,
-  };
+  ({ context, remove: removeContext } = await createCheckContext());
 });
 
-afterAll(() => {
-  rmSync(photosDir, { recursive: true, force: true });
-});
+afterAll(() => removeContext());
 
 /** The lines of a valid front matter, keyed so that a case can replace or drop one. */
 const validFields: Record<string, string> = {
