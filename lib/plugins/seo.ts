@@ -1,6 +1,6 @@
 /**
  * Page metadata: canonical URL, robots, OpenGraph/Twitter tags and JSON-LD, plus the
- * sitemaps and robots.txt. Templates call `issueMeta` or `pageMeta` once per page.
+ * sitemaps and robots.txt. Templates call `pageMeta` once per page.
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { lastChange } from "../content.ts";
@@ -44,11 +44,11 @@ export interface PageMetaInput {
 }
 
 export default function seoPlugin(eleventyConfig: UserConfig, options: SeoOptions): void {
-  eleventyConfig.addAsyncFilter("pageMeta", (input: PageMetaInput) => describePage(input, options));
+  eleventyConfig.addFilter("pageMeta", (input: PageMetaInput) => describePage(input, options));
 }
 
 /** Builds every piece of metadata for one page. */
-export async function describePage(input: PageMetaInput, options: SeoOptions): Promise<PageMeta> {
+export function describePage(input: PageMetaInput, options: SeoOptions): PageMeta {
   const { site } = options;
   const canonical = absoluteUrl(input.url, site.url);
   const publisher: JsonLdPublisher = {
