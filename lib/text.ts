@@ -19,3 +19,12 @@ export function removeControlCharacters<T>(value: T): T {
 // C0 controls except tab, LF and CR; DEL and C1 controls; U+FFFE and U+FFFF.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
+
+/**
+ * Escapes text for HTML (or XML) content and quoted attributes with numeric references,
+ * so one function serves picture markup, feed figures and the XMP written into photos.
+ * @example escapeHtml(`<a href="x">&</a>`) // "&#60;a href=&#34;x&#34;&#62;&#38;&#60;/a&#62;"
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}

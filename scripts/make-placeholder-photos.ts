@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { type IptcFields, writeIptc } from "../lib/photos/iptc-writer.ts";
+import { escapeHtml } from "../lib/text.ts";
 
 interface Placeholder {
   file: string;
@@ -40,10 +41,6 @@ const placeholders: Placeholder[] = [
   },
 ];
 
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
 /** A calm two-tone panel with diagonal hatching and a large PLACEHOLDER label. */
 export function placeholderSvg({ label, width, height, hue }: Omit<Placeholder, "file" | "iptc">): string {
   const stripes = Array.from({ length: Math.ceil((width + height) / 60) }, (_, i) => {
@@ -54,7 +51,7 @@ export function placeholderSvg({ label, width, height, hue }: Omit<Placeholder, 
   <rect width="100%" height="100%" fill="hsl(${hue},25%,36%)"/>${stripes}
   <rect x="${width * 0.1}" y="${height * 0.3}" width="${width * 0.8}" height="${height * 0.4}" fill="hsl(${hue},20%,92%)"/>
   <text x="50%" y="${height * 0.48}" font-family="DejaVu Sans, sans-serif" font-size="${height * 0.1}" font-weight="bold" text-anchor="middle" fill="#222">PLACEHOLDER</text>
-  <text x="50%" y="${height * 0.6}" font-family="DejaVu Sans, sans-serif" font-size="${height * 0.045}" text-anchor="middle" fill="#333">${escapeXml(label)} — not an agency photo</text>
+  <text x="50%" y="${height * 0.6}" font-family="DejaVu Sans, sans-serif" font-size="${height * 0.045}" text-anchor="middle" fill="#333">${escapeHtml(label)} — not an agency photo</text>
 </svg>`;
 }
 

@@ -9,6 +9,7 @@ import { absoluteUrl } from "../filters/absolute-url.ts";
 import { absolutePhotoUrl, pickRendition } from "../photos/index.ts";
 import type { PhotoDesk } from "../plugins/photos.ts";
 import type { Authors, IssueFrontMatter, Photo, Site, Topics } from "../schema.ts";
+import { escapeHtml } from "../text.ts";
 import type { FeedChannel, FeedEntry, FeedImage } from "./model.ts";
 
 /** One feed document the site publishes. */
@@ -122,10 +123,6 @@ export function simplifyPictures(html: string): string {
   return html.replace(/<picture>(?:<source[^>]*>)*(<img[^>]*>)<\/picture>/g, (_match, img: string) =>
     img.replace(/\s(?:srcset|sizes|loading|decoding|fetchpriority)="[^"]*"/g, ""),
   );
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 function renderLeadFigure(image: FeedImage): string {

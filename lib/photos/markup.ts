@@ -4,6 +4,8 @@
  * already reserve the space so the layout never shifts. The placeholder colour and
  * data URI are in `entry.placeholder` for a stylesheet to use.
  */
+
+import { escapeHtml } from "../text.ts";
 import type { PhotoEntry, Rendition } from "./manifest.ts";
 import { MEDIA_TYPES, PHOTO_FORMATS, type PhotoFormat } from "./settings.ts";
 
@@ -103,8 +105,4 @@ export function absolutePhotoUrl(sitePath: string, absoluteBase: string): string
 
 function srcset(list: Rendition[]): string {
   return list.map((r) => `${escapeHtml(r.path)} ${r.width}w`).join(", ");
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import sharp, { type CreateRaw, type Metadata, type Sharp, type SharpOptions } from "sharp";
+import { escapeHtml } from "../text.ts";
 import type { CachedFile, PhotoRecord } from "./cache.ts";
 import type { PhotoMeta } from "./manifest.ts";
 import { readPhotoMeta } from "./metadata.ts";
@@ -205,15 +206,15 @@ export function embeddedMetadata(meta: PhotoMeta): (image: Sharp) => Sharp {
  */
 export function buildXmp(meta: PhotoMeta): string | undefined {
   const alt = (value: string) =>
-    `<rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(value)}</rdf:li></rdf:Alt>`;
+    `<rdf:Alt><rdf:li xml:lang="x-default">${escapeHtml(value)}</rdf:li></rdf:Alt>`;
   const credit = meta.credit ?? meta.creditLine;
   const properties = [
     meta.creator
-      ? `<dc:creator><rdf:Seq><rdf:li>${escapeXml(meta.creator)}</rdf:li></rdf:Seq></dc:creator>`
+      ? `<dc:creator><rdf:Seq><rdf:li>${escapeHtml(meta.creator)}</rdf:li></rdf:Seq></dc:creator>`
       : "",
     meta.copyright ? `<dc:rights>${alt(meta.copyright)}</dc:rights>` : "",
     meta.caption ? `<dc:description>${alt(meta.caption)}</dc:description>` : "",
-    credit ? `<photoshop:Credit>${escapeXml(credit)}</photoshop:Credit>` : "",
+    credit ? `<photoshop:Credit>${escapeHtml(credit)}</photoshop:Credit>` : "",
   ].join("");
   if (properties === "") return undefined;
   return (
@@ -221,8 +222,4 @@ export function buildXmp(meta: PhotoMeta): string | undefined {
     `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/">` +
     `${properties}</rdf:Description></rdf:RDF></x:xmpmeta>`
   );
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
