@@ -24,6 +24,9 @@ import {
   type Topics,
 } from "./schema.ts";
 import { removeControlCharacters } from "./text.ts";
+import { issueUrl } from "./urls.ts";
+
+export { issueUrl } from "./urls.ts";
 
 /** One problem a writer has to fix: `file: field: message`. */
 export interface Problem {
@@ -178,11 +181,6 @@ export function lastChange(data: Pick<IssueFrontMatter, "date" | "updated" | "co
   return candidates
     .filter((value): value is string => value !== undefined)
     .reduce((latest, value) => (parseOffsetDateTime(value) > parseOffsetDateTime(latest) ? value : latest));
-}
-
-/** `/<yyyy>/<mm>/<slug>/`, with year and month in the site's zone. */
-export function issueUrl(slug: string, published: DateTime): string {
-  return `/${published.toFormat("yyyy")}/${published.toFormat("MM")}/${slug}/`;
 }
 
 function yamlReason(error: unknown): string {

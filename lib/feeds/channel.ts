@@ -10,17 +10,12 @@ import { absolutePhotoUrl, pickRendition } from "../photos/index.ts";
 import type { PhotoDesk } from "../plugins/photos.ts";
 import type { Authors, IssueFrontMatter, Photo, Site, Topics } from "../schema.ts";
 import { escapeHtml } from "../text.ts";
-import type { FeedChannel, FeedEntry, FeedImage } from "./model.ts";
+import { type FeedSpec, listFeeds } from "../urls.ts";
 
-/** One feed document the site publishes. */
-export interface FeedSpec {
-  format: "atom" | "rss" | "json";
-  /** Site path of the document, e.g. `/feed.xml`. */
-  path: string;
-  mediaType: string;
-  /** Set for a topic's own feed. */
-  topicId?: string;
-}
+export type { FeedSpec } from "../urls.ts";
+export { listFeeds } from "../urls.ts";
+
+import type { FeedChannel, FeedEntry, FeedImage } from "./model.ts";
 
 export interface FeedContext {
   site: Site;
@@ -34,23 +29,6 @@ export interface FeedSourceItem {
   url: string;
   content: string;
   data: IssueFrontMatter;
-}
-
-/** Site-wide feeds in three formats, then one Atom feed per topic. */
-export function listFeeds(topics: Topics): FeedSpec[] {
-  return [
-    { format: "atom", path: "/feed.xml", mediaType: "application/atom+xml" },
-    { format: "rss", path: "/rss.xml", mediaType: "application/rss+xml" },
-    { format: "json", path: "/feed.json", mediaType: "application/feed+json" },
-    ...Object.keys(topics).map(
-      (topicId): FeedSpec => ({
-        format: "atom",
-        path: `/topics/${topicId}/feed.xml`,
-        mediaType: "application/atom+xml",
-        topicId,
-      }),
-    ),
-  ];
 }
 
 const entryCache = new WeakMap<FeedSourceItem, Promise<FeedEntry>>();

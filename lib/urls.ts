@@ -1,0 +1,79 @@
+/**
+ * Every site path the build publishes, in one place. Templates, feeds, sitemaps, JSON-LD
+ * and checks all ask here, so a URL scheme changes in one file.
+ */
+import type { DateTime } from "luxon";
+import type { Topics } from "./schema.ts";
+
+/** `/<yyyy>/<mm>/<slug>/`, with year and month taken in the site's zone. */
+export function issueUrl(slug: string, published: DateTime): string {
+  return `/${published.toFormat("yyyy")}/${published.toFormat("MM")}/${slug}/`;
+}
+
+export const homeUrl = "/";
+export const topicsUrl = "/topics/";
+export const authorsUrl = "/authors/";
+export const archiveUrl = "/archive/";
+export const searchUrl = "/search/";
+export const subscribeUrl = "/subscribe/";
+export const aboutUrl = "/about/";
+
+export function topicUrl(topicId: string): string {
+  return `/topics/${topicId}/`;
+}
+
+export function authorUrl(authorId: string): string {
+  return `/authors/${authorId}/`;
+}
+
+/** `/archive/<yyyy>/`: one year of the archive, by month. */
+export function archiveYearUrl(year: number | string): string {
+  return `/archive/${year}/`;
+}
+
+/** Page `n` of a listing at `baseUrl`: the first page is the listing itself. */
+export function listingPageUrl(baseUrl: string, pageNumber: number): string {
+  return pageNumber === 1 ? baseUrl : `${baseUrl}page/${pageNumber}/`;
+}
+
+export type FeedFormat = "atom" | "rss" | "json";
+
+/** One feed document the site publishes. */
+export interface FeedSpec {
+  format: FeedFormat;
+  /** Site path of the document, e.g. `/feed.xml`. */
+  path: string;
+  mediaType: string;
+  /** Short label for `<link rel="alternate" title>` and the subscribe page. */
+  label: string;
+  /** Set for a topic's feed: only that topic's issues. */
+  topicId?: string;
+}
+
+/** The site-wide feeds, in the order pages advertise them. */
+export const siteFeeds: readonly FeedSpec[] = [
+  { format: "atom", path: "/feed.xml", mediaType: "application/atom+xml", label: "Atom" },
+  { format: "rss", path: "/rss.xml", mediaType: "application/rss+xml", label: "RSS" },
+  { format: "json", path: "/feed.json", mediaType: "application/feed+json", label: "JSON Feed" },
+];
+
+/** `/topics/<id>/feed.xml`: a topic's Atom feed. */
+export function topicFeedUrl(topicId: string): string {
+  return `${topicUrl(topicId)}feed.xml`;
+}
+
+/** The one list of feeds: the site-wide feeds, then one Atom feed per topic. */
+export function listFeeds(topics: Topics): FeedSpec[] {
+  return [
+    ...siteFeeds,
+    ...Object.keys(topics).map(
+      (topicId): FeedSpec => ({
+        format: "atom",
+        path: topicFeedUrl(topicId),
+        mediaType: "application/atom+xml",
+        label: "Atom",
+        topicId,
+      }),
+    ),
+  ];
+}
