@@ -3,6 +3,7 @@
  * authors (RSS `author` wants an e-mail address) and Media RSS for the lead photo.
  */
 import { DateTime } from "luxon";
+import { escapeHtml } from "../text.ts";
 import type { FeedCategory, FeedChannel, FeedEntry, FeedImage } from "./model.ts";
 import type { XmlChild, XmlElement } from "./xml.ts";
 import {
@@ -43,7 +44,7 @@ function makeChannel(channel: FeedChannel): XmlElement {
   return makeElement("channel", {}, [
     makeTextElement("title", channel.title),
     makeTextElement("link", channel.homeUrl),
-    makeTextElement("description", channel.subtitle),
+    makeHtmlTextElement("description", channel.subtitle),
     makeTextElement("language", channel.language),
     channel.rights !== undefined && makeTextElement("copyright", channel.rights),
     makeTextElement("lastBuildDate", formatRfc822Date(channel.updated)),
@@ -63,12 +64,20 @@ function makeItem(entry: FeedEntry): XmlElement {
     makeTextElement("link", entry.url),
     makeTextElement("guid", entry.id, { isPermaLink: "true" }),
     makeTextElement("pubDate", formatRfc822Date(entry.published)),
-    makeTextElement("description", entry.summary),
+    makeHtmlTextElement("description", entry.summary),
     makeTextElement("content:encoded", entry.contentHtml),
     ...entry.authors.map((author) => makeTextElement("dc:creator", author.name)),
     ...entry.categories.map(makeCategory),
     ...(entry.image ? makeImageElements(entry.image) : []),
   ]);
+}
+
+/**
+ * RSS `description` is HTML that readers render, so plain text is HTML-escaped before it is
+ * XML-escaped: a dek reading `<img onerror=…>` reaches the reader as those characters, not as an image.
+ */
+function makeHtmlTextElement(name: string, text: string): XmlElement {
+  return makeTextElement(name, escapeHtml(text));
 }
 
 function makeCategory(category: FeedCategory): XmlElement {

@@ -114,6 +114,11 @@ export const HOSTILE_TEXTS: readonly (readonly [string, string, string])[] = [
     `Sanctions & "secondary" tariffs, O'Neill says`,
     `Sanctions & "secondary" tariffs, O'Neill says`,
   ],
+  [
+    "an image with an event handler",
+    "Talks <img src=https://x.example/a.png onerror=alert(1)> end",
+    "Talks <img src=https://x.example/a.png onerror=alert(1)> end",
+  ],
   ["a CDATA terminator", "Markup ]]> breaks CDATA", "Markup ]]> breaks CDATA"],
   ["a comment dash pair", "Ceasefire -- or not", "Ceasefire -- or not"],
   ["a flag emoji", "Kyiv 🇺🇦 holds", "Kyiv 🇺🇦 holds"],

@@ -1,4 +1,5 @@
 import { extractFromXml } from "@extractus/feed-extractor";
+import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
 import { formatRfc822Date, renderRss } from "../../lib/feeds/rss.ts";
 import {
@@ -20,17 +21,31 @@ const rss = renderRss(channel);
 const tree = parseXmlTree(rss);
 const items = readPath(tree, "rss", "channel", "item");
 
-/** The client strips tags from `description`, so the exact summary and credit come along as extras. */
+/**
+ * The client strips tags from `description`, so the HTML it hands a reader, the body and the credit
+ * come along as extras.
+ */
 function readWithClient(xml: string) {
   return extractFromXml(xml, {
     descriptionMaxLen: 0,
     useISODateFormat: true,
     getExtraEntryFields: (item) => ({
-      summaryText: readPath(item, "description"),
+      summaryHtml: String(readPath(item, "description")),
       contentHtml: readPath(item, "content:encoded"),
       credit: readPath(item, "media:content", "media:credit", "#text"),
     }),
   });
+}
+
+/** What a reader shows for an HTML `description`: its text, and the elements it would render. */
+function readHtml(html: string): { text: string; elements: string[] } {
+  const $ = load(html, null, false);
+  return {
+    text: $.root().text(),
+    elements: $("*")
+      .toArray()
+      .map((element) => element.tagName),
+  };
 }
 
 describe("renderRss", () => {
@@ -110,8 +125,14 @@ describe("renderRss", () => {
     });
   });
 
-  it("puts the summary in description and the full HTML in content:encoded, escaped and without CDATA", () => {
-    expect(readPath(items, 0, "description")).toBe(channel.entries[0]?.summary);
+  it("puts the summary in description as HTML-escaped text and the full HTML in content:encoded, without CDATA", () => {
+    expect(readHtml(String(readPath(items, 0, "description")))).toEqual({
+      text: channel.entries[0]?.summary,
+      elements: [],
+    });
+    expect(rss).toContain(
+      "<description>Why Turkey&amp;#39;s banks are suddenly careful about Russian clients.</description>",
+    );
     expect(readPath(items, 0, "content:encoded")).toBe(LEAD_CONTENT_HTML);
     expect(readWithClient(rss).entries?.[0]?.contentHtml).toBe(LEAD_CONTENT_HTML);
     expect(rss).not.toContain("<![CDATA[");
@@ -184,7 +205,8 @@ describe("renderRss", () => {
     it("is read back exactly, minus control characters", () => {
       const [lead] = readWithClient(hostile).entries ?? [];
       expect(lead?.title).toBe(expected);
-      expect(lead?.summaryText).toBe(expected);
+      // description is HTML to readers: the summary must reach them as text, never as markup.
+      expect(readHtml(lead?.summaryHtml ?? "")).toEqual({ text: expected, elements: [] });
       expect(lead?.credit).toBe(expected);
       const item = readPath(parseXmlTree(hostile), "rss", "channel", "item", 0);
       expect(readPath(item, "dc:creator", 0)).toBe(expected);
