@@ -48,11 +48,19 @@ export default function (eleventyConfig: UserConfig): void {
   });
   eleventyConfig.addPlugin(photosPlugin, photos);
 
-  // Content: front-matter parsing, checks, drafts, collections.
-  eleventyConfig.addPlugin(contentPlugin, { site, authors, topics, photos, issuesDir: "src/issues" });
+  // Content: read and check every issue once, then the views every page and feed reads.
+  const markdown = createMarkdown({ renderFigure: photos.renderBodyFigure });
+  eleventyConfig.addPlugin(contentPlugin, {
+    site,
+    authors,
+    topics,
+    photos,
+    markdown,
+    issuesDir: "src/issues",
+  });
 
   // Rendering.
-  eleventyConfig.setLibrary("md", createMarkdown({ renderFigure: photos.renderBodyFigure }));
+  eleventyConfig.setLibrary("md", markdown);
   eleventyConfig.addPlugin(filtersPlugin);
   eleventyConfig.addPlugin(hashedAssetsPlugin, {
     stylesheet: "assets/css/site.css",

@@ -6,16 +6,15 @@ interface FeedPageData {
   feed: FeedSpec;
   feeds: FeedsData;
   buildTime: string;
-  collections: { issues: FeedSourceItem[] };
+  views: { issues: FeedSourceItem[] };
 }
 
 export const data = {
   pagination: { data: "feeds.list", size: 1, alias: "feed" },
   permalink: (data: FeedPageData) => data.feed.path,
   eleventyExcludeFromCollections: true,
-  eleventyImport: { collections: ["issues"] },
 };
 
 export function render(data: FeedPageData): Promise<string> {
-  return data.feeds.render(data.feed, data.collections.issues, data.buildTime);
+  return data.feeds.render(data.feed, data.views.issues, data.buildTime);
 }

@@ -4,14 +4,13 @@ import type { SitemapsData } from "../lib/plugins/sitemaps.ts";
 interface NewsSitemapData {
   sitemaps: SitemapsData;
   buildTime: string;
-  collections: { issues: Parameters<SitemapsData["renderNewsSitemap"]>[0] };
+  views: { issues: Parameters<SitemapsData["renderNewsSitemap"]>[0] };
 }
 
 export const data = {
   permalink: "/news-sitemap.xml",
   eleventyExcludeFromCollections: true,
-  eleventyImport: { collections: ["issues"] },
 };
 
 export const render = (data: NewsSitemapData): string =>
-  data.sitemaps.renderNewsSitemap(data.collections.issues, data.buildTime);
+  data.sitemaps.renderNewsSitemap(data.views.issues, data.buildTime);

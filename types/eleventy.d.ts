@@ -59,6 +59,8 @@ declare module "@11ty/eleventy/UserConfig" {
     addTemplateFormats(formats: string | string[]): void;
     addDataExtension(extensions: string, options: { parser: (path: string) => unknown; read: boolean }): void;
     addWatchTarget(path: string): void;
+    /** Globs Eleventy never treats as templates (a Set, relative to the project root). */
+    ignores: Set<string>;
     setLibrary(name: "md", library: unknown): void;
     setFrontMatterParsingOptions(options: { engines: Record<string, (source: string) => object> }): void;
     setNunjucksEnvironmentOptions(options: { autoescape?: boolean; throwOnUndefined?: boolean }): void;

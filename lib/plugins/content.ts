@@ -1,23 +1,15 @@
 /**
- * Issues as Eleventy sees them: checked before anything renders, drafts and future
- * issues dropped from production, and the collections every listing page reads.
+ * The content stages as Eleventy runs them, once per build (and per dev-server rebuild):
+ * photos → content (read and check every issue once) → views. Templates then render the
+ * views: the issue files themselves are never Eleventy templates, so nothing parses them twice.
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { CollectionApi, CollectionItem } from "@11ty/eleventy/UserConfig";
-import {
-  findNeighbours,
-  findRelated,
-  groupBy,
-  groupByMonth,
-  type IssueLike,
-  paginate,
-  paginateGroups,
-  sortNewestFirst,
-} from "../collections.ts";
-import { ContentError, formatProblem, isPublishable, issueUrl, loadIssues, parseYaml } from "../content.ts";
-import { buildTime, inZone } from "../dates.ts";
-import type { Authors, IssueFrontMatter, Site, Topics } from "../schema.ts";
-import { removeControlCharacters } from "../text.ts";
+import type { MarkdownIt } from "markdown-it";
+import { ContentError, formatProblem, isPublishable, loadIssues } from "../content.ts";
+import { buildTime } from "../dates.ts";
+import type { Authors, Site, Topics } from "../schema.ts";
+import { viewIssue } from "../views/issue.ts";
+import { buildSiteViews, type SiteViews } from "../views/site.ts";
 import { describePhotoProblem, type PhotoDesk } from "./photos.ts";
 
 export interface ContentOptions {
@@ -28,9 +20,9 @@ export interface ContentOptions {
   topics: Topics;
   /** Folder of issues, relative to the project root. */
   issuesDir: string;
+  /** Renders issue bodies (the photo desk's figures included). */
+  markdown: MarkdownIt;
 }
-
-export type IssueItem = CollectionItem<IssueFrontMatter> & IssueLike;
 
 /**
  * Production hides drafts and future issues; the dev server shows them, and so does a
@@ -46,12 +38,17 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
   const { site, authors, topics } = options;
   const now = buildTime();
   const showUnpublished = isPreview();
+  let views: SiteViews | undefined;
 
-  eleventyConfig.setFrontMatterParsingOptions({ engines: { yaml: parseYaml } });
+  // Issue files are data for the stages below, not templates; the dev server still
+  // rebuilds when one changes, is added or is deleted.
+  eleventyConfig.ignores.add(`${options.issuesDir}/**`);
+  eleventyConfig.addWatchTarget(`${options.issuesDir}/`);
 
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
+    views = undefined;
     const photoProblems = await options.photos.prepare(directories.output);
-    const { problems, warnings } = loadIssues({
+    const { issues, problems, warnings } = loadIssues({
       root: process.cwd(),
       issuesDir: options.issuesDir,
       photosDir: options.photos.options.photosDir,
@@ -63,52 +60,19 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
     for (const warning of warnings) console.warn(`warning: ${formatProblem(warning)}`);
     const all = [...photoProblems.map(describePhotoProblem), ...problems];
     if (all.length > 0) throw new ContentError(all);
+    const shown = showUnpublished ? issues : issues.filter((issue) => isPublishable(issue, now));
+    const context = { authors, topics, renderBody: (body: string) => options.markdown.render(body) };
+    views = buildSiteViews(
+      shown.map((issue) => viewIssue(issue, context)),
+      { site, authors, topics },
+    );
   });
 
-  // One pass over each issue before Eleventy computes its data: drop what production must
-  // not publish, and set the URL /<yyyy>/<mm>/<slug>/ (cheaper than computed data).
-  eleventyConfig.addPreprocessor("issues", "md", (data, content) => {
-    if (!data.page.inputPath.startsWith(`./${options.issuesDir}/`) || typeof data.date !== "string") return;
-    const published = inZone(data.date, site.timeZone);
-    if (!showUnpublished && !isPublishable({ data: { draft: data.draft === true }, published }, now))
-      return false;
-    data.permalink = issueUrl(data.page.fileSlug, published);
-    return removeControlCharacters(content);
+  // Read after eleventy.before: Eleventy asks for global data when it renders.
+  eleventyConfig.addGlobalData("views", () => {
+    if (!views) throw new Error("the content stage has not run");
+    return views;
   });
-
-  // Several collections start from the sorted issues; sort once per build (per api object).
-  const sortedIssues = new WeakMap<CollectionApi, IssueItem[]>();
-  const issuesOf = (api: CollectionApi): IssueItem[] => {
-    let issues = sortedIssues.get(api);
-    if (!issues) {
-      issues = sortNewestFirst(api.getFilteredByGlob(`./${options.issuesDir}/**/*.md`) as IssueItem[]);
-      sortedIssues.set(api, issues);
-    }
-    return issues;
-  };
-
-  eleventyConfig.addCollection("issues", issuesOf);
-  eleventyConfig.addCollection("homePages", (api) => paginate(issuesOf(api), site.pageSize, "/"));
-  eleventyConfig.addCollection("archive", (api) => groupByMonth(issuesOf(api), site.timeZone));
-  eleventyConfig.addCollection("topicPages", (api) =>
-    paginateGroups(
-      Object.keys(topics),
-      groupBy(issuesOf(api), (item) => item.data.topics),
-      site.pageSize,
-      (id) => `/topics/${id}/`,
-    ),
-  );
-  eleventyConfig.addCollection("authorPages", (api) =>
-    paginateGroups(
-      Object.keys(authors),
-      groupBy(issuesOf(api), (item) => item.data.authors),
-      site.pageSize,
-      (id) => `/authors/${id}/`,
-    ),
-  );
-
-  eleventyConfig.addFilter("neighbours", (items: IssueItem[], url: string) => findNeighbours(items, url));
-  eleventyConfig.addFilter("related", (items: IssueItem[], url: string) => findRelated(items, url, 3));
   eleventyConfig.addGlobalData("buildTime", now.toISO() ?? "");
   eleventyConfig.addGlobalData("directory", { authors, topics });
 }

@@ -16,6 +16,10 @@ export interface SitemapsOptions {
 
 type Page = Pick<CollectionItem, "url" | "outputPath" | "data">;
 type IssuePage = Pick<CollectionItem<IssueFrontMatter>, "url" | "data">;
+/** What an issue page (src/issue.njk) carries in its data. */
+interface IssuePageData {
+  issue: { data: IssueFrontMatter };
+}
 
 export interface SitemapsData {
   renderSitemap: (pages: readonly Page[]) => string;
@@ -31,8 +35,13 @@ export default function sitemapsPlugin(eleventyConfig: UserConfig, { site }: Sit
           .filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html"))
           .map((page) => ({
             url: absoluteUrl(page.url, site.url),
-            ...(page.data.isIssue
-              ? { lastmod: isoDateTime(lastChange(page.data as IssueFrontMatter), site.timeZone) }
+            ...(page.data.issuePage
+              ? {
+                  lastmod: isoDateTime(
+                    lastChange((page.data.issuePage as IssuePageData).issue.data),
+                    site.timeZone,
+                  ),
+                }
               : {}),
           }))
           .sort((a, b) => a.url.localeCompare(b.url)),

@@ -1,0 +1,66 @@
+/**
+ * An issue as every output shows it: its page, its feed entries, its sitemap lines and,
+ * next, its email edition. Built once per build from the checked issue, so no template
+ * re-assembles fields and no output parses the file again.
+ */
+import type { Issue } from "../content.ts";
+import type { Authors, IssueFrontMatter, Topics } from "../schema.ts";
+import { authorUrl, topicFeedUrl, topicUrl } from "../urls.ts";
+
+export interface Byline {
+  id: string;
+  name: string;
+  url: string;
+}
+
+export interface TopicLink {
+  id: string;
+  name: string;
+  url: string;
+  feedUrl: string;
+}
+
+/** One published (or, in previews, draft) issue. `url`, `date` and `data` match what listings read. */
+export interface IssueView {
+  /** Site path, `/<yyyy>/<mm>/<slug>/`. */
+  url: string;
+  /** Project-relative source file, for messages that point the writer at it. */
+  inputPath: string;
+  /** When it was published, as an instant (listings sort by it). */
+  date: Date;
+  /** The checked front matter. */
+  data: IssueFrontMatter;
+  /** The body as HTML, rendered once (no dateline: pages add it, feeds do not). */
+  content: string;
+  authors: Byline[];
+  topics: TopicLink[];
+}
+
+export interface ViewContext {
+  authors: Authors;
+  topics: Topics;
+  /** Markdown to HTML, with the photo desk's figures. */
+  renderBody: (markdown: string) => string;
+}
+
+/** The view of one checked issue; ids resolve as own keys only (a checked issue has no unknown ids). */
+export function viewIssue(issue: Issue, context: ViewContext): IssueView {
+  return {
+    url: issue.url,
+    inputPath: issue.inputPath,
+    date: issue.published.toJSDate(),
+    data: issue.data,
+    content: context.renderBody(issue.body),
+    authors: issue.data.authors.map((id) => ({
+      id,
+      name: Object.hasOwn(context.authors, id) ? (context.authors[id]?.name ?? id) : id,
+      url: authorUrl(id),
+    })),
+    topics: issue.data.topics.map((id) => ({
+      id,
+      name: Object.hasOwn(context.topics, id) ? (context.topics[id]?.name ?? id) : id,
+      url: topicUrl(id),
+      feedUrl: topicFeedUrl(id),
+    })),
+  };
+}

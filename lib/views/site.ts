@@ -1,0 +1,74 @@
+/**
+ * Every listing the site shows, computed once per build from the issue views: the home
+ * pages, the archive, the topic and author listings, and each issue page's neighbours and
+ * related issues. Pages and feeds read these; none of them sorts or searches again.
+ */
+import {
+  type ArchiveYear,
+  findNeighbours,
+  findRelated,
+  groupBy,
+  groupByMonth,
+  type ListingPage,
+  type Page,
+  paginate,
+  paginateGroups,
+  sortNewestFirst,
+} from "../collections.ts";
+import type { Authors, Site, Topics } from "../schema.ts";
+import { authorUrl, homeUrl, topicUrl } from "../urls.ts";
+import type { IssueView } from "./issue.ts";
+
+/** One issue page: the issue and what the page links around it. */
+export interface IssuePage {
+  issue: IssueView;
+  newer?: IssueView;
+  older?: IssueView;
+  related: IssueView[];
+}
+
+export interface SiteViews {
+  /** Newest first. */
+  issues: IssueView[];
+  issuePages: IssuePage[];
+  homePages: Page<IssueView>[];
+  archive: ArchiveYear<IssueView>[];
+  topicPages: ListingPage<IssueView>[];
+  authorPages: ListingPage<IssueView>[];
+}
+
+export interface SiteViewContext {
+  site: Pick<Site, "pageSize" | "timeZone">;
+  authors: Authors;
+  topics: Topics;
+}
+
+/** How many related issues an issue page shows. */
+export const RELATED_LIMIT = 3;
+
+export function buildSiteViews(views: readonly IssueView[], context: SiteViewContext): SiteViews {
+  const { site, authors, topics } = context;
+  const issues = sortNewestFirst(views);
+  return {
+    issues,
+    issuePages: issues.map((issue) => ({
+      issue,
+      ...findNeighbours(issues, issue.url),
+      related: findRelated(issues, issue.url, RELATED_LIMIT),
+    })),
+    homePages: paginate(issues, site.pageSize, homeUrl),
+    archive: groupByMonth(issues, site.timeZone),
+    topicPages: paginateGroups(
+      Object.keys(topics),
+      groupBy(issues, (issue) => issue.data.topics),
+      site.pageSize,
+      topicUrl,
+    ),
+    authorPages: paginateGroups(
+      Object.keys(authors),
+      groupBy(issues, (issue) => issue.data.authors),
+      site.pageSize,
+      authorUrl,
+    ),
+  };
+}
