@@ -1,11 +1,13 @@
 /**
- * Browser tests' shared set-up: the sample site (the repository's own issues) built in a
- * throw-away project, indexed for search, and served on 127.0.0.1 with the headers Netlify
- * would send (netlify.toml, parsed with Netlify's parser; the server is shared with
- * scripts/lighthouse.ts) — so the Content-Security-Policy the browser enforces is the
- * production one. Chromium is Debian's, driven by playwright-core.
+ * Browser tests' shared set-up: the sample site built in a throw-away project, indexed for
+ * search, and served on 127.0.0.1 with the headers Netlify would send (netlify.toml, parsed
+ * with Netlify's parser; the server is shared with scripts/lighthouse.ts) — so the
+ * Content-Security-Policy the browser enforces is the production one. Chromium is Debian's,
+ * driven by playwright-core.
+ *
+ * The sample site's issues come from tests/e2e/sample-site/ (see sample-site.ts), never from
+ * src/issues/, which is the writer's.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { describe } from "vitest";
@@ -13,11 +15,9 @@ import { CHROMIUM_FLAGS, netlifyHeaderRules, serveSite } from "../../scripts/lig
 import { indexSite } from "../../scripts/search-index.ts";
 import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
 import { CHROMIUM_PATH, hasChromium } from "./chromium.ts";
+import { SAMPLE_EPOCH, sampleIssues } from "./sample-site.ts";
 
 export const root = path.resolve(import.meta.dirname, "../..");
-
-/** The build time of the sample site: 2026-01-01T00:00:00Z, after every sample issue. */
-export const SAMPLE_EPOCH = 1767225600;
 
 export { CHROMIUM_PATH, hasChromium } from "./chromium.ts";
 
@@ -26,18 +26,7 @@ export const describeE2E: typeof describe = hasChromium
   ? describe
   : (describe.skip as unknown as typeof describe);
 
-/** The repository's sample issues, by path under src/issues/. */
-export function sampleIssues(): Record<string, string> {
-  const issuesDir = path.join(root, "src/issues");
-  return Object.fromEntries(
-    readdirSync(issuesDir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
-      .map((entry) => {
-        const file = path.join(entry.parentPath, entry.name);
-        return [path.relative(issuesDir, file), readFileSync(file, "utf8")];
-      }),
-  );
-}
+export { type PublishedIssue, publishedIssues, SAMPLE_EPOCH, sampleIssues } from "./sample-site.ts";
 
 export interface SampleSite {
   site: FixtureSite;
@@ -77,7 +66,7 @@ export async function startSite(issues: Record<string, string>, epoch: number): 
   }
 }
 
-/** The sample site: the repository's own issues, built as of {@link SAMPLE_EPOCH}. */
+/** The sample site (tests/e2e/sample-site/), built as of {@link SAMPLE_EPOCH}. */
 export function startSampleSite(): Promise<SampleSite> {
   return startSite(sampleIssues(), SAMPLE_EPOCH);
 }
