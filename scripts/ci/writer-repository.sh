@@ -63,7 +63,7 @@ if (missing.length || leaked.length) {
   console.error(`feed.json: missing ${JSON.stringify(missing)}, must not have ${JSON.stringify(leaked)}`);
   process.exit(1);
 }
-console.log(`== build at the clock publishes today's issue and holds back the drafts and 2099 (${titles.length} in feed.json)`);'
+console.log(`== the build at the clock publishes the issue dated today, not the drafts or the 2099 issue (${titles.length} in feed.json)`);'
 
 status=0
 "$@" || status=$?
