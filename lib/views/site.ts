@@ -4,7 +4,10 @@
  * related issues. Pages and feeds read these; none of them sorts or searches again.
  */
 import {
-  type ArchiveYear,
+  type ArchiveYearPage,
+  type ArchiveYearSummary,
+  archiveOverview,
+  archiveYearPages,
   findNeighbours,
   findRelated,
   groupBy,
@@ -32,7 +35,10 @@ export interface SiteViews {
   issues: IssueView[];
   issuePages: IssuePage[];
   homePages: Page<IssueView>[];
-  archive: ArchiveYear<IssueView>[];
+  /** `/archive/`: years and months with counts. */
+  archive: ArchiveYearSummary[];
+  /** `/archive/<yyyy>/` and, for a busy year, its further pages. */
+  archiveYearPages: ArchiveYearPage<IssueView>[];
   topicPages: ListingPage<IssueView>[];
   authorPages: ListingPage<IssueView>[];
 }
@@ -49,6 +55,7 @@ export const RELATED_LIMIT = 3;
 export function buildSiteViews(views: readonly IssueView[], context: SiteViewContext): SiteViews {
   const { site, authors, topics } = context;
   const issues = sortNewestFirst(views);
+  const yearPages = archiveYearPages(groupByMonth(issues, site.timeZone));
   return {
     issues,
     issuePages: issues.map((issue) => ({
@@ -57,7 +64,8 @@ export function buildSiteViews(views: readonly IssueView[], context: SiteViewCon
       related: findRelated(issues, issue.url, RELATED_LIMIT),
     })),
     homePages: paginate(issues, site.pageSize, homeUrl),
-    archive: groupByMonth(issues, site.timeZone),
+    archive: archiveOverview(yearPages),
+    archiveYearPages: yearPages,
     topicPages: paginateGroups(
       Object.keys(topics),
       groupBy(issues, (issue) => issue.data.topics),
