@@ -1,7 +1,7 @@
 /**
- * Crop focus per photo, from the issues' front matter (`photo.focus`), for runs of the
- * pipeline outside the Eleventy build (`npm run photos`). It reads only `photo.src` and
- * `photo.focus`; the full front-matter checks stay in lib/content.ts.
+ * Crop focus per photo, from the issues' front matter (`photo.focus`), and which issues use
+ * each photo, for the pipeline's problem lines. It reads only `photo.src`, `photo.focus`
+ * and (through the caller's `bodyImages`) body images; the full checks stay in lib/content.ts.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -11,25 +11,34 @@ import { messages, type PhotoProblem } from "./problems.ts";
 import { FOCUS_VALUES, type Focus } from "./settings.ts";
 
 /**
- * `src → focus` for every lead photo with a valid `photo.focus`, and a problem for a photo
- * given different focuses by different issues (the crops can follow only one).
+ * `src → focus` for every lead photo with a valid `photo.focus`, a problem for a photo
+ * given different focuses by different issues (the crops can follow only one), and
+ * `src → issue files` for every lead photo and, given `bodyImages`, every body image.
  *
  * @example
- * collectFocus("src/issues") // { focus: { "2025/istanbul.jpg": "top" }, problems: [] }
+ * collectFocus("src/issues")
+ * // { focus: { "2025/istanbul.jpg": "top" }, usedBy: { "2025/istanbul.jpg": ["src/issues/2025/talks.md"] }, problems: [] }
  */
 export function collectFocus(
   issuesDir: string,
-  options: { root?: string; displayDir?: string } = {},
-): { focus: Record<string, Focus>; problems: PhotoProblem[] } {
+  options: { root?: string; displayDir?: string; bodyImages?: (body: string) => string[] } = {},
+): { focus: Record<string, Focus>; usedBy: Record<string, string[]>; problems: PhotoProblem[] } {
   const root = options.root ?? process.cwd();
   const displayDir = options.displayDir ?? "assets/photos";
   const focus: Record<string, Focus> = {};
   const from: Record<string, string> = {};
+  const usedBy: Record<string, string[]> = {};
   const problems: PhotoProblem[] = [];
   for (const file of listMarkdown(issuesDir)) {
-    const photo = readPhoto(readFileSync(file, "utf8"));
-    if (!photo) continue;
     const issue = path.relative(root, file).split(path.sep).join("/");
+    const { lead, body } = readIssue(readFileSync(file, "utf8"));
+    const sources = [...(lead ? [lead.src] : []), ...(options.bodyImages?.(body) ?? [])];
+    for (const src of new Set(sources)) {
+      if (!Object.hasOwn(usedBy, src)) usedBy[src] = [];
+      usedBy[src]?.push(issue);
+    }
+    const photo = lead?.focus === undefined ? undefined : { src: lead.src, focus: lead.focus };
+    if (!photo) continue;
     const earlier = focus[photo.src];
     if (earlier === undefined) {
       focus[photo.src] = photo.focus;
@@ -41,23 +50,25 @@ export function collectFocus(
       });
     }
   }
-  return { focus, problems };
+  return { focus, usedBy, problems };
 }
 
-function readPhoto(text: string): { src: string; focus: Focus } | undefined {
-  let data: unknown;
+/** The lead photo's src (and focus when valid) and the body of one issue file. */
+function readIssue(text: string): { lead?: { src: string; focus?: Focus }; body: string } {
+  let parsed: { data: unknown; content: string };
   try {
-    data = matter(text.replace(/^\uFEFF/, ""), {
+    parsed = matter(text.replace(/^\uFEFF/, ""), {
       engines: { yaml: (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object },
-    }).data;
+    });
   } catch {
-    return undefined; // the content checks report broken front matter
+    return { body: "" }; // the content checks report broken front matter
   }
-  const photo = (data as { photo?: unknown } | null)?.photo;
-  if (typeof photo !== "object" || photo === null) return undefined;
+  const photo = (parsed.data as { photo?: unknown } | null)?.photo;
+  if (typeof photo !== "object" || photo === null) return { body: parsed.content };
   const { src, focus } = photo as { src?: unknown; focus?: unknown };
-  if (typeof src !== "string" || !(FOCUS_VALUES as readonly unknown[]).includes(focus)) return undefined;
-  return { src, focus: focus as Focus };
+  if (typeof src !== "string") return { body: parsed.content };
+  const valid = (FOCUS_VALUES as readonly unknown[]).includes(focus);
+  return { lead: valid ? { src, focus: focus as Focus } : { src }, body: parsed.content };
 }
 
 function listMarkdown(dir: string): string[] {

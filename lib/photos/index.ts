@@ -13,6 +13,7 @@ export {
   type PhotoText,
   resolvePhotoText,
 } from "./credit.ts";
+export { type HeaderGap, headerGaps, scanDamage } from "./damage.ts";
 export { collectFocus } from "./focus.ts";
 export { type IptcFields, writeIptc } from "./iptc-writer.ts";
 export {
@@ -34,7 +35,13 @@ export {
   renditionsOf,
 } from "./markup.ts";
 export { fixIptcString, readPhotoMeta } from "./metadata.ts";
-export { ACCEPTED_EXTENSIONS, formatPhotoProblem, PhotoError, type PhotoProblem } from "./problems.ts";
+export {
+  ACCEPTED_EXTENSIONS,
+  formatPhotoProblem,
+  PhotoError,
+  type PhotoProblem,
+  usedByField,
+} from "./problems.ts";
 export {
   defaultCacheDir,
   defaults,

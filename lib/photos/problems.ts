@@ -8,6 +8,8 @@ export interface PhotoProblem {
   /** The photo's project path, e.g. `assets/photos/2025/x.jpg`. */
   photo: string;
   message: string;
+  /** Issues that use the photo, when the caller said (`ProcessOptions.usedBy`), e.g. `["src/issues/2025/x.md"]`. */
+  usedBy?: readonly string[];
 }
 
 /** Input formats the pipeline accepts, by file extension. */
@@ -16,14 +18,23 @@ export const ACCEPTED_EXTENSIONS = [".jpg", ".jpeg", ".png", ".webp", ".tif", ".
 const EXPORT_HINT = "export it as JPEG (PNG, WebP, TIFF and AVIF are accepted too)";
 
 /**
- * `photo: message`, the line printed for a problem.
+ * `photo: message`, or `photo: used by <issues>: message` when the issues are known: the
+ * line printed for a problem.
  *
  * @example
  * formatPhotoProblem({ photo: "assets/photos/2025/x.gif", message: "is a GIF …" })
  * // "assets/photos/2025/x.gif: is a GIF …"
+ * formatPhotoProblem({ photo: "assets/photos/2025/x.jpg", message: "is damaged …", usedBy: ["src/issues/2025/a.md"] })
+ * // "assets/photos/2025/x.jpg: used by src/issues/2025/a.md: is damaged …"
  */
 export function formatPhotoProblem(problem: PhotoProblem): string {
-  return `${problem.photo}: ${problem.message}`;
+  const usedBy = usedByField(problem);
+  return usedBy ? `${problem.photo}: ${usedBy}: ${problem.message}` : `${problem.photo}: ${problem.message}`;
+}
+
+/** `used by a.md, b.md`, or `""` when no issue is known to use the photo. */
+export function usedByField(problem: PhotoProblem): string {
+  return problem.usedBy && problem.usedBy.length > 0 ? `used by ${problem.usedBy.join(", ")}` : "";
 }
 
 /** Thrown by the CLI when photos have problems; its message lists all of them. */
@@ -44,6 +55,13 @@ export const messages = {
     `is not a readable image (${reason}) — export the photo again as JPEG from the agency feed`,
   corrupt: (reason: string) =>
     `is truncated or corrupt (${reason}) — export the photo again from the agency feed`,
+  damaged: (reason: string) => `is damaged (${reason}) — ask the agency for the file again or re-export it`,
+  symlinkOutside: (dir: string) =>
+    `is a symbolic link to a file outside ${dir} — copy the photo itself into ${dir}`,
+  symlinkBroken: (dir: string) =>
+    `is a symbolic link to a file that does not exist — copy the photo itself into ${dir}`,
+  symlinkFolder: (dir: string) =>
+    `is a symbolic link to a folder, which the photo desk does not follow — move the photos themselves into ${dir}`,
   tooLarge: (width: number, height: number, limit: number) => {
     const scale = Math.sqrt(limit / (width * height));
     const fit = `${Math.floor(width * scale)}×${Math.floor(height * scale)}`;

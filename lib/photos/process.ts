@@ -11,7 +11,7 @@
  *    problems, `outputDir` and the manifest are left exactly as they were.
  */
 import { type Dirent, existsSync, statSync } from "node:fs";
-import { mkdir, readdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import {
@@ -52,6 +52,8 @@ export interface ProcessOptions {
   onProgress?: (done: number, total: number) => void;
   /** Photos encoded at once; default 2. */
   concurrency?: number;
+  /** Issue files that use each photo, by src (`{ "2025/x.jpg": ["src/issues/2025/a.md"] }`), for problem lines. */
+  usedBy?: Readonly<Record<string, readonly string[]>>;
   /** Crop focus by src; `attention` when absent. */
   focus?: Readonly<Record<string, Focus>>;
   /** How problems name the photos folder; default `assets/photos`. */
@@ -89,6 +91,8 @@ export interface ProcessResult {
   /** Photos taken from the cache, and photos encoded this run. */
   reused: number;
   made: number;
+  /** Photos that failed in the concurrent pass and were tried again alone (see step 2). */
+  retried: number;
 }
 
 interface Found {
@@ -118,7 +122,10 @@ export async function processPhotos(options: ProcessOptions): Promise<ProcessRes
   const displayDir = (options.displayDir ?? defaults.displayDir).replace(/\/+$/, "");
   const variant = settingsHash(settings);
   const problems: PhotoProblem[] = [];
-  const report = (src: string, message: string) => problems.push({ photo: `${displayDir}/${src}`, message });
+  const report = (src: string, message: string) => {
+    const usedBy = Object.hasOwn(options.usedBy ?? {}, src) ? options.usedBy?.[src] : undefined;
+    problems.push({ photo: `${displayDir}/${src}`, message, ...(usedBy?.length ? { usedBy } : {}) });
+  };
   let encoded = 0;
 
   const previousThreads = sharp.concurrency();
@@ -128,7 +135,9 @@ export async function processPhotos(options: ProcessOptions): Promise<ProcessRes
     const oldIndex = await readIndex(options.cacheDir);
     const objects = await listObjects(options.cacheDir);
     const index: HashIndex = {};
-    const sources = await listOriginals(options.photosDir);
+    const listing = await listOriginals(options.photosDir);
+    for (const link of listing.badLinks) report(link.src, link.message(displayDir));
+    const sources = listing.sources;
     const found = await mapPool(sources, 16, async (src): Promise<Found | undefined> => {
       const extension = path.extname(src).toLowerCase();
       if (!(ACCEPTED_EXTENSIONS as readonly string[]).includes(extension)) {
@@ -156,11 +165,12 @@ export async function processPhotos(options: ProcessOptions): Promise<ProcessRes
       }
     });
 
-    // 2. Encode what the cache does not have.
+    // 2. Encode what the cache does not have, a few at a time; then every photo that
+    // failed once more, alone. libvips keeps one error buffer (and one warning queue) per
+    // process, so with company a failure can carry another photo's reason or "Unknown
+    // error"; alone, the reason is the photo's own. Only the solo run's message is reported.
     const todo = found.filter((item): item is Found => item !== undefined && item.record === undefined);
-    let done = 0;
-    if (todo.length > 0) options.onProgress?.(0, todo.length);
-    await mapPool(todo, options.concurrency ?? defaults.concurrency, async (item) => {
+    const encodeItem = async (item: Found, alone: boolean): Promise<string | undefined> => {
       try {
         const input = await readFile(item.file);
         const hash = hashBuffer(input);
@@ -170,30 +180,44 @@ export async function processPhotos(options: ProcessOptions): Promise<ProcessRes
         const cached = readRecord(options.cacheDir, item.key);
         if (cached) {
           item.record = cached;
-          return;
+          return undefined;
         }
         const result = await encodePhoto(input, item.src, {
           settings,
           focus: item.focus,
           limitInputPixels,
+          alone,
           count: () => {
             encoded += 1;
           },
         });
-        if (!result.ok) {
-          report(item.src, result.message);
-          return;
-        }
+        if (!result.ok) return result.message;
         const record: PhotoRecord = { hash, bytes: input.length, ...result.record };
         await writeObject(options.cacheDir, item.key, record, result.files);
         item.record = record;
+        return undefined;
       } catch (error) {
-        report(item.src, messages.notReadable(errorReason(error)));
-      } finally {
-        done += 1;
-        options.onProgress?.(done, todo.length);
+        return messages.notReadable(errorReason(error));
       }
+    };
+    let done = 0;
+    if (todo.length > 0) options.onProgress?.(0, todo.length);
+    const concurrency = options.concurrency ?? defaults.concurrency;
+    const failedOnce: Found[] = [];
+    await mapPool(todo, concurrency, async (item) => {
+      const message = await encodeItem(item, concurrency === 1);
+      if (message !== undefined) {
+        if (concurrency === 1) report(item.src, message);
+        else failedOnce.push(item);
+      }
+      done += 1;
+      options.onProgress?.(done, todo.length);
     });
+    failedOnce.sort((a, b) => compare(a.src, b.src));
+    for (const item of failedOnce) {
+      const message = await encodeItem(item, true);
+      if (message !== undefined) report(item.src, message);
+    }
 
     const ready = found
       .filter((item): item is Found & { record: PhotoRecord } => item?.record !== undefined)
@@ -208,7 +232,14 @@ export async function processPhotos(options: ProcessOptions): Promise<ProcessRes
     await removeUnusedObjects(options.cacheDir, new Set(ready.map((item) => item.key)));
     problems.sort((a, b) => compare(a.photo, b.photo));
     const made = countMade(ready, todo);
-    const result = { manifest, problems, encoded, reused: ready.length - made, made };
+    const result = {
+      manifest,
+      problems,
+      encoded,
+      reused: ready.length - made,
+      made,
+      retried: failedOnce.length,
+    };
     const publish = problems.length === 0 && options.publish !== false;
 
     // 3. Publish: link the files first, so a failure leaves the old manifest in place.
@@ -329,20 +360,62 @@ function slug(text: string): string {
   return clean || "photo";
 }
 
-/** Originals under `dir`, as `/`-separated paths, sorted; dotfiles (.DS_Store) are skipped. */
-async function listOriginals(dir: string): Promise<string[]> {
+/** A symbolic link the desk will not follow, and the message that says why. */
+interface BadLink {
+  src: string;
+  message: (displayDir: string) => string;
+}
+
+/**
+ * Originals under `dir`, as `/`-separated paths, sorted; dotfiles (.DS_Store) are skipped.
+ * A symbolic link counts as an original when it leads to a file inside `dir` (a photo shared
+ * by two folders); one that leads outside, nowhere or to a folder is a bad link, so that it
+ * gets a problem line of its own instead of silently missing from the manifest.
+ */
+async function listOriginals(dir: string): Promise<{ sources: string[]; badLinks: BadLink[] }> {
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { recursive: true, withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { sources: [], badLinks: [] };
     throw error;
   }
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .filter((src) => !src.split("/").some((part) => part.startsWith(".")))
-    .sort(compare);
+  const relative = (entry: Dirent) =>
+    path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
+  const visible = (src: string) => !src.split("/").some((part) => part.startsWith("."));
+  const sources: string[] = [];
+  const badLinks: BadLink[] = [];
+  let root: string | undefined;
+  for (const entry of entries) {
+    const src = relative(entry);
+    if (!visible(src)) continue;
+    if (entry.isFile()) {
+      sources.push(src);
+      continue;
+    }
+    if (!entry.isSymbolicLink()) continue;
+    root ??= await realpath(dir);
+    const problem = await linkProblem(path.join(dir, src), root);
+    if (problem) badLinks.push({ src, message: problem });
+    else sources.push(src);
+  }
+  return { sources: sources.sort(compare), badLinks: badLinks.sort((a, b) => compare(a.src, b.src)) };
+}
+
+/** Why a symbolic link is not a usable original, or `undefined` when it leads to a file inside `root`. */
+async function linkProblem(
+  link: string,
+  root: string,
+): Promise<((displayDir: string) => string) | undefined> {
+  let target: string;
+  try {
+    target = await realpath(link);
+  } catch {
+    return messages.symlinkBroken;
+  }
+  const inside = path.relative(root, target);
+  if (inside === "" || inside.startsWith("..") || path.isAbsolute(inside)) return messages.symlinkOutside;
+  return (await stat(target)).isFile() ? undefined : messages.symlinkFolder;
 }
 
 async function ensureDirs(root: string, dirs: readonly string[]): Promise<void> {

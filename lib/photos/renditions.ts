@@ -9,6 +9,7 @@ import path from "node:path";
 import sharp, { type CreateRaw, type Metadata, type Sharp, type SharpOptions } from "sharp";
 import { escapeHtml } from "../text.ts";
 import type { CachedFile, PhotoRecord } from "./cache.ts";
+import { scanDamage } from "./damage.ts";
 import type { PhotoMeta } from "./manifest.ts";
 import { readPhotoMeta } from "./metadata.ts";
 import { errorReason, messages } from "./problems.ts";
@@ -35,6 +36,13 @@ export interface EncodeOptions {
   limitInputPixels: number;
   /** Called once per sharp instance created. */
   count: () => void;
+  /**
+   * True when no other sharp work runs in the process: libvips' one error buffer and
+   * warning queue then belong to this photo, so its messages quote its own reason. A run
+   * with company may fail a photo with another photo's reason; the pipeline retries every
+   * failure alone.
+   */
+  alone: boolean;
 }
 
 /** Files named `<width>.<hash8>.<ext>` and `<crop>.<hash8>.jpg`, and the record describing them. */
@@ -53,7 +61,7 @@ export async function encodePhoto(
   file: string,
   options: EncodeOptions,
 ): Promise<EncodeResult> {
-  const { settings, focus, limitInputPixels, count } = options;
+  const { settings, focus, limitInputPixels, count, alone } = options;
   const open = (data: Buffer, sharpOptions?: SharpOptions) => {
     count();
     return sharp(data, sharpOptions);
@@ -72,6 +80,13 @@ export async function encodePhoto(
   }
   if (limitInputPixels > 0 && header.width * header.height > limitInputPixels) {
     return { ok: false, message: messages.tooLarge(header.width, header.height, limitInputPixels) };
+  }
+  if (header.format === "jpeg") {
+    const damage = await checkScanData(input, (sharpOptions) => open(input, sharpOptions), {
+      limitInputPixels,
+      alone,
+    });
+    if (damage) return { ok: false, message: damage };
   }
   const width = header.autoOrient.width;
   const height = header.autoOrient.height;
@@ -150,6 +165,39 @@ export async function encodePhoto(
   } catch (error) {
     return { ok: false, message: messages.corrupt(errorReason(error)) };
   }
+}
+
+/**
+ * A problem message when the JPEG's scan data is damaged, or `undefined`. One full decode
+ * (`stats()` decodes every pixel without keeping them; a shrink-on-load decode misses
+ * some damage). With company, `failOn: "warning"` fails this photo's own decode on any
+ * warning, harmless or not, and the solo retry sorts them out; alone, the warnings are
+ * this photo's and `scanDamage` judges them.
+ */
+async function checkScanData(
+  input: Buffer,
+  open: (options: SharpOptions) => Sharp,
+  options: { limitInputPixels: number; alone: boolean },
+): Promise<string | undefined> {
+  const limit = options.limitInputPixels || false;
+  if (!options.alone) {
+    try {
+      await open({ failOn: "warning", limitInputPixels: limit }).stats();
+      return undefined;
+    } catch (error) {
+      return messages.damaged(errorReason(error));
+    }
+  }
+  const warnings: string[] = [];
+  const image = open({ failOn: "error", limitInputPixels: limit });
+  image.on("warning", (warning: string) => warnings.push(warning));
+  try {
+    await image.stats();
+  } catch (error) {
+    return messages.corrupt(errorReason(error));
+  }
+  const damage = scanDamage(warnings, input);
+  return damage ? messages.damaged(damage) : undefined;
 }
 
 /** Applies one format's encoder settings. */

@@ -89,7 +89,8 @@ export const DEFAULT_SETTINGS = {
 } as const satisfies PhotoSettings;
 
 /** Bump when the pipeline's output changes in a way the settings do not show. */
-const PIPELINE_VERSION = 1;
+// 2: damaged JPEG scan data is rejected, so photos cached before must be checked again.
+const PIPELINE_VERSION = 2;
 
 /**
  * A short hash of everything that shapes the output files: the settings, the pipeline

@@ -5,6 +5,7 @@
  */
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { bodyImageSources } from "../content.ts";
 import type { BodyImage } from "../markdown.ts";
 import {
   collectFocus,
@@ -17,6 +18,7 @@ import {
   processPhotos,
   renderPicture,
   resolvePhotoText,
+  usedByField,
 } from "../photos/index.ts";
 import type { Photo } from "../schema.ts";
 
@@ -49,12 +51,13 @@ export function createPhotoDesk(options: PhotoDeskOptions): PhotoDesk {
     options,
     manifest: emptyManifest(),
     async prepare(siteOutput) {
-      const focus = collectFocus(options.issuesDir);
+      const focus = collectFocus(options.issuesDir, { bodyImages: bodyImageSources });
       const result = await processPhotos({
         photosDir: options.photosDir,
         outputDir: path.join(siteOutput, "photos"),
         cacheDir: options.cacheDir,
         focus: focus.focus,
+        usedBy: focus.usedBy,
         onProgress: createProgressReporter(),
       });
       desk.manifest = result.manifest;
@@ -89,13 +92,20 @@ function figcaption(
   return `<figcaption>${parts.join(" ")}</figcaption>`;
 }
 
-/** Photo problems in the content report's shape: the photo path, then what to do. */
+/**
+ * Photo problems in the content report's shape: the photo path, the issues that use it,
+ * then what is wrong and what to do (the same line `formatPhotoProblem` prints).
+ *
+ * @example
+ * describePhotoProblem({ photo: "assets/photos/2025/x.jpg", message: "is damaged …", usedBy: ["src/issues/2025/a.md"] })
+ * // { file: "assets/photos/2025/x.jpg", field: "used by src/issues/2025/a.md", message: "is damaged …" }
+ */
 export function describePhotoProblem(problem: PhotoProblem): {
   file: string;
   field: string;
   message: string;
 } {
-  return { file: problem.photo, field: "", message: problem.message };
+  return { file: problem.photo, field: usedByField(problem), message: problem.message };
 }
 
 export default function photosPlugin(eleventyConfig: UserConfig, desk: PhotoDesk): void {

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { bodyImageSources } from "../../lib/content.ts";
 import { collectFocus, focusSchema } from "../../lib/photos/index.ts";
 
 const issue = (photo: string) =>
@@ -23,6 +24,11 @@ describe("collectFocus", () => {
       writeFileSync(path.join(issues, "e.md"), "---\ntitle: [unclosed\n---\n");
       expect(collectFocus(path.join(root, "src/issues"), { root })).toEqual({
         focus: { "2025/x.jpg": "top", "2025/y.jpg": "bottom" },
+        usedBy: {
+          "2025/x.jpg": ["src/issues/2025/a.md", "src/issues/2025/b.md"],
+          "2025/y.jpg": ["src/issues/2025/c.md"],
+          "2025/z.jpg": ["src/issues/2025/d.md"],
+        },
         problems: [
           {
             photo: "assets/photos/2025/x.jpg",
@@ -30,6 +36,30 @@ describe("collectFocus", () => {
               'has focus "top" in src/issues/2025/a.md but "left" in src/issues/2025/b.md — give both issues the same photo.focus',
           },
         ],
+      });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("lists the issues that use each photo, body images too when the caller can find them", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "dateline-focus-"));
+    try {
+      const issues = path.join(root, "src/issues/2025");
+      mkdirSync(issues, { recursive: true });
+      writeFileSync(
+        path.join(issues, "a.md"),
+        `${issue("photo:\n  src: 2025/lead.jpg\n  alt: A\n")}\n![A](2025/body.jpg)\n\n![B](2025/lead.jpg)\n`,
+      );
+      writeFileSync(path.join(issues, "b.md"), `${issue("")}\n![C](2025/body.jpg "Caption")\n`);
+      // The desk passes lib/content.ts's reader, which lib/photos itself must not import.
+      const usedBy = collectFocus(path.join(root, "src/issues"), {
+        root,
+        bodyImages: bodyImageSources,
+      }).usedBy;
+      expect(usedBy).toEqual({
+        "2025/lead.jpg": ["src/issues/2025/a.md"],
+        "2025/body.jpg": ["src/issues/2025/a.md", "src/issues/2025/b.md"],
       });
     } finally {
       rmSync(root, { recursive: true, force: true });
