@@ -11,19 +11,28 @@ import {
   listFeeds,
 } from "../feeds/channel.ts";
 import { renderAtom, renderJsonFeed, renderRss } from "../feeds/index.ts";
+import { siteFeeds } from "../urls.ts";
 
 export type FeedsOptions = FeedContext;
 
 const renderers = { atom: renderAtom, rss: renderRss, json: renderJsonFeed } as const;
 
 export interface FeedsData {
+  /** Every feed document (src/feeds.11ty.ts writes one file per entry). */
   list: FeedSpec[];
+  /** The site-wide feeds, as pages advertise them. */
+  siteFeeds: readonly FeedSpec[];
+  /** A topic's own feed. */
+  topicFeed: (topicId: string) => FeedSpec | undefined;
   render: (spec: FeedSpec, items: readonly FeedSourceItem[], buildTime: string) => Promise<string>;
 }
 
 export default function feedsPlugin(eleventyConfig: UserConfig, options: FeedsOptions): void {
+  const list = listFeeds(options.topics);
   const feeds: FeedsData = {
-    list: listFeeds(options.topics),
+    list,
+    siteFeeds,
+    topicFeed: (topicId) => list.find((spec) => spec.topicId === topicId),
     render: async (spec, items, buildTime) =>
       renderers[spec.format](await buildChannel(spec, items, options, buildTime)),
   };
