@@ -60,7 +60,12 @@ export function buildFixtureSite(options: FixtureOptions): FixtureSite {
   for (const [file, text] of Object.entries(options.issues)) writeIn(dir, `src/issues/${file}`, text);
   for (const [file, content] of Object.entries(options.files ?? {})) writeIn(dir, file, content);
   const cacheDir = seedPhotoCache(dir);
-  return runBuild(dir, options.epoch, { DATELINE_PHOTO_CACHE: cacheDir, ...options.env });
+  // Each fixture keeps its own check cache: node_modules is shared with the repository.
+  return runBuild(dir, options.epoch, {
+    DATELINE_PHOTO_CACHE: cacheDir,
+    DATELINE_CHECK_CACHE: path.join(dir, ".cache/checks"),
+    ...options.env,
+  });
 }
 
 function writeIn(dir: string, file: string, content: string | Buffer): void {
