@@ -1,44 +1,68 @@
 /**
- * Build benchmark: for each corpus size N, how long the real Dateline site takes to build
- * and how much memory it peaks at, next to a plain Eleventy blog over the same files
- * (the baseline) and a bare markdown-it loop (the floor). The ratios say what Dateline's
- * features cost over "just Eleventy" and over "just Markdown".
+ * Build benchmark: what the writer waits for. For each corpus size it times the full
+ * `npm run build` (a child process, end to end: photos, content, render, search index,
+ * checks, swap) of a scratch copy of this repository in three situations:
  *
- *   npm run bench:build                          # N = 100 and 1000
- *   npm run bench:build -- --issues 1000 --runs 5
- *   npm run bench:build -- --only baseline,floor --keep
+ * - cold: no published site and no caches (node_modules/.cache/dateline-* deleted);
+ * - one new issue, added after a build (warm caches), as on a publishing day;
+ * - a one-word edit to an old issue, after a build.
+ *
+ * In the same run it times a plain Eleventy blog (cold) and Hugo (cold) over the same
+ * Markdown, and prints the medians, the ratios, the peak RSS of the largest process of each
+ * build, Dateline's phase breakdown, the largest HTML page and the targets of issue 9.
+ *
+ *   npm run bench:build                                 # 1,000 and 4,000 issues
+ *   npm run bench:build -- --issues 100 --runs 1        # a quick check
+ *   npm run bench:build -- --issues 1000 --runs 5 --keep --verbose
+ *   npm run bench:build -- --ref HEAD                   # a commit, not the working tree
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { writeBaseline } from "./baseline.ts";
-import { CORPUS_END, generateCorpus } from "./corpus.ts";
-import { besideMe, ChildFailure, type ChildSpec, type Measurement, measure } from "./measure.ts";
-import { REPO, writeSite } from "./site.ts";
+import { CORPUS_END, editOneWord, generateCorpus, laterIssues } from "./corpus.ts";
+import { HUGO, HUGO_MISSING, hugoVersion, writeHugo } from "./hugo.ts";
+import {
+  type Command,
+  CommandFailure,
+  commandLine,
+  type Measurement,
+  measure,
+  peakMethod,
+} from "./measure.ts";
+import {
+  issuePage,
+  largestPage,
+  makeCold,
+  REPO,
+  writeBaselineProject,
+  writeDateline,
+  writeIssue,
+} from "./project.ts";
 
-const CONFIGS = ["site", "baseline", "floor"] as const;
-type Config = (typeof CONFIGS)[number];
-
-const USAGE = `usage: npm run bench:build -- [--issues 100,1000] [--runs R] [--seed S] [--only site,baseline,floor] [--keep]`;
+const USAGE = "usage: npm run bench:build -- [--issues 1000,4000] [--runs N] [--seed S] [--keep] [--verbose]";
 
 interface Options {
   sizes: number[];
   runs: number | undefined;
   seed: number;
-  only: Config[];
+  /** Build this commit instead of the working tree. */
+  ref: string | undefined;
   keep: boolean;
+  verbose: boolean;
 }
 
 function options(argv: string[]): Options {
   const { values } = parseArgs({
     args: argv,
     options: {
-      issues: { type: "string", default: "100,1000" },
+      issues: { type: "string", default: "1000,4000" },
       runs: { type: "string" },
       seed: { type: "string", default: "1" },
-      only: { type: "string", default: CONFIGS.join(",") },
+      ref: { type: "string" },
       keep: { type: "boolean", default: false },
+      verbose: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -49,61 +73,57 @@ function options(argv: string[]): Options {
   const positive = (text: string, what: string) => {
     const value = Number(text);
     if (!Number.isInteger(value) || value < 1)
-      throw new Error(`--${what}: "${text}" is not a positive integer`);
+      throw new Error(`--${what}: "${text}" is not a positive integer — ${USAGE}`);
     return value;
   };
-  const only = values.only.split(",").map((name) => name.trim());
-  const unknown = only.filter((name) => !(CONFIGS as readonly string[]).includes(name));
-  if (unknown.length > 0)
-    throw new Error(`--only: unknown ${unknown.join(", ")} — use ${CONFIGS.join(", ")}`);
   return {
     sizes: values.issues.split(",").map((size) => positive(size.trim(), "issues")),
     runs: values.runs === undefined ? undefined : positive(values.runs, "runs"),
     seed: positive(values.seed, "seed"),
-    only: CONFIGS.filter((config) => only.includes(config)),
+    ref: values.ref,
     keep: values.keep,
+    verbose: values.verbose,
   };
 }
 
-/** Small corpora are quick and noisy, so they get more runs; big ones are slow and steadier. */
+/** Small corpora get three runs of each; 4,000 issues take minutes a build, so one. */
 function defaultRuns(n: number): number {
-  if (n <= 100) return 5;
-  if (n <= 1000) return 3;
-  return 1;
+  return n <= 1000 ? 3 : 1;
 }
 
-/** Same env for all three: production, a fixed build time after the corpus's last date. */
+/** Production, and a fixed build time after the corpus's last date, for every build. */
 function benchEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
-    ELEVENTY_RUN_MODE: "build",
     SOURCE_DATE_EPOCH: String(Math.ceil(CORPUS_END / 1000) + 86_400),
   };
-  // A Netlify deploy context would switch the site to preview mode.
-  delete env.CONTEXT;
-  delete env.URL;
+  // A Netlify deploy context would switch the site to preview mode; our own switches would
+  // move the caches out of the scratch project or add drafts.
+  for (const name of ["CONTEXT", "URL", "DATELINE_DRAFTS", "DATELINE_PHOTO_CACHE", "ELEVENTY_RUN_MODE"])
+    delete env[name];
   return env;
 }
 
-function specs(root: string): Record<Config, ChildSpec> {
-  const env = benchEnv();
-  const eleventy = path.join(REPO, "node_modules", "@11ty", "eleventy", "cmd.cjs");
-  return {
-    site: {
-      script: "node_modules/@11ty/eleventy/cmd.cjs",
-      args: ["--config=eleventy.config.ts", "--quiet"],
-      cwd: path.join(root, "site"),
-      env,
-    },
-    baseline: {
-      script: eleventy,
-      args: ["--config=eleventy.config.mjs", "--quiet"],
-      cwd: path.join(root, "baseline"),
-      env,
-    },
-    floor: { script: besideMe("floor.ts"), args: [path.join(root, "baseline", "posts")], cwd: root, env },
-  };
+const SITUATIONS = ["cold", "new issue", "one-word edit"] as const;
+type Situation = (typeof SITUATIONS)[number];
+const LABELS: Record<Situation | "eleventy" | "hugo", string> = {
+  cold: "npm run build, cold (no caches)",
+  "new issue": "npm run build, one new issue",
+  "one-word edit": "npm run build, one-word edit",
+  eleventy: "plain Eleventy, cold",
+  hugo: "Hugo, cold",
+};
+
+interface Summary {
+  ms: number;
+  /** Highest peak RSS of the largest process over the runs, KiB. */
+  peakKiB: number;
+  /** Dateline's last line of phase times, from the median run. */
+  phases: string | undefined;
+  /** Dateline's summary line ("Built _site/ in …"), from the median run. */
+  built: string | undefined;
+  runs: number;
 }
 
 function median(values: number[]): number {
@@ -114,90 +134,265 @@ function median(values: number[]): number {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-interface Summary {
-  ms: number;
-  peakMB: number;
-  files: string;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes start with ESC.
+const ANSI_ESCAPE = /\u001b\[[0-9;]*m/g;
+
+/**
+ * The build's line of phase times, e.g. `photos 0.1 s · content 0.3 s · render 2.1 s`: the
+ * last line made only of `<phase> <seconds> s` parts joined by ` · `.
+ */
+function phaseLine(output: string): string | undefined {
+  const part = /(^|\s)[a-z][\w-]* \d+(?:\.\d+)? s$/;
+  return output
+    .replace(ANSI_ESCAPE, "")
+    .split(/\r?\n|\r/)
+    .map((line) => line.trim())
+    .filter((line) => line.includes(" · ") && line.split(" · ").every((piece) => part.test(piece)))
+    .at(-1);
 }
 
 function summarise(runs: Measurement[]): Summary {
-  const last = runs.at(-1)?.stdout ?? "";
+  const ms = median(runs.map((run) => run.ms));
+  const closest = [...runs].sort((a, b) => Math.abs(a.ms - ms) - Math.abs(b.ms - ms))[0];
+  const output = closest?.output ?? "";
   return {
-    ms: median(runs.map((run) => run.ms)),
-    peakMB: Math.max(...runs.map((run) => run.peakKiB)) / 1024,
-    files: /Wrote (\d+) files?/.exec(last)?.[1] ?? "?",
+    ms,
+    peakKiB: Math.max(...runs.map((run) => run.peakKiB)),
+    phases: phaseLine(output),
+    built: output
+      .split("\n")
+      .filter((line) => line.startsWith("Built "))
+      .at(-1),
+    runs: runs.length,
   };
 }
 
-/** Two significant figures, as in `site/floor=4.1`. */
-function ratio(value: number): string {
-  return value >= 100 ? value.toFixed(0) : value.toPrecision(2);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+const megabytes = (kib: number) => `${(kib / 1024).toFixed(0)} MB`;
+const times = (value: number | undefined) => (value === undefined ? "—" : `${value.toFixed(2)}×`);
+
+function progress(line: string): void {
+  process.stderr.write(`${line}\n`);
 }
 
-function table(n: number, runs: number, results: Partial<Record<Config, Summary>>): string {
-  const row = (cells: string[]) =>
-    cells.map((cell, i) => (i === 0 ? cell.padEnd(14) : cell.padStart(10))).join("");
-  const lines = [`N=${n}: median wall time and max peak RSS of ${runs} run${runs === 1 ? "" : "s"} each`];
-  lines.push(row(["", "wall ms", "peak MB", "files"]));
-  for (const config of CONFIGS) {
-    const result = results[config];
-    if (result) lines.push(row([config, result.ms.toFixed(0), result.peakMB.toFixed(1), result.files]));
-  }
-  const { site } = results;
-  const final = [`N=${n}`];
-  for (const other of ["baseline", "floor"] as const) {
-    const against = results[other];
-    if (!site || !against) continue;
-    lines.push(
-      row([`site/${other}`, (site.ms / against.ms).toFixed(2), (site.peakMB / against.peakMB).toFixed(2)]),
-    );
-    final.push(`site/${other}=${ratio(site.ms / against.ms)}`);
-  }
-  return `${lines.join("\n")}\n${final.join(" ")}\n`;
+interface SizeResult {
+  n: number;
+  results: Partial<Record<Situation | "eleventy" | "hugo", Summary>>;
+  largest: { page: string; bytes: number; pages: number };
 }
 
-async function bench(n: number, opts: Options): Promise<string> {
+async function timed(
+  label: string,
+  command: Command,
+  opts: Options,
+  before?: () => void,
+): Promise<Measurement> {
+  before?.();
+  progress(`  ${label}…`);
+  const echo = opts.verbose ? (chunk: string) => process.stderr.write(chunk) : undefined;
+  const result = await measure(command, echo);
+  progress(`  ${label}: ${seconds(result.ms)}, peak ${megabytes(result.peakKiB)}`);
+  return result;
+}
+
+async function bench(n: number, opts: Options, hugo: boolean): Promise<SizeResult> {
   const root = mkdtempSync(path.join(os.tmpdir(), `dateline-bench-${n}-`));
+  const runs = opts.runs ?? defaultRuns(n);
   try {
+    progress(`N=${n}: writing the corpus and three projects in ${root}`);
     const corpus = generateCorpus(n, opts.seed);
-    if (opts.only.includes("site")) writeSite(path.join(root, "site"), corpus);
-    writeBaseline(path.join(root, "baseline"), corpus);
-    const runs = opts.runs ?? defaultRuns(n);
-    const all = specs(root);
-    const measured = Object.fromEntries(opts.only.map((config) => [config, [] as Measurement[]]));
-    // Interleaved (site, baseline, floor, site, ...) so drift in the machine hits all three.
+    const dateline = path.join(root, "dateline");
+    const baseline = path.join(root, "baseline");
+    const hugoDir = path.join(root, "hugo");
+    writeDateline(dateline, corpus, opts.ref);
+    writeBaselineProject(baseline, corpus);
+    if (hugo) writeHugo(hugoDir, corpus);
+
+    const env = benchEnv();
+    const npmBuild = (cwd: string): Command => ({ program: "npm", args: ["run", "build"], cwd, env });
+    const hugoCommand: Command = {
+      program: HUGO,
+      args: ["--quiet", "--destination", "_site", "--cacheDir", path.join(hugoDir, ".hugo-cache")],
+      cwd: hugoDir,
+      env,
+    };
+    const measured: Record<Situation | "eleventy" | "hugo", Measurement[]> = {
+      cold: [],
+      "new issue": [],
+      "one-word edit": [],
+      eleventy: [],
+      hugo: [],
+    };
+
+    // Cold builds, interleaved so drift in the machine hits all three alike.
     for (let run = 1; run <= runs; run++) {
-      for (const config of opts.only) {
-        process.stderr.write(`N=${n} ${config} run ${run}/${runs}…\n`);
-        const spec = all[config];
-        rmSync(path.join(spec.cwd, "_site"), { recursive: true, force: true });
-        measured[config]?.push(await measure(spec));
+      const of = `run ${run}/${runs}`;
+      measured.cold.push(
+        await timed(`N=${n} npm run build, cold, ${of}`, npmBuild(dateline), opts, () => makeCold(dateline)),
+      );
+      measured.eleventy.push(
+        await timed(`N=${n} plain Eleventy, cold, ${of}`, npmBuild(baseline), opts, () => makeCold(baseline)),
+      );
+      if (hugo) {
+        measured.hugo.push(
+          await timed(`N=${n} Hugo, cold, ${of}`, hugoCommand, opts, () => {
+            for (const name of ["_site", "resources", ".hugo-cache", ".hugo_build.lock"])
+              rmSync(path.join(hugoDir, name), { recursive: true, force: true });
+          }),
+        );
       }
     }
-    const results: Partial<Record<Config, Summary>> = {};
-    for (const config of opts.only) results[config] = summarise(measured[config] ?? []);
-    return table(n, runs, results);
+
+    // Publishing days: each run adds one more issue to a site built (and cached) just before.
+    for (const [index, issue] of laterIssues(n, runs, opts.seed).entries()) {
+      measured["new issue"].push(
+        await timed(
+          `N=${n} npm run build, one new issue, run ${index + 1}/${runs}`,
+          npmBuild(dateline),
+          opts,
+          () => writeIssue(dateline, issue),
+        ),
+      );
+      const slug = path.basename(issue.path, ".md");
+      if (!issuePage(path.join(dateline, "_site"), slug))
+        throw new Error(`the new issue ${issue.path} has no page in ${dateline}/_site — the build missed it`);
+    }
+
+    // Corrections: each run changes one word of a different old issue.
+    for (let run = 0; run < runs; run++) {
+      const old = corpus[Math.floor(n / 4) + run] ?? corpus[run];
+      if (!old) throw new Error(`no issue to edit in a corpus of ${n}`);
+      const file = path.join(dateline, old.path);
+      const edit = editOneWord(readFileSync(file, "utf8"), run);
+      measured["one-word edit"].push(
+        await timed(
+          `N=${n} npm run build, one-word edit, run ${run + 1}/${runs}`,
+          npmBuild(dateline),
+          opts,
+          () => writeIssue(dateline, { path: old.path, text: edit.text }),
+        ),
+      );
+      const page = issuePage(path.join(dateline, "_site"), path.basename(old.path, ".md"));
+      if (!page || !readFileSync(page, "utf8").includes(edit.word))
+        throw new Error(`the edit to ${old.path} ("${edit.word}") is not in its page — the build missed it`);
+    }
+
+    const results: SizeResult["results"] = {};
+    for (const [key, list] of Object.entries(measured) as [keyof typeof measured, Measurement[]][]) {
+      if (list.length > 0) results[key] = summarise(list);
+    }
+    return { n, results, largest: largestPage(path.join(dateline, "_site")) };
   } finally {
-    if (opts.keep) process.stderr.write(`kept ${root}\n`);
+    if (opts.keep) progress(`kept ${root}`);
     else rmSync(root, { recursive: true, force: true });
   }
 }
 
+function table(rows: string[][]): string {
+  const widths =
+    rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) =>
+          column === 0 || column === row.length - 1
+            ? cell.padEnd(widths[column] ?? 0)
+            : cell.padStart(widths[column] ?? 0),
+        )
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+function report({ n, results, largest }: SizeResult): string {
+  const eleventy = results.eleventy?.ms;
+  const hugo = results.hugo?.ms;
+  const rows = [["", "median", "× Eleventy cold", "× Hugo cold", "peak RSS", "runs", "phases"]];
+  for (const key of [...SITUATIONS, "eleventy", "hugo"] as const) {
+    const result = results[key];
+    if (!result) continue;
+    rows.push([
+      LABELS[key],
+      seconds(result.ms),
+      times(eleventy && result.ms / eleventy),
+      times(hugo && result.ms / hugo),
+      megabytes(result.peakKiB),
+      String(result.runs),
+      result.phases ?? (SITUATIONS.includes(key as Situation) ? "(no phase line)" : ""),
+    ]);
+  }
+  const lines = [`N=${n} issues`, table(rows)];
+  for (const key of SITUATIONS) {
+    const built = results[key]?.built;
+    if (built) lines.push(`${key}: ${built}`);
+  }
+  lines.push(
+    `largest HTML page: ${largest.page} ${(largest.bytes / 1024).toFixed(1)} KB (of ${largest.pages} HTML pages)`,
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+/** Issue 9's targets, one column per corpus size. */
+function targets(sizes: SizeResult[]): string {
+  const verdict = (value: number | undefined, limit: number | undefined, shown: string) =>
+    value === undefined || limit === undefined ? "—" : `${shown} ${value <= limit ? "pass" : "FAIL"}`;
+  const rows: string[][] = [["target", ...sizes.map(({ n }) => `${n} issues`), ""]];
+  const row = (name: string, cell: (size: SizeResult) => string) => rows.push([name, ...sizes.map(cell), ""]);
+  row("after one new issue ≤ 1.0× plain Eleventy cold", ({ results: r }) => {
+    const ratio = r["new issue"] && r.eleventy && r["new issue"].ms / r.eleventy.ms;
+    return verdict(ratio, 1.0, times(ratio));
+  });
+  row("moonshot: after one new issue ≤ Hugo cold", ({ results: r }) => {
+    const ratio = r["new issue"] && r.hugo && r["new issue"].ms / r.hugo.ms;
+    return verdict(ratio, 1.0, times(ratio));
+  });
+  row("cold ≤ 2.5× plain Eleventy cold", ({ results: r }) => {
+    const ratio = r.cold && r.eleventy && r.cold.ms / r.eleventy.ms;
+    return verdict(ratio, 2.5, times(ratio));
+  });
+  row("peak memory of any build process ≤ 600 MB", ({ results: r }) => {
+    const peak = Math.max(...SITUATIONS.map((key) => r[key]?.peakKiB ?? 0)) / 1024;
+    return verdict(peak, 600, `${peak.toFixed(0)} MB`);
+  });
+  row("largest HTML page ≤ 100 KB", ({ largest }) =>
+    verdict(largest.bytes / 1024, 100, `${(largest.bytes / 1024).toFixed(1)} KB`),
+  );
+  return `Targets (issue 9)\n${table(rows)}\n`;
+}
+
+function header(hugo: string | undefined, ref: string | undefined): string {
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: REPO, encoding: "utf8" }).trim();
+  const commit = git("rev-parse", "--short", ref ?? "HEAD");
+  const dirty = ref === undefined && git("status", "--porcelain") !== "";
+  const eleventy = JSON.parse(
+    readFileSync(path.join(REPO, "node_modules/@11ty/eleventy/package.json"), "utf8"),
+  );
+  return [
+    `bench:build — commit ${commit}${dirty ? " + uncommitted changes" : ""}, ${os.availableParallelism()} cores, Node ${process.version}, Eleventy ${eleventy.version}, Hugo ${hugo ?? "not installed"}`,
+    `timed: \`npm run build\` (Dateline and the plain Eleventy blog), \`${commandLine({ program: HUGO, args: ["--quiet", "--destination", "_site"], cwd: "", env: {} })}\`; wall time spawn to exit; peak RSS by ${peakMethod()}`,
+    "",
+  ].join("\n");
+}
+
 async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
-  const finals: string[] = [];
+  const hugo = hugoVersion();
+  if (!hugo) console.log(`${HUGO_MISSING}; skipping the Hugo build\n`);
+  process.stdout.write(header(hugo, opts.ref));
+  const sizes: SizeResult[] = [];
   for (const n of opts.sizes) {
-    const output = await bench(n, opts);
-    process.stdout.write(`${output}\n`);
-    finals.push(output.trimEnd().split("\n").at(-1) ?? "");
+    const result = await bench(n, opts, hugo !== undefined);
+    sizes.push(result);
+    process.stdout.write(`\n${report(result)}`);
   }
-  if (opts.sizes.length > 1) process.stdout.write(`${finals.join("\n")}\n`);
+  process.stdout.write(`\n${targets(sizes)}`);
 }
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(
-    `bench:build failed${error instanceof ChildFailure ? " (child process)" : ""}: ${message}\n`,
+    `bench:build failed${error instanceof CommandFailure ? " (a build failed)" : ""}: ${message}\n`,
   );
   process.exit(1);
 });

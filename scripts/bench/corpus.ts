@@ -5,6 +5,8 @@
  * Same (n, seed) gives the same bytes: a seeded PRNG, no Math.random, no clock.
  */
 
+import path from "node:path";
+
 /** One Markdown file, `path` relative to the project root. */
 export interface CorpusFile {
   path: string;
@@ -163,7 +165,7 @@ function slugify(title: string): string {
 }
 
 /** `2019-01-01T08:00:00+03:00`: the instant shown at a fixed offset. */
-function offsetDateTime(utcMs: number, offsetMinutes: number): string {
+export function offsetDateTime(utcMs: number, offsetMinutes: number): string {
   const local = new Date(utcMs + offsetMinutes * 60_000).toISOString().slice(0, 19);
   const sign = offsetMinutes < 0 ? "-" : "+";
   const abs = Math.abs(offsetMinutes);
@@ -231,6 +233,11 @@ function body(rand: () => number): string {
   return `${blocks.join("\n\n")}\n`;
 }
 
+/** The date of issue `i` (0 = oldest) of `n`: evenly spaced over 2019–2025, whole minutes. */
+function issueInstant(i: number, n: number): number {
+  return CORPUS_START + Math.floor(((CORPUS_END - CORPUS_START) * i) / n / 60_000) * 60_000;
+}
+
 /** N issues, one per evenly spaced instant over 2019–2025, each with a unique slug. */
 export function generateCorpus(n: number, seed = 1): CorpusFile[] {
   const rand = mulberry32(seed);
@@ -238,7 +245,7 @@ export function generateCorpus(n: number, seed = 1): CorpusFile[] {
   const files: CorpusFile[] = [];
   for (let i = 0; i < n; i++) {
     const [city, offset] = pick(rand, CITIES);
-    const instant = CORPUS_START + Math.floor(((CORPUS_END - CORPUS_START) * i) / n / 60_000) * 60_000;
+    const instant = issueInstant(i, n);
     const date = offsetDateTime(instant, offset);
     const title = headline(rand);
     let slug = slugify(title);
@@ -304,4 +311,40 @@ function dataModule(type: string, schema: string, name: string, value: unknown):
     `export default ${schema}.parse(${name});`,
     "",
   ].join("\n");
+}
+
+/**
+ * `count` issues to publish after the `n` of generateCorpus(n), one at a time: dated in order
+ * between the last of them and CORPUS_END, with text from another seed and slugs ending in
+ * `-new-<k>` so none clashes with an issue already there.
+ */
+export function laterIssues(n: number, count: number, seed = 1): CorpusFile[] {
+  const last = issueInstant(n - 1, n);
+  const gap = CORPUS_END - last;
+  return generateCorpus(count, seed + 7919).map((file, k) => {
+    const instant = last + Math.floor((gap * (k + 1)) / (count + 1) / 60_000) * 60_000;
+    const date = offsetDateTime(instant, 180);
+    const slug = `${path.basename(file.path, ".md")}-new-${k + 1}`;
+    return {
+      path: `src/issues/${date.slice(0, 4)}/${slug}.md`,
+      text: file.text.replace(/^date: .*$/m, `date: ${date}`),
+    };
+  });
+}
+
+/** Words that occur nowhere in a generated issue, so an edit's word can be found in its page. */
+const EDIT_WORDS = ["Reportedly", "Admittedly", "Ostensibly", "Seemingly", "Predictably"];
+
+/**
+ * A one-word edit, as a writer fixing a word makes it: the first word of the first paragraph of
+ * the body becomes EDIT_WORDS[variant]. Returns the new text and the word it put in.
+ */
+export function editOneWord(text: string, variant: number): { text: string; word: string } {
+  const word = EDIT_WORDS[variant % EDIT_WORDS.length] as string;
+  const bodyStart = text.indexOf("\n---\n", 4) + 5;
+  const paragraph = /^[A-Z][A-Za-z]*/m;
+  const match = paragraph.exec(text.slice(bodyStart));
+  if (bodyStart < 5 || !match) throw new Error("editOneWord: no paragraph in this issue's body");
+  const at = bodyStart + match.index;
+  return { text: `${text.slice(0, at)}${word}${text.slice(at + match[0].length)}`, word };
 }
