@@ -13,6 +13,9 @@ export default defineConfig({
     execArgv: ["--import", "tsx"],
     env: { TZ: "UTC" },
     testTimeout: 60_000,
+    // expect.poll waits as long as a Playwright wait (helpers.ts newContext), not 1 s: on a busy
+    // machine the search worker and its index can take longer than that to answer.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 180_000,
     // One browser and one site build at a time: the files share the machine's CPUs.
     fileParallelism: false,
