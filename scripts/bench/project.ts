@@ -14,6 +14,7 @@ import { execFileSync } from "node:child_process";
 import {
   copyFileSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   rmSync,
@@ -108,8 +109,8 @@ export function writeBaselineProject(dir: string, corpus: readonly CorpusFile[])
   writeBaseline(dir, corpus);
   const scripts = { build: "eleventy --config=eleventy.config.mjs --quiet" };
   writeFile(dir, "package.json", `${JSON.stringify({ private: true, scripts }, null, 2)}\n`);
-  // The baseline keeps no cache, so one link to the repository's packages is enough.
-  symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"));
+  // Links, never one link to the whole folder: a cold start deletes node_modules/.cache/dateline-*.
+  linkPackages(dir);
 }
 
 /** Adds or replaces one issue of the project. */
@@ -119,6 +120,11 @@ export function writeIssue(dir: string, file: CorpusFile): void {
 
 /** A cold start: no published site, no leftovers of an interrupted build, no caches. */
 export function makeCold(dir: string): void {
+  // The scratch project's own caches only: never the repository's, through a linked folder.
+  if (lstatSync(path.join(dir, "node_modules")).isSymbolicLink())
+    throw new Error(
+      `${dir}/node_modules is a link: a cold start there would delete another project's caches`,
+    );
   for (const name of readdirSync(dir)) {
     if (name === "_site" || name.startsWith("_site.")) rmSync(path.join(dir, name), { recursive: true });
   }
