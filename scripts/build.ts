@@ -3,83 +3,127 @@
  * when everything succeeded, so a failed build never leaves a half-written site.
  * Content problems are printed all at once, as `file: field: what — how to fix`; then the
  * site checks (lib/checks) run over the staged site before it is published.
+ *
+ * One build at a time holds `_site.lock`. Before anything else a build puts back a site that
+ * a build killed mid-swap had moved aside, then removes leftovers of builds that are gone
+ * (the recovery rule is in lib/build/swap.ts). Writers get one line per failure, no stack.
  */
-import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
+import { describeFailure, shownPath } from "../lib/build/errors.ts";
+import { acquireLock, lockPathFor } from "../lib/build/lock.ts";
+import { type PauseStep, pauseAt, pauseStepFrom } from "../lib/build/pause.ts";
+import { buildPhases, formatPhases } from "../lib/build/phases.ts";
+import {
+  assertReplaceable,
+  buildFolders,
+  recoverInterruptedSwap,
+  removeLeftovers,
+  swapIn,
+} from "../lib/build/swap.ts";
 import { checkSite, formatReport } from "../lib/checks/index.ts";
-import { ContentError } from "../lib/content.ts";
 import { indexSite } from "./search-index.ts";
 
 const output = path.resolve(process.argv[2] ?? "_site");
-const staging = `${output}.staging-${process.pid}`;
-const previous = `${output}.previous-${process.pid}`;
+const { staging, previous } = buildFolders(output);
+const shownOutput = `${shownPath(output)}/`;
 
-/** Eleventy wraps errors thrown by plugins; find ours in the chain. */
-function findContentError(error: unknown): ContentError | undefined {
-  let current: unknown = error;
-  for (let depth = 0; current instanceof Error && depth < 10; depth++) {
-    if (current instanceof ContentError || current.name === "ContentError") return current as ContentError;
-    const wrapped = current as Error & { originalError?: unknown };
-    current = wrapped.originalError ?? wrapped.cause;
-  }
-  return undefined;
+/** Eleventy's programmatic config hook: says when rendering starts (after the photos and content). */
+interface ProgressConfig {
+  on(event: "eleventy.contentMap", callback: () => void): void;
 }
 
-/** Folders left by an interrupted build (killed before it could clean up). */
-function removeLeftovers(): void {
-  const parent = path.dirname(output);
-  const prefix = `${path.basename(output)}.`;
-  for (const name of readdirSync(parent)) {
-    if (name.startsWith(prefix) && /\.(staging|previous)-\d+$/.test(name)) {
-      rmSync(path.join(parent, name), { recursive: true, force: true });
-    }
-  }
+function printPhases(print: (line: string) => void): void {
+  const phases = buildPhases.entries();
+  if (phases.length > 0) print(formatPhases(phases));
 }
 
 /** Discards the staging folder and says why; the published site is untouched. */
 function fail(reason: string): number {
   rmSync(staging, { recursive: true, force: true });
   console.error(`\nBuild failed: ${reason}\n`);
-  console.error(`${path.relative(process.cwd(), output)}/ was left as it was.`);
+  console.error(`${shownOutput} was left as it was.`);
+  printPhases(console.error);
   return 1;
 }
 
-async function build(): Promise<number> {
-  const started = performance.now();
-  removeLeftovers();
+/** The build proper, run while holding the lock. */
+async function buildLocked(pauseStep: PauseStep | undefined, started: number): Promise<number> {
+  const pause = (step: PauseStep): Promise<void> => pauseAt(step, pauseStep);
   let search: { pages: number };
   let report: Awaited<ReturnType<typeof checkSite>>;
   try {
-    const eleventy = new Eleventy("src", staging, { configPath: "eleventy.config.ts", quietMode: true });
+    const restored = recoverInterruptedSwap(output);
+    if (restored)
+      console.error(
+        `Restored ${shownOutput} from ${path.basename(restored)}/, left by a build that was interrupted mid-swap.`,
+      );
+    for (const warning of removeLeftovers(output)) console.error(`warning: ${warning}`);
+    await pause("started");
+
+    const progress = (config: ProgressConfig): void =>
+      config.on("eleventy.contentMap", () => buildPhases.announce("render"));
+    const options = { configPath: "eleventy.config.ts", quietMode: true, config: progress };
+    const eleventy = new Eleventy("src", staging, options);
     // Our own summary and error report replace Eleventy's log (and its stack traces).
     eleventy.disableLogger();
+    const writeStarted = performance.now();
     await eleventy.write();
-    // The search index covers exactly what is about to be published.
-    search = await indexSite(staging);
-    // The site checks run on the staged site; one failure and the published site stays.
-    report = await checkSite(staging);
-  } catch (error) {
-    const contentError = findContentError(error);
-    return fail(
-      contentError
-        ? contentError.message
-        : error instanceof Error
-          ? (error.stack ?? error.message)
-          : String(error),
+    // The content plugin records photos and content, which ran inside Eleventy's write.
+    buildPhases.record(
+      "render",
+      performance.now() - writeStarted - buildPhases.get("photos") - buildPhases.get("content"),
     );
+    await pause("staged");
+    // The search index covers exactly what is about to be published.
+    search = await buildPhases.time("search", () => indexSite(staging));
+    // The site checks run on the staged site; one failure and the published site stays.
+    report = await buildPhases.time("checks", () => checkSite(staging));
+  } catch (error) {
+    return fail(describeFailure(error, staging));
   }
   if (report.problems.length > 0) {
     return fail(`the site checks found problems:\n${formatReport(report).join("\n")}`);
   }
-  if (existsSync(output)) renameSync(output, previous);
-  renameSync(staging, output);
-  rmSync(previous, { recursive: true, force: true });
+  let warnings: string[];
+  try {
+    // Everything the swap will rename or delete is checked first: a build that reports
+    // failure must not have changed _site.
+    assertReplaceable(output);
+    await pause("before-swap");
+    warnings = await buildPhases.time("swap", () =>
+      swapIn({ staging, previous, output }, () => pause("mid-swap")),
+    );
+  } catch (error) {
+    return fail(describeFailure(error, staging));
+  }
+  for (const warning of warnings) console.error(`warning: ${warning}`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `Built ${path.relative(process.cwd(), output)}/ in ${seconds} s: ${search.pages} issues indexed for search; ${formatReport(report).at(-1)}.`,
+    `Built ${shownOutput} in ${seconds} s: ${search.pages} issues indexed for search; ${formatReport(report).at(-1)}.`,
   );
+  printPhases(console.log);
   return 0;
+}
+
+async function build(): Promise<number> {
+  const started = performance.now();
+  let release: () => void;
+  let pauseStep: PauseStep | undefined;
+  try {
+    pauseStep = pauseStepFrom(process.env);
+    release = acquireLock(lockPathFor(output));
+  } catch (error) {
+    // Nothing was touched: one line, no "left as it was".
+    console.error(`Build failed: ${describeFailure(error, staging)}`);
+    return 1;
+  }
+  try {
+    return await buildLocked(pauseStep, started);
+  } finally {
+    release();
+  }
 }
 
 process.exitCode = await build();

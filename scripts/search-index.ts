@@ -11,13 +11,65 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
+import { BuildError } from "../lib/build/errors.ts";
 
 /** The attribute that marks the part of a page Pagefind may index. */
 export const BODY_ATTRIBUTE = "data-pagefind-body";
 
-/** A start tag carrying the attribute (not the words in an issue's text, which are escaped). */
-const MARKED_TAG = new RegExp(`<[a-z][^>]*\\s${BODY_ATTRIBUTE}(?=[\\s=/>])`, "i");
+/** A start tag: its name, then its attributes (quoted values may hold `>`). */
+const START_TAG = /<([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/y;
+/** One attribute: its name, and its value skipped whole, so words inside a value are not names. */
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
+/** Elements whose content is text, never tags (as the HTML tokenizer Pagefind uses reads them). */
+const RAW_TEXT = new Set([
+  "script",
+  "style",
+  "title",
+  "textarea",
+  "noscript",
+  "xmp",
+  "iframe",
+  "noembed",
+  "noframes",
+]);
+
+/**
+ * Whether an element of the page carries the attribute, as an HTML parser sees it: not the
+ * words of an `alt` or a comment that mention it (a regex on the source once counted those).
+ */
+export function carriesBodyAttribute(html: string): boolean {
+  if (!html.includes(BODY_ATTRIBUTE)) return false;
+  const lower = html.toLowerCase();
+  let at = html.indexOf("<");
+  while (at !== -1) {
+    if (html.startsWith("<!--", at)) {
+      const end = html.indexOf("-->", at + 4);
+      if (end === -1) return false;
+      at = html.indexOf("<", end + 3);
+      continue;
+    }
+    START_TAG.lastIndex = at;
+    const tag = START_TAG.exec(html);
+    if (!tag) {
+      at = html.indexOf("<", at + 1);
+      continue;
+    }
+    for (const [, name] of (tag[2] ?? "").matchAll(ATTRIBUTE)) {
+      if (name?.toLowerCase() === BODY_ATTRIBUTE) return true;
+    }
+    const element = (tag[1] ?? "").toLowerCase();
+    let next = START_TAG.lastIndex;
+    if (RAW_TEXT.has(element)) {
+      const close = lower.indexOf(`</${element}`, next);
+      if (close === -1) return false;
+      next = close;
+    }
+    at = html.indexOf("<", next);
+  }
+  return false;
+}
 
 /** Pagefind's bundled UIs (about 430 KB of script and style we do not load). */
 const UNUSED_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
@@ -34,12 +86,56 @@ function failOn(errors: readonly string[], step: string): void {
   if (errors.length > 0) throw new Error(`Search index: ${step} failed:\n${errors.join("\n")}`);
 }
 
-/** Pages in the written index, from its entry file (one count per language). */
-function indexedPages(outputPath: string): number {
-  const entry = JSON.parse(readFileSync(path.join(outputPath, "pagefind-entry.json"), "utf8")) as {
-    languages: Record<string, { page_count: number }>;
-  };
-  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+/** The URL Pagefind gives a page: `2025/04/a/index.html` → `/2025/04/a/`. */
+export function pageUrl(file: string): string {
+  return `/${file.split(path.sep).join("/")}`.replace(/\/index\.html$/, "/");
+}
+
+/** Each fragment is one indexed page: gzip of `pagefind_dcd` and the page's JSON. */
+const FRAGMENT_SIGNATURE = "pagefind_dcd";
+
+/** URLs of the pages in the written index, read back from its fragments. */
+function indexedUrls(outputPath: string): string[] {
+  const dir = path.join(outputPath, "fragment");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((file) => file.endsWith(".pf_fragment"))
+    .map((file) => {
+      const bytes = gunzipSync(readFileSync(path.join(dir, file)));
+      const { url } = JSON.parse(bytes.subarray(FRAGMENT_SIGNATURE.length).toString("utf8")) as {
+        url: string;
+      };
+      try {
+        return decodeURI(url);
+      } catch {
+        return url;
+      }
+    })
+    .sort();
+}
+
+/**
+ * Pages where Pagefind and our reading of the attribute disagree, one line each naming the page.
+ * Pagefind skips a marked page with nothing to index (an empty marked element), for example.
+ */
+export function describeIndexMismatch(marked: readonly string[], indexed: readonly string[]): string[] {
+  const indexedSet = new Set(indexed);
+  const markedUrls = new Set(marked.map(pageUrl));
+  return [
+    ...marked
+      .map(pageUrl)
+      .filter((url) => !indexedSet.has(url))
+      .map(
+        (url) =>
+          `Search index: ${url}: the page carries ${BODY_ATTRIBUTE}, but Pagefind did not index it — give the marked element text to index, or remove the attribute`,
+      ),
+    ...indexed
+      .filter((url) => !markedUrls.has(url))
+      .map(
+        (url) =>
+          `Search index: ${url}: Pagefind indexed the page, but none of its elements carries ${BODY_ATTRIBUTE} — mark the part to index`,
+      ),
+  ];
 }
 
 /** Indexes the issues of a built site into `<siteDir>/pagefind/`; returns how many pages it indexed. */
@@ -52,7 +148,7 @@ export async function indexSite(siteDir: string): Promise<{ pages: number }> {
 
   // Pagefind indexes EVERY page when no page carries the attribute; we never want that.
   const marked = htmlFiles(site).filter((file) =>
-    MARKED_TAG.test(readFileSync(path.join(site, file), "utf8")),
+    carriesBodyAttribute(readFileSync(path.join(site, file), "utf8")),
   );
 
   try {
@@ -70,13 +166,12 @@ export async function indexSite(siteDir: string): Promise<{ pages: number }> {
     if (UNUSED_FILE.test(file)) rmSync(path.join(outputPath, file));
   }
 
-  const pages = indexedPages(outputPath);
-  if (pages !== marked.length) {
-    throw new Error(
-      `Search index: ${marked.length} pages carry ${BODY_ATTRIBUTE} but Pagefind indexed ${pages}`,
-    );
+  const indexed = indexedUrls(outputPath);
+  const mismatch = describeIndexMismatch(marked, indexed);
+  if (mismatch.length > 0) {
+    throw new BuildError(mismatch.join("\n"));
   }
-  return { pages };
+  return { pages: indexed.length };
 }
 
 const invokedAsScript =

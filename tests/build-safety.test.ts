@@ -1,11 +1,13 @@
 /**
- * Nothing published is ever lost: the same input gives the same bytes, an interrupted
- * build leaves the previous site as it was, and the build never writes into the sources.
+ * Nothing published is ever lost: the same input gives the same bytes, a build killed at any
+ * step leaves (or gives back) the previous site byte for byte, and the build never writes into
+ * the sources. Builds are held at named steps by the pause hook and killed there.
  */
-import { spawn } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildFolders } from "../lib/build/swap.ts";
+import { besideSite, startBuild } from "./build/run-build.ts";
 import { FIXTURE_EPOCH, fixtureIssues } from "./fixtures/sample-issues.ts";
 import { buildFixtureSite, type FixtureSite } from "./helpers/fixture-site.ts";
 import { hashTree } from "./helpers/hash-tree.ts";
@@ -37,7 +39,7 @@ describe("deterministic output", () => {
     } finally {
       first.rebuild({ SOURCE_DATE_EPOCH: String(FIXTURE_EPOCH) });
     }
-  });
+  }, 300_000);
 });
 
 describe("the sources", () => {
@@ -47,34 +49,83 @@ describe("the sources", () => {
     const again = first.rebuild();
     expect(again.status).toBe(0);
     expect(sources.map(hashTree)).toEqual(before);
-  });
+  }, 300_000);
 });
 
-describe("an interrupted build", () => {
-  it("leaves the previous _site byte-for-byte intact, and the next build cleans up after it", async () => {
-    const before = hashTree(first.output);
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
-      cwd: first.dir,
-      env: { ...process.env, TZ: "UTC", SOURCE_DATE_EPOCH: String(FIXTURE_EPOCH) },
-      stdio: "ignore",
-    });
-    // Kill it once it has started writing its staging folder (or at the latest after 20 s).
-    await new Promise<void>((resolve) => {
-      const deadline = Date.now() + 20_000;
-      const poll = setInterval(() => {
-        const staging = readdirSync(first.dir).some((name) => name.startsWith("_site.staging-"));
-        if (staging || Date.now() > deadline) {
-          clearInterval(poll);
-          child.kill("SIGKILL");
-          resolve();
-        }
-      }, 5);
-    });
-    await new Promise((resolve) => child.on("exit", resolve));
-    expect(hashTree(first.output)).toEqual(before);
-
-    expect(first.rebuild().status).toBe(0);
-    expect(readdirSync(first.dir).filter((name) => name.startsWith("_site."))).toEqual([]);
-    expect(existsSync(path.join(first.output, "index.html"))).toBe(true);
+describe("a build killed at a named step", () => {
+  // A file no build writes: finding it later proves this is the old site, not a rebuilt one
+  // (a deterministic rebuild would pass a hash check by itself).
+  const MARKER = "only-in-the-old-site.txt";
+  let oldSite: Record<string, string>;
+  beforeAll(() => {
+    writeFileSync(path.join(second.output, MARKER), "published before the kill\n");
+    oldSite = hashTree(second.output);
   });
+
+  /** A plain start after the kill: recovery and clean-up, held before Eleventy runs. */
+  async function startAfterKill(): Promise<string> {
+    const start = startBuild(second.dir, { env: { DATELINE_BUILD_PAUSE_AT: "started" } });
+    await start.waitForLine("paused at started");
+    // The old site, byte for byte, and nothing left of the killed build but this build's lock.
+    expect(hashTree(second.output)).toEqual(oldSite);
+    expect(besideSite(second.dir)).toEqual(["_site.lock"]);
+    return (await start.kill()).stderr;
+  }
+
+  it("once its staging folder is written: _site untouched; the next start removes the staging folder", async () => {
+    const build = startBuild(second.dir, { env: { DATELINE_BUILD_PAUSE_AT: "staged" } });
+    await build.waitForLine("paused at staged");
+    const { staging } = buildFolders(second.output, build.pid);
+    // Interrupted for real: the pages are staged, the search index is not made yet.
+    expect(existsSync(path.join(staging, "index.html"))).toBe(true);
+    expect(existsSync(path.join(staging, "pagefind"))).toBe(false);
+    expect((await build.kill()).signal).toBe("SIGKILL");
+    expect(hashTree(second.output)).toEqual(oldSite);
+    expect(existsSync(staging)).toBe(true);
+
+    expect(await startAfterKill()).not.toContain("Restored");
+  }, 600_000);
+
+  it("just before the swap: _site untouched; the next start removes the checked staging folder", async () => {
+    const build = startBuild(second.dir, { env: { DATELINE_BUILD_PAUSE_AT: "before-swap" } });
+    await build.waitForLine("paused at before-swap");
+    const { staging, previous } = buildFolders(second.output, build.pid);
+    expect(existsSync(path.join(staging, "pagefind/pagefind-entry.json"))).toBe(true);
+    expect(existsSync(previous)).toBe(false);
+    expect((await build.kill()).signal).toBe("SIGKILL");
+    expect(hashTree(second.output)).toEqual(oldSite);
+
+    expect(await startAfterKill()).not.toContain("Restored");
+  }, 600_000);
+
+  it("mid-swap, with no _site at all: the next start restores the old site; the next build publishes", async () => {
+    const build = startBuild(second.dir, { env: { DATELINE_BUILD_PAUSE_AT: "mid-swap" } });
+    await build.waitForLine("paused at mid-swap");
+    const { staging, previous } = buildFolders(second.output, build.pid);
+    // The moment the old build lost the site: _site moved aside, the new one not yet in.
+    expect(existsSync(second.output)).toBe(false);
+    expect(hashTree(previous)).toEqual(oldSite);
+    expect(existsSync(path.join(staging, "index.html"))).toBe(true);
+    expect((await build.kill()).signal).toBe("SIGKILL");
+    expect(existsSync(second.output)).toBe(false);
+
+    const stderr = await startAfterKill();
+    expect(stderr.split("\n")).toContain(
+      `Restored _site/ from _site.previous-${build.pid}/, left by a build that was interrupted mid-swap.`,
+    );
+
+    // Killed mid-swap once more, then a whole build: it restores, publishes and cleans up.
+    const again = startBuild(second.dir, { env: { DATELINE_BUILD_PAUSE_AT: "mid-swap" } });
+    await again.waitForLine("paused at mid-swap");
+    await again.kill();
+    const next = second.rebuild();
+    expect(next.status).toBe(0);
+    expect(next.stderr.split("\n")).toContain(
+      `Restored _site/ from _site.previous-${again.pid}/, left by a build that was interrupted mid-swap.`,
+    );
+    expect(besideSite(second.dir)).toEqual([]);
+    // The new build's own site: the same bytes as a clean build, without the old site's marker.
+    expect(readdirSync(second.output)).not.toContain(MARKER);
+    expect(hashTree(second.output)).toEqual(hashTree(first.output));
+  }, 900_000);
 });

@@ -1,0 +1,83 @@
+/**
+ * What a failed build prints. A writer gets one line they can act on; only an error nobody
+ * foresaw keeps its stack, because then the stack is what a developer needs.
+ */
+import path from "node:path";
+
+/** An error whose message says all there is to say: printed without a stack. */
+export class BuildError extends Error {
+  override name = "BuildError";
+}
+
+/** The error and everything it wraps, outermost first (Eleventy wraps in `originalError`). */
+export function errorChain(error: unknown): Error[] {
+  const chain: Error[] = [];
+  let current: unknown = error;
+  while (current instanceof Error && chain.length < 10 && !chain.includes(current)) {
+    chain.push(current);
+    const wrapped = current as Error & { originalError?: unknown };
+    current = wrapped.originalError ?? wrapped.cause;
+  }
+  return chain;
+}
+
+/** Paths as a writer types them: relative to the project folder, `./` dropped. */
+export function shownPath(file: string, cwd = process.cwd()): string {
+  const relative = path.relative(cwd, path.resolve(cwd, file));
+  return relative === "" ? "." : relative;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+/**
+ * Eleventy's "Output conflict" (two templates writing one file) as one line naming the inputs:
+ * `src/a.md and src/b.md: permalink: both publish /about/ — …`. `outputDir` maps the output
+ * file back to the URL a reader would see.
+ */
+export function describeDuplicatePermalink(message: string, outputDir: string): string | undefined {
+  const conflict = /multiple input files are writing to `([^`]+)`/.exec(message);
+  if (!conflict?.[1]) return undefined;
+  const inputs = [...message.matchAll(/^\s+\d+\. (.+)$/gm)].map((match) =>
+    shownPath((match[1] ?? "").trim()),
+  );
+  const file = path.relative(path.resolve(outputDir), path.resolve(conflict[1])).split(path.sep).join("/");
+  const url = `/${file.replace(/(^|\/)index\.html$/, "$1")}`;
+  return `${listed(inputs.sort())}: permalink: both publish ${url} — give one of them its own permalink or file name`;
+}
+
+const PERMISSION_CODES: Record<string, string> = {
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EROFS: "read-only file system",
+};
+
+/** A file-system error's reason in words: `permission denied`, or its code. */
+export function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return (code && PERMISSION_CODES[code]) ?? code ?? (error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * The one line a failed build prints after `Build failed: `. `outputDir` is where Eleventy
+ * wrote (the staging folder), to name URLs in conflicts.
+ */
+export function describeFailure(error: unknown, outputDir: string): string {
+  const chain = errorChain(error);
+  for (const link of chain) {
+    if (link instanceof BuildError || link.name === "BuildError" || link.name === "ContentError")
+      return link.message;
+    if (link.name === "DuplicatePermalinkOutputError")
+      return describeDuplicatePermalink(link.message, outputDir) ?? link.message.trim();
+  }
+  for (const link of chain) {
+    const { code, path: file } = link as NodeJS.ErrnoException;
+    if (code && code in PERMISSION_CODES && file)
+      return `${shownPath(file)}: cannot be written (${reasonOf(link)}) — make it writable and build again`;
+  }
+  if (chain.length === 0) return String(error);
+  // Unforeseen: every stack in the chain (Eleventy's outer one alone hides the cause).
+  return chain.map((link) => link.stack ?? link.message).join("\nCaused by: ");
+}

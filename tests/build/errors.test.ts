@@ -1,0 +1,129 @@
+/**
+ * Internal errors a writer can cause are reported as one line naming the files, not a stack:
+ * two templates writing one URL, and a page the search index and our reading of it disagree on.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeDuplicatePermalink, describeFailure } from "../../lib/build/errors.ts";
+import { carriesBodyAttribute, indexSite } from "../../scripts/search-index.ts";
+import { FIXTURE_EPOCH, fixtureIssues } from "../fixtures/sample-issues.ts";
+import { buildFixtureSite } from "../helpers/fixture-site.ts";
+
+const stackLines = (text: string): string[] => text.split("\n").filter((line) => /^\s+at /.test(line));
+
+describe("two templates writing one URL", () => {
+  it("is one line naming both input files and the URL", () => {
+    const site = buildFixtureSite({
+      issues: fixtureIssues,
+      epoch: FIXTURE_EPOCH,
+      files: {
+        "src/press.md": "---\ntitle: Press\nlayout: layouts/base.njk\npermalink: /about/\n---\nPress.\n",
+      },
+    });
+    try {
+      expect(site.status).toBe(1);
+      expect(site.stderr.split("\n")).toContain(
+        "Build failed: src/about.md and src/press.md: permalink: both publish /about/ — give one of them its own permalink or file name",
+      );
+      expect(site.stderr).toContain("_site/ was left as it was.");
+      expect(stackLines(site.stderr)).toEqual([]);
+    } finally {
+      site.remove();
+    }
+  }, 300_000);
+
+  it("reads Eleventy's message, however many files and whatever the output file", () => {
+    const message =
+      "Output conflict: multiple input files are writing to `./_site.staging-12/feed.xml`. Use distinct `permalink` values to resolve this conflict.\n  1. ./src/c.njk\n  2. ./src/a.njk\n  3. ./src/b.njk\n\n";
+    expect(describeDuplicatePermalink(message, "_site.staging-12")).toBe(
+      "src/a.njk, src/b.njk and src/c.njk: permalink: both publish /feed.xml — give one of them its own permalink or file name",
+    );
+    const wrapped = Object.assign(new Error("Having trouble writing to the output"), {
+      originalError: Object.assign(new Error(message), { name: "DuplicatePermalinkOutputError" }),
+    });
+    expect(describeFailure(wrapped, "_site.staging-12")).toBe(
+      "src/a.njk, src/b.njk and src/c.njk: permalink: both publish /feed.xml — give one of them its own permalink or file name",
+    );
+  });
+
+  it("keeps every stack of an error nobody foresaw", () => {
+    const cause = new Error("the cause");
+    const described = describeFailure(new Error("outer", { cause }), "_site.staging-1");
+    expect(described).toContain("Error: outer\n    at ");
+    expect(described).toContain("\nCaused by: Error: the cause\n    at ");
+  });
+});
+
+describe("which pages carry data-pagefind-body", () => {
+  it("reads elements' attributes, not the words of a value, a comment or raw text", () => {
+    expect(carriesBodyAttribute('<main class="issue" data-pagefind-body><p>x</p></main>')).toBe(true);
+    expect(carriesBodyAttribute('<article DATA-PAGEFIND-BODY="">x</article>')).toBe(true);
+    expect(carriesBodyAttribute('<img src="a.jpg" data-pagefind-body/>')).toBe(true);
+    expect(carriesBodyAttribute('<img alt="a map; data-pagefind-body marks it" src="a.jpg">')).toBe(false);
+    expect(carriesBodyAttribute("<img alt='x > data-pagefind-body' src=a.jpg>")).toBe(false);
+    expect(carriesBodyAttribute('<meta content="data-pagefind-body">')).toBe(false);
+    expect(carriesBodyAttribute("<!-- <div data-pagefind-body> --><p>x</p>")).toBe(false);
+    expect(carriesBodyAttribute('<script>"<div data-pagefind-body>"</script><p>x</p>')).toBe(false);
+    expect(carriesBodyAttribute("<title><b data-pagefind-body></title>")).toBe(false);
+    expect(carriesBodyAttribute("<p>a &lt;div data-pagefind-body&gt; in text</p>")).toBe(false);
+  });
+});
+
+describe("the search index", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), "dateline-search-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const page = (file: string, html: string): void => {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), `<!doctype html><html lang="en"><body>${html}</body></html>`);
+  };
+
+  it("names a marked page Pagefind did not index (an empty marked element)", async () => {
+    page("2025/04/full/index.html", "<main data-pagefind-body><p>Words to find.</p></main>");
+    page("2025/04/empty/index.html", "<main data-pagefind-body></main>");
+    await expect(indexSite(dir)).rejects.toThrow(
+      "Search index: /2025/04/empty/: the page carries data-pagefind-body, but Pagefind did not index it — give the marked element text to index, or remove the attribute",
+    );
+  }, 120_000);
+
+  it("counts a page whose alt text mentions the attribute as unmarked, as Pagefind does", async () => {
+    page("2025/04/empty/index.html", "<main data-pagefind-body><p>Now it has words.</p></main>");
+    page("about/index.html", '<p><img src="/a.png" alt="a panel; data-pagefind-body here"> About.</p>');
+    expect(await indexSite(dir)).toEqual({ pages: 2 });
+  }, 120_000);
+});
+
+describe("a site whose about page has an alt text mentioning data-pagefind-body", () => {
+  it("builds, and the search index holds the issues alone", () => {
+    const about = [
+      "---",
+      "title: About",
+      "description: What Dateline is.",
+      "layout: layouts/base.njk",
+      "permalink: /about/",
+      "---",
+      "# About",
+      "",
+      '<img src="/assets/icon.svg" alt="The Dateline mark; data-pagefind-body is an attribute name" width="32" height="32">',
+      "",
+    ].join("\n");
+    const site = buildFixtureSite({
+      issues: fixtureIssues,
+      epoch: FIXTURE_EPOCH,
+      files: { "src/about.md": about },
+    });
+    try {
+      expect(site.stderr).not.toContain("Build failed");
+      expect(site.status).toBe(0);
+      expect(site.read("about/index.html")).toContain('alt="The Dateline mark; data-pagefind-body');
+      expect(site.stdout).toContain(": 4 issues indexed for search;");
+    } finally {
+      site.remove();
+    }
+  }, 300_000);
+});

@@ -1,0 +1,111 @@
+/**
+ * Permission problems a writer can meet, each reported as one line with no stack, and none of
+ * them ever changes the published site. File modes do not stop root, so when the tests run as
+ * root these builds run as an unprivileged user (setpriv), whom the modes really stop.
+ */
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURE_EPOCH, fixtureIssues } from "../fixtures/sample-issues.ts";
+import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
+import { hashTree } from "../helpers/hash-tree.ts";
+import { besideSite, deadPid, handToUnprivileged, runsAsRoot, startBuild } from "./run-build.ts";
+
+let site: FixtureSite;
+beforeAll(() => {
+  site = buildFixtureSite({ issues: fixtureIssues, epoch: FIXTURE_EPOCH });
+  if (site.status !== 0) throw new Error(site.stderr);
+  handToUnprivileged(site.dir);
+});
+afterAll(() => site.remove());
+
+const stackLines = (text: string): string[] => text.split("\n").filter((line) => /^\s+at /.test(line));
+
+describe("a read-only _site", () => {
+  it("fails the build with one line, before the swap, and _site stays byte for byte", async () => {
+    const folders = [site.output, path.join(site.output, "2025")];
+    for (const folder of folders) chmodSync(folder, 0o555);
+    try {
+      const before = hashTree(site.output);
+      const result = await startBuild(site.dir, { unprivileged: true }).finished();
+      expect(result.status).toBe(1);
+      expect(result.stderr.split("\n")).toContain(
+        "Build failed: _site/: is read-only, so the new build cannot replace _site/ — make it writable (chmod -R u+w _site) and build again",
+      );
+      expect(result.stderr).toContain("_site/ was left as it was.");
+      expect(stackLines(result.stderr)).toEqual([]);
+      expect(hashTree(site.output)).toEqual(before);
+      expect(besideSite(site.dir)).toEqual([]);
+    } finally {
+      for (const folder of folders) chmodSync(folder, 0o755);
+    }
+  }, 600_000);
+
+  it("names a read-only folder inside _site", async () => {
+    const folder = path.join(site.output, "2025/04");
+    chmodSync(folder, 0o555);
+    try {
+      const before = hashTree(site.output);
+      const result = await startBuild(site.dir, { unprivileged: true }).finished();
+      expect(result.status).toBe(1);
+      expect(result.stderr.split("\n")).toContain(
+        "Build failed: _site/2025/04/: is read-only, so the new build cannot replace _site/ — make it writable (chmod -R u+w _site) and build again",
+      );
+      expect(stackLines(result.stderr)).toEqual([]);
+      expect(hashTree(site.output)).toEqual(before);
+    } finally {
+      chmodSync(folder, 0o755);
+    }
+  }, 600_000);
+});
+
+describe("a leftover folder the build cannot delete", () => {
+  it("is a warning naming the folder, and the build goes on to publish", async () => {
+    // A staging folder of a build that is gone, owned by someone else (root): undeletable.
+    const leftover = path.join(site.dir, `_site.staging-${deadPid()}`);
+    mkdirSync(path.join(leftover, "2025"), { recursive: true });
+    writeFileSync(path.join(leftover, "2025/index.html"), "<!doctype html>");
+    if (!runsAsRoot) chmodSync(leftover, 0o555);
+    try {
+      const result = await startBuild(site.dir, { unprivileged: true }).finished();
+      expect(result.status).toBe(0);
+      expect(result.stderr.split("\n")).toContain(
+        `warning: ${path.basename(leftover)}/: left over from an interrupted build, and cannot be removed (permission denied) — remove it by hand`,
+      );
+      expect(stackLines(result.stderr)).toEqual([]);
+      expect(result.stdout).toMatch(/^Built _site\/ in /);
+      expect(besideSite(site.dir)).toEqual([path.basename(leftover)]);
+    } finally {
+      chmodSync(leftover, 0o755);
+      rmSync(leftover, { recursive: true, force: true });
+    }
+  }, 600_000);
+});
+
+describe("a project folder the build cannot write", () => {
+  it("fails at the lock, in one line, with nothing changed", async () => {
+    // A copy of the project folder's entries, so the fixture's own folder stays writable.
+    const readOnly = path.join(site.dir, "read-only-copy");
+    mkdirSync(readOnly);
+    for (const entry of readdirSync(site.dir)) {
+      if (entry === "read-only-copy" || entry.startsWith("_site")) continue;
+      cpSync(path.join(site.dir, entry), path.join(readOnly, entry), {
+        recursive: true,
+        verbatimSymlinks: true,
+      });
+    }
+    handToUnprivileged(readOnly);
+    chmodSync(readOnly, 0o555);
+    try {
+      const result = await startBuild(readOnly, { unprivileged: true }).finished();
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe(
+        "Build failed: _site.lock: cannot be created (permission denied) — make its folder writable and build again\n",
+      );
+      expect(existsSync(path.join(readOnly, "_site"))).toBe(false);
+    } finally {
+      chmodSync(readOnly, 0o755);
+      rmSync(readOnly, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
