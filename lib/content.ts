@@ -10,12 +10,15 @@ import yaml from "js-yaml";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
 import { inZone, parseOffsetDateTime } from "./dates.ts";
+import { findBodyProblems } from "./markdown.ts";
 import { checkPhotoReference, type PhotoManifest } from "./photos/index.ts";
 import { findUnsafeHtml } from "./raw-html.ts";
 import {
   type Authors,
   correctionFieldNames,
+  findById,
   type IssueFrontMatter,
+  idPattern,
   issueFieldNames,
   issueFrontMatterSchema,
   offsetDateTime,
@@ -23,7 +26,7 @@ import {
   type Site,
   type Topics,
 } from "./schema.ts";
-import { removeControlCharacters } from "./text.ts";
+import { removeControlCharacters, slugify } from "./text.ts";
 import { issueUrl } from "./urls.ts";
 
 export { issueUrl } from "./urls.ts";
@@ -67,21 +70,73 @@ export class ContentError extends Error {
 }
 
 /**
- * YAML with the core schema: timestamps stay the strings the writer typed, so the offset
- * survives and a date-only value can be rejected (the default schema makes a UTC Date).
+ * A YAML anchor (`&name`) in front matter. Issues never need one, and aliases to nested anchors
+ * make a few hundred bytes expand into billions of values (an "alias bomb"), so the first anchor
+ * stops the parse before any alias can refer to it.
  */
-export function parseYaml(source: string): object {
-  return removeControlCharacters(yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {}) as object;
+export class YamlAnchorError extends Error {
+  constructor(
+    /** The top-level field the anchor is in, or "front matter". */
+    readonly field: string,
+  ) {
+    super(`YAML anchor in ${field}`);
+    this.name = "YamlAnchorError";
+  }
 }
 
-/** Splits front matter from the body. A byte-order mark and CRLF line endings are accepted. */
-export function readFrontMatter(text: string): { data: Record<string, unknown> | null; body: string } {
+export const YAML_ANCHOR_MESSAGE =
+  "YAML anchors and aliases (&name, *name) are not allowed — write the value out";
+
+/**
+ * YAML with the core schema: timestamps stay the strings the writer typed, so the offset
+ * survives and a date-only value can be rejected (the default schema makes a UTC Date).
+ * Anchors are refused (see YamlAnchorError); an alias needs one, so aliases never resolve.
+ */
+export function parseYaml(source: string): object {
+  const opened: number[] = [];
+  const listener = (event: yaml.EventType, state: yaml.State) => {
+    if (event === "open") {
+      opened.push(state.position);
+      return;
+    }
+    const start = opened.pop() ?? 0;
+    // The loader sets `anchor` on its state (the types leave it out) for a node written `&name …`.
+    const { anchor } = state as yaml.State & { anchor: string | null };
+    if (anchor !== null)
+      throw new YamlAnchorError(topLevelFieldAt(source, source.indexOf(`&${anchor}`, start)));
+  };
+  return removeControlCharacters(yaml.load(source, { schema: yaml.CORE_SCHEMA, listener }) ?? {}) as object;
+}
+
+/** The last unindented `key:` at or before `offset`: the field a value belongs to. */
+function topLevelFieldAt(source: string, offset: number): string {
+  const before = source.slice(0, offset < 0 ? source.length : offset);
+  const keys = [...before.matchAll(/^([A-Za-z_][\w-]*)\s*:/gm)];
+  return keys.at(-1)?.[1] ?? "front matter";
+}
+
+/**
+ * Splits front matter from the body. A byte-order mark and CRLF line endings are accepted.
+ * `bodyLine` is the file's line the body starts on, so body problems can name file lines.
+ */
+export function readFrontMatter(text: string): {
+  data: Record<string, unknown> | null;
+  body: string;
+  bodyLine: number;
+} {
   const normalised = removeControlCharacters(text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
   const parsed = matter(normalised, { engines: { yaml: parseYaml } });
   const data: unknown = parsed.data;
   const isRecord = typeof data === "object" && data !== null && !Array.isArray(data);
-  // A fresh object each call: gray-matter caches by input string and would share one.
-  return { data: isRecord ? { ...(data as Record<string, unknown>) } : null, body: parsed.content };
+  const head = normalised.endsWith(parsed.content)
+    ? normalised.slice(0, normalised.length - parsed.content.length)
+    : "";
+  return {
+    // A fresh object each call: gray-matter caches by input string and would share one.
+    data: isRecord ? { ...(data as Record<string, unknown>) } : null,
+    body: parsed.content,
+    bodyLine: (head.match(/\n/g)?.length ?? 0) + 1,
+  };
 }
 
 export interface CheckContext {
@@ -108,7 +163,9 @@ export function checkIssue(
   try {
     raw = readFrontMatter(text);
   } catch (error) {
-    add("front matter", `is not valid YAML (${yamlReason(error)}) — check indentation, colons and quotes`);
+    if (error instanceof YamlAnchorError) add(error.field, YAML_ANCHOR_MESSAGE);
+    else
+      add("front matter", `is not valid YAML (${yamlReason(error)}) — check indentation, colons and quotes`);
     return { problems, warnings };
   }
   if (raw.data === null) {
@@ -131,6 +188,9 @@ export function checkIssue(
     for (const zodIssue of result.error.issues) problems.push(...describeZodIssue(file, zodIssue));
   }
   if (raw.body.trim() === "") add("body", "is empty — write the issue below the front matter");
+  for (const { line, message } of findBodyProblems(raw.body)) {
+    add("body", `line ${raw.bodyLine + line - 1}: ${message}`);
+  }
   checkDateOrder(raw.data, add);
   for (const what of findUnsafeHtml(raw.body)) {
     warnings.push({
@@ -151,10 +211,12 @@ export function checkIssue(
     checkPhoto(image, "body", context, add);
   }
 
+  const slug = path.basename(file, path.extname(file));
+  checkSlug(slug, path.extname(file), add);
+
   if (!result.success || problems.length > 0) return { problems, warnings };
 
   const frontMatter = result.data;
-  const slug = path.basename(file, path.extname(file));
   const published = inZone(frontMatter.date, context.site.timeZone);
   const modified = inZone(lastChange(frontMatter), context.site.timeZone);
   return {
@@ -238,6 +300,22 @@ function checkDateOrder(data: Record<string, unknown>, add: (field: string, mess
   });
 }
 
+/**
+ * The file name is the last segment of the issue's URL, so it must be a plain one: `..md` would
+ * publish over the year's folder, `My Big Issue.md` at a URL with spaces and capitals.
+ */
+function checkSlug(slug: string, extension: string, add: (field: string, message: string) => void): void {
+  if (idPattern.test(slug)) return;
+  const suggestion = slugify(slug);
+  const fix = suggestion
+    ? `rename it to ${suggestion}${extension}`
+    : `rename it after the story, e.g. istanbul-talks${extension}`;
+  add(
+    "file name",
+    `"${slug}" becomes the issue's URL, which may hold only lowercase letters, digits and hyphens — ${fix}`,
+  );
+}
+
 function checkReferences(
   ids: unknown,
   field: "authors" | "topics",
@@ -247,7 +325,7 @@ function checkReferences(
   if (!Array.isArray(ids)) return;
   const knownIds = Object.keys(known);
   ids.forEach((id, index) => {
-    if (typeof id !== "string" || id in known) return;
+    if (typeof id !== "string" || findById(known, id) !== undefined) return;
     const hint =
       knownIds.length > 0 ? ` — did you mean "${closest(id, knownIds)}"? Or add it to _data/${field}.ts` : "";
     add(`${field}.${index}`, `"${id}" is not in _data/${field}.ts${hint}`);

@@ -2,10 +2,11 @@
  * The Markdown dialect writers use: CommonMark plus footnotes, heading anchors,
  * typographic quotes and dashes, and a paragraph holding only an image becomes a figure.
  */
-import markdownIt, { type MarkdownIt, type Token } from "markdown-it";
+import markdownIt, { type Env, type MarkdownIt, type Token } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import footnote from "markdown-it-footnote";
-import { sanitizeIssueHtml } from "./raw-html.ts";
+import { findUnclosedComment, sanitizeIssueHtml } from "./raw-html.ts";
+import { slugify } from "./text.ts";
 
 /** What a body image says about itself: `![alt](src "caption")`. */
 export interface BodyImage {
@@ -31,32 +32,13 @@ export const defaults = {
   },
 } satisfies MarkdownOptions;
 
-/** Letters that Unicode does not decompose into a base letter plus accent. */
-const transliterations: Record<string, string> = {
-  ı: "i",
-  ß: "ss",
-  ø: "o",
-  ł: "l",
-  đ: "d",
-  æ: "ae",
-  œ: "oe",
-  þ: "th",
-};
-
 /**
  * Heading ids: ASCII, lowercase, hyphenated; stable across builds. A heading with no
  * Latin letters (Cyrillic, Arabic) gets "section", and markdown-it-anchor numbers repeats.
  * @example slugifyHeading("Kılıçdaroğlu in Ankara") // "kilicdaroglu-in-ankara"
  */
 export function slugifyHeading(text: string): string {
-  const slug = text
-    .toLowerCase()
-    .replace(/[ıßøłđæœþ]/g, (char) => transliterations[char] ?? char)
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  return slug || "section";
+  return slugify(text) || "section";
 }
 
 export function createMarkdown(options: Partial<MarkdownOptions> = {}): MarkdownIt {
@@ -127,4 +109,82 @@ function wrapLoneImages(tokens: Token[], TokenClass: typeof Token): Token[] {
     if (open) result.push(open);
   }
   return result;
+}
+
+/** A problem in a Markdown body, at a 1-based line of the body. */
+export interface BodyProblem {
+  line: number;
+  message: string;
+}
+
+export const UNCLOSED_COMMENT = 'an HTML comment is never closed — end it with "-->" or remove it';
+export const TOO_DEEPLY_NESTED =
+  'quotes or lists are nested too deeply, so Markdown would drop the text inside — use at most a few levels of ">" or list indents';
+
+/** Written into by the checking parser's block tokenizer: the first line it had to skip. */
+interface CheckEnv extends Env {
+  tooDeepLine?: number;
+}
+
+let checkingMarkdown: MarkdownIt | undefined;
+
+/**
+ * The writers' dialect for checking: typography off, so text stays as typed (`<!--x` is not
+ * turned into `<!–x`), and the block tokenizer notes where markdown-it's nesting limit
+ * (`maxNesting`) would make it skip the rest of a container without a word.
+ */
+function getCheckingMarkdown(): MarkdownIt {
+  if (checkingMarkdown) return checkingMarkdown;
+  const md = createMarkdown();
+  md.set({ typographer: false });
+  const tokenize = md.block.tokenize.bind(md.block);
+  md.block.tokenize = (state, startLine, endLine) => {
+    const env = state.env as CheckEnv;
+    const line = state.skipEmptyLines(startLine);
+    const skipped = line < endLine && (state.sCount[line] ?? 0) >= state.blkIndent;
+    if (skipped && state.level >= md.options.maxNesting) env.tooDeepLine ??= line + 1;
+    tokenize(state, startLine, endLine);
+  };
+  checkingMarkdown = md;
+  return md;
+}
+
+/**
+ * What in a body would silently vanish from the page, the feeds and search: an HTML comment
+ * that never closes (it swallows every following paragraph), and quotes or lists nested past
+ * markdown-it's limit. Code spans and blocks are text, so a `<!--` in them is fine.
+ * @example findBodyProblems("One.\n\n<!-- check\n\nTwo.\n") // [{ line: 3, message: UNCLOSED_COMMENT }]
+ */
+export function findBodyProblems(body: string): BodyProblem[] {
+  const env: CheckEnv = {};
+  const tokens = getCheckingMarkdown().parse(body, env);
+  const problems: BodyProblem[] = [];
+  const lineAt = (token: Token, content: string, offset: number) =>
+    (token.map?.[0] ?? 0) + 1 + (content.slice(0, offset).match(/\n/g)?.length ?? 0);
+  // Block tokens are one flat list (nesting is open/close pairs), so one pass sees every one.
+  for (const token of tokens) {
+    if (token.type === "html_block") {
+      const offset = findUnclosedComment(token.content);
+      if (offset !== undefined)
+        problems.push({ line: lineAt(token, token.content, offset), message: UNCLOSED_COMMENT });
+    }
+    if (token.type === "inline" && hasUnclosedInlineComment(token)) {
+      const offset = findUnclosedComment(token.content) ?? token.content.indexOf("<!--");
+      problems.push({ line: lineAt(token, token.content, Math.max(offset, 0)), message: UNCLOSED_COMMENT });
+    }
+  }
+  if (env.tooDeepLine !== undefined) problems.push({ line: env.tooDeepLine, message: TOO_DEEPLY_NESTED });
+  return problems.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * Inline, markdown-it only takes a whole `<!-- … -->` as HTML; an unclosed one is left as text
+ * and would be printed to readers, the editor's note and all.
+ */
+function hasUnclosedInlineComment(inline: Token): boolean {
+  return (inline.children ?? []).some(
+    (child) =>
+      (child.type === "text" && child.content.includes("<!--")) ||
+      (child.type === "html_inline" && findUnclosedComment(child.content) !== undefined),
+  );
 }

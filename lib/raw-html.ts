@@ -61,3 +61,22 @@ const unsafePatterns: [RegExp, string][] = [
 export function findUnsafeHtml(markdown: string): string[] {
   return unsafePatterns.filter(([pattern]) => pattern.test(markdown)).map(([, what]) => what);
 }
+
+/**
+ * Where the first HTML comment that never properly ends starts, or undefined. A comment runs
+ * to `-->`; one with no `-->`, or ended by `--!>` (which browsers accept but Markdown and the
+ * sanitiser do not), hides everything after it.
+ * @example findUnclosedComment("<p>Hi</p> <!-- check the quote") // 10
+ */
+export function findUnclosedComment(html: string): number | undefined {
+  let from = 0;
+  for (;;) {
+    const open = html.indexOf("<!--", from);
+    if (open === -1) return undefined;
+    // From open + 2, so that the empty comments `<!-->` and `<!--->` count as closed.
+    const close = html.indexOf("-->", open + 2);
+    const bangClose = html.indexOf("--!>", open + 2);
+    if (close === -1 || (bangClose !== -1 && bangClose < close)) return open;
+    from = close + 3;
+  }
+}

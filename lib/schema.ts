@@ -84,7 +84,19 @@ const idList = (what: "author" | "topic") =>
           ? `required — list at least one ${what} id from _data/${what}s.ts`
           : `must be a list of ${what} ids, e.g. [${what === "author" ? "ayse-kaya" : "russia"}]`,
     })
-    .min(1, { error: `must list at least one ${what} — add an id from _data/${what}s.ts` });
+    .min(1, { error: `must list at least one ${what} — add an id from _data/${what}s.ts` })
+    // A repeat would list the issue twice on the topic or author page.
+    .superRefine((ids, ctx) => {
+      ids.forEach((id, index) => {
+        if (ids.indexOf(id) < index) {
+          ctx.addIssue({
+            code: "custom",
+            path: [index],
+            message: `"${id}" is already listed — list each ${what} once`,
+          });
+        }
+      });
+    });
 
 export const photoSchema = z
   .object(
@@ -156,6 +168,15 @@ export const topicSchema = z
 
 const idRecord = <T extends z.ZodType>(value: T) =>
   z.record(z.string().regex(idPattern, { error: `is not a valid id — ${ID_HINT}` }), value);
+
+/**
+ * The author or topic with this id, looked up as an own key only: `constructor`, `toString`
+ * and `__proto__` are properties of every object, never ids.
+ * @example findById(topics, "russia") // { name: "Russia", … }; findById(topics, "constructor") // undefined
+ */
+export function findById<T>(records: Readonly<Record<string, T>>, id: string): T | undefined {
+  return Object.hasOwn(records, id) ? records[id] : undefined;
+}
 
 export const authorsSchema = idRecord(authorSchema);
 export const topicsSchema = idRecord(topicSchema);

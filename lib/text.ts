@@ -1,4 +1,4 @@
-/** Text clean-up shared by the content checks and the schemas. */
+/** Text clean-up shared by the content checks, the schemas and the Markdown set-up. */
 
 /**
  * Strips control characters (other than tab and newlines) from text: XML forbids them,
@@ -27,4 +27,31 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F
  */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** Letters that Unicode does not decompose into a base letter plus accent. */
+const transliterations: Readonly<Record<string, string>> = {
+  ı: "i",
+  ß: "ss",
+  ø: "o",
+  ł: "l",
+  đ: "d",
+  æ: "ae",
+  œ: "oe",
+  þ: "th",
+};
+
+/**
+ * ASCII, lowercase, hyphenated: what a URL segment (heading id, issue slug) is made of.
+ * Empty when the text has no Latin letters or digits (Cyrillic, Arabic, only dots).
+ * @example slugify("Kılıçdaroğlu in Ankara") // "kilicdaroglu-in-ankara"
+ */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[ıßøłđæœþ]/g, (char) => transliterations[char] ?? char)
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
 }

@@ -274,7 +274,11 @@ describe("checkIssue on a valid file", () => {
 
 describe("readFrontMatter", () => {
   it("splits the data from the body", () => {
-    expect(readFrontMatter("---\ntitle: A\n---\nBody\n")).toEqual({ data: { title: "A" }, body: "Body\n" });
+    expect(readFrontMatter("---\ntitle: A\n---\nBody\n")).toEqual({
+      data: { title: "A" },
+      body: "Body\n",
+      bodyLine: 4,
+    });
   });
 
   it("keeps timestamps and bare dates as strings", () => {
@@ -451,5 +455,139 @@ describe("checkIssue on mistakes found in review", () => {
     expect(problemsOf(issueFile(["photo: 2025/consulate.jpg"]))).toEqual([
       "src/issues/2025/x.md: photo: must be fields (src, alt, caption, credit), not a single value — put src: on its own indented line",
     ]);
+  });
+});
+
+describe("checkIssue on hostile or careless input", () => {
+  /** Nine levels of nine-fold aliases: 296 bytes that expand to 9^9 (387 million) strings when walked. */
+  const aliasBomb = `kicker: [${["x", ..."abcdefgh"]
+    .map((target, level) => {
+      const anchor = "abcdefghi"[level];
+      const item = level === 0 ? target : `*${target}`;
+      return `&${anchor} [${Array(9).fill(item).join(",")}]`;
+    })
+    .join(", ")}]`;
+
+  it.each<[string, string, string[]]>([
+    [
+      "rejects a YAML alias bomb by its anchors, before anything expands",
+      issueFile([aliasBomb]),
+      [`${FILE}: kicker: YAML anchors and aliases (&name, *name) are not allowed — write the value out`],
+    ],
+    [
+      "rejects one plain anchor and alias, naming the field the anchor is in",
+      issueFile(["photo:", "  src: &shot 2025/consulate.jpg", "  alt: *shot", "  credit: AFP"]),
+      [`${FILE}: photo: YAML anchors and aliases (&name, *name) are not allowed — write the value out`],
+    ],
+    [
+      "reports an HTML comment that is never closed, at its line in the file",
+      issueFile([], "Delegations met.\n\n<!-- editor: check the quote\n\nThe talks lasted three hours.\n"),
+      [`${FILE}: body: line 10: an HTML comment is never closed — end it with "-->" or remove it`],
+    ],
+    [
+      "reports an HTML comment ended with --!>",
+      issueFile(
+        [],
+        "Delegations met.\n\n<!-- editor: check the quote --!>\n\nThe talks lasted three hours.\n",
+      ),
+      [`${FILE}: body: line 10: an HTML comment is never closed — end it with "-->" or remove it`],
+    ],
+    [
+      "reports an unclosed comment inside a paragraph, which would be printed to readers",
+      issueFile([], "Delegations met\nfor hours. <!-- editor: check\n"),
+      [`${FILE}: body: line 9: an HTML comment is never closed — end it with "-->" or remove it`],
+    ],
+    [
+      "reports quotes nested so deep that Markdown would drop their text",
+      issueFile([], `Delegations met.\n\n${">".repeat(5000)} The quote.\n`),
+      [
+        `${FILE}: body: line 10: quotes or lists are nested too deeply, so Markdown would drop the text inside — use at most a few levels of ">" or list indents`,
+      ],
+    ],
+    [
+      "reports prototype names as unknown authors and topics",
+      issueFile([], BODY, [
+        ...FRONT_MATTER.slice(0, 3),
+        "authors: [constructor]",
+        "topics: [constructor, hasownproperty]",
+      ]),
+      [
+        `${FILE}: authors.0: "constructor" is not in _data/authors.ts — did you mean "sonata-coulter"? Or add it to _data/authors.ts`,
+        `${FILE}: topics.0: "constructor" is not in _data/topics.ts — did you mean "russia"? Or add it to _data/topics.ts`,
+        `${FILE}: topics.1: "hasownproperty" is not in _data/topics.ts — did you mean "turkey"? Or add it to _data/topics.ts`,
+      ],
+    ],
+    [
+      "reports __proto__ and toString as unknown, besides their form",
+      issueFile([], BODY, [...FRONT_MATTER.slice(0, 4), "topics: [__proto__, toString]"]),
+      [
+        `${FILE}: topics.0: is not a valid topic id — use lowercase letters, digits and hyphens, e.g. sonata-coulter`,
+        `${FILE}: topics.1: is not a valid topic id — use lowercase letters, digits and hyphens, e.g. sonata-coulter`,
+        `${FILE}: topics.0: "__proto__" is not in _data/topics.ts — did you mean "diplomacy"? Or add it to _data/topics.ts`,
+        `${FILE}: topics.1: "toString" is not in _data/topics.ts — did you mean "turkey"? Or add it to _data/topics.ts`,
+      ],
+    ],
+    [
+      "reports a repeated topic and a repeated author",
+      issueFile([], BODY, [
+        ...FRONT_MATTER.slice(0, 3),
+        "authors: [ayse-kaya, ayse-kaya]",
+        "topics: [turkey, diplomacy, turkey]",
+      ]),
+      [
+        `${FILE}: authors.1: "ayse-kaya" is already listed — list each author once`,
+        `${FILE}: topics.2: "turkey" is already listed — list each topic once`,
+      ],
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(problemsOf(text)).toEqual(expected);
+  });
+
+  it.each<[string, string, string[]]>([
+    [
+      "..md, which would publish over the year",
+      "src/issues/2025/..md",
+      [
+        `src/issues/2025/..md: file name: "." becomes the issue's URL, which may hold only lowercase letters, digits and hyphens — rename it after the story, e.g. istanbul-talks.md`,
+      ],
+    ],
+    [
+      "...md, which would publish over the month",
+      "src/issues/2025/...md",
+      [
+        `src/issues/2025/...md: file name: ".." becomes the issue's URL, which may hold only lowercase letters, digits and hyphens — rename it after the story, e.g. istanbul-talks.md`,
+      ],
+    ],
+    [
+      "a name with spaces and capitals",
+      "src/issues/2025/My Big Issue.md",
+      [
+        `src/issues/2025/My Big Issue.md: file name: "My Big Issue" becomes the issue's URL, which may hold only lowercase letters, digits and hyphens — rename it to my-big-issue.md`,
+      ],
+    ],
+    [
+      "a name with accents and an underscore",
+      "src/issues/2025/Kılıçdaroğlu_in_Ankara.md",
+      [
+        `src/issues/2025/Kılıçdaroğlu_in_Ankara.md: file name: "Kılıçdaroğlu_in_Ankara" becomes the issue's URL, which may hold only lowercase letters, digits and hyphens — rename it to kilicdaroglu-in-ankara.md`,
+      ],
+    ],
+  ])("rejects the file name %s", (_name, file, expected) => {
+    const { issue, problems } = checkIssue(file, issueFile(), context);
+    expect(problems.map(formatProblem)).toEqual(expected);
+    expect(issue).toBeUndefined();
+  });
+
+  it.each(["istanbul-talks", "g20-summit-2025", "x"])("accepts the file name %s.md", (slug) => {
+    expect(checkIssue(`src/issues/2025/${slug}.md`, issueFile(), context).problems).toEqual([]);
+  });
+
+  it.each<[string, string]>([
+    ["a closed comment", "Met.\n\n<!-- editor: fine -->\n\nMore.\n"],
+    ["an empty comment", "Met. <!----> <!--> <!--->\n"],
+    ["a comment marker in code", "Met. `<!--` opens a comment.\n\n```html\n<!-- in a code block\n```\n"],
+    ["quotes nested three deep", "> > > A quote in a quote in a quote.\n"],
+  ])("accepts %s", (_name, body) => {
+    expect(problemsOf(issueFile([], body))).toEqual([]);
   });
 });

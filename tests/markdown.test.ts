@@ -3,7 +3,14 @@
  * and body figures.
  */
 import { describe, expect, it } from "vitest";
-import { createMarkdown, photoUrl, slugifyHeading } from "../lib/markdown.ts";
+import {
+  createMarkdown,
+  findBodyProblems,
+  photoUrl,
+  slugifyHeading,
+  TOO_DEEPLY_NESTED,
+  UNCLOSED_COMMENT,
+} from "../lib/markdown.ts";
 
 const md = createMarkdown();
 
@@ -194,5 +201,57 @@ describe("raw HTML in a body", () => {
     ["writes void elements without a slash", "<b>x</b>\n\n---\n", "<p><b>x</b></p>\n<hr>\n"],
   ])("%s", (_case, source, html) => {
     expect(md.render(source)).toBe(html);
+  });
+});
+
+describe("findBodyProblems", () => {
+  it("spells out its messages", () => {
+    expect(UNCLOSED_COMMENT).toBe('an HTML comment is never closed — end it with "-->" or remove it');
+    expect(TOO_DEEPLY_NESTED).toBe(
+      'quotes or lists are nested too deeply, so Markdown would drop the text inside — use at most a few levels of ">" or list indents',
+    );
+  });
+
+  it.each<[string, string, { line: number; message: string }[]]>([
+    [
+      "an unclosed comment block",
+      "One.\n\n<!-- editor: check the quote\n\nTwo.\n",
+      [{ line: 3, message: UNCLOSED_COMMENT }],
+    ],
+    [
+      "a comment ended with --!>",
+      "One.\n\n<!-- check --!>\n\nTwo.\n",
+      [{ line: 3, message: UNCLOSED_COMMENT }],
+    ],
+    ["an unclosed comment in a paragraph", "One\nand <!-- two\n", [{ line: 2, message: UNCLOSED_COMMENT }]],
+    [
+      "an unclosed comment inside a div",
+      "<div>\n<!-- note\n</div>\n\nText.\n",
+      [{ line: 2, message: UNCLOSED_COMMENT }],
+    ],
+    [
+      "an unclosed comment in a quote",
+      "> Quote.\n>\n> <!-- check\n",
+      [{ line: 3, message: UNCLOSED_COMMENT }],
+    ],
+    ["5,000 nested quotes", `One.\n\n${">".repeat(5000)} deep\n`, [{ line: 3, message: TOO_DEEPLY_NESTED }]],
+    [
+      "a list nested 60 deep",
+      Array.from({ length: 60 }, (_, depth) => `${"  ".repeat(depth)}- item`).join("\n"),
+      [{ line: 50, message: TOO_DEEPLY_NESTED }],
+    ],
+    ["closed and empty comments", "One <!-- a --> two <!----> <!-->\n\n<!--\nblock\n-->\n", []],
+    [
+      "comment markers in code",
+      "Write `<!--` to start.\n\n    <!-- indented code\n\n```\n<!-- fenced\n```\n",
+      [],
+    ],
+    ["quotes nested 20 deep", `${"> ".repeat(20)}deep\n`, []],
+  ])("reports %s", (_name, body, expected) => {
+    expect(findBodyProblems(body)).toEqual(expected);
+  });
+
+  it("reports what the renderer would otherwise drop: the deep quote's text is missing from the HTML", () => {
+    expect(md.render(`${">".repeat(5000)} The quote.\n`)).not.toContain("The quote.");
   });
 });

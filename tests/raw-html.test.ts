@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findUnsafeHtml } from "../lib/raw-html.ts";
+import { findUnclosedComment, findUnsafeHtml } from "../lib/raw-html.ts";
 
 describe("findUnsafeHtml", () => {
   it.each([
@@ -13,5 +13,19 @@ describe("findUnsafeHtml", () => {
     ["A [link](https://example.org) in Markdown.", []],
   ])("finds what the policy removes in %s", (source, found) => {
     expect(findUnsafeHtml(source)).toEqual(found);
+  });
+});
+
+describe("findUnclosedComment", () => {
+  it.each<[string, string, number | undefined]>([
+    ["a comment with no end", "<p>Hi</p> <!-- check the quote\n\n<p>More</p>", 10],
+    ["a comment ended with --!>", "<!-- note --!> <p>More</p>", 0],
+    ["a second comment with no end", "<!-- a --> text <!-- b", 16],
+    ["a closed comment", "<!-- editor: fine --> text", undefined],
+    ["the empty comments <!--> and <!--->", "<!--> a <!---> b", undefined],
+    ["a comment with dashes inside", "<!-- a -- b --> c", undefined],
+    ["no comment at all", "<p>Plain</p>", undefined],
+  ])("finds %s", (_name, html, offset) => {
+    expect(findUnclosedComment(html)).toBe(offset);
   });
 });

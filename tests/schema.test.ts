@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CheckContext, checkIssue, formatProblem } from "../lib/content.ts";
-import { idPattern, issueFieldNames, offsetDateTime, photoFieldNames } from "../lib/schema.ts";
+import {
+  findById,
+  idPattern,
+  issueFieldNames,
+  issueFrontMatterSchema,
+  offsetDateTime,
+  photoFieldNames,
+} from "../lib/schema.ts";
 import { createCheckContext } from "./helpers/check-context.ts";
 
 const FILE = "src/issues/2025/x.md";
@@ -310,5 +317,48 @@ describe("field names", () => {
 
   it("lists every photo key", () => {
     expect(photoFieldNames).toEqual(["src", "alt", "caption", "credit", "focus"]);
+  });
+});
+
+describe("findById", () => {
+  const topics = { russia: { name: "Russia" } };
+
+  it("finds a record by its own key", () => {
+    expect(findById(topics, "russia")).toEqual({ name: "Russia" });
+  });
+
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"])(
+    "finds nothing for %s, which every object has but no author or topic is",
+    (id) => {
+      expect(findById(topics, id)).toBeUndefined();
+    },
+  );
+});
+
+describe("issueFrontMatterSchema on repeated ids", () => {
+  const base = {
+    title: "T",
+    dek: "D",
+    date: "2025-04-10T16:30:00+03:00",
+    authors: ["a"],
+    topics: ["russia"],
+  };
+
+  it("reports each repeat at its own index, with the id", () => {
+    const result = issueFrontMatterSchema.safeParse({
+      ...base,
+      topics: ["russia", "turkey", "russia", "russia"],
+    });
+    expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["topics.2", '"russia" is already listed — list each topic once'],
+      ["topics.3", '"russia" is already listed — list each topic once'],
+    ]);
+  });
+
+  it("reports a repeated author", () => {
+    const result = issueFrontMatterSchema.safeParse({ ...base, authors: ["a", "a"] });
+    expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["authors.1", '"a" is already listed — list each author once'],
+    ]);
   });
 });

@@ -8,7 +8,14 @@ import { isoDateTime } from "../dates.ts";
 import { absoluteUrl } from "../filters/absolute-url.ts";
 import { absolutePhotoUrl, pickRendition } from "../photos/index.ts";
 import type { PhotoDesk } from "../plugins/photos.ts";
-import type { Authors, IssueFrontMatter, Photo, Site, Topics } from "../schema.ts";
+import {
+  type Authors,
+  findById,
+  type IssueFrontMatter,
+  type Photo,
+  type Site,
+  type Topics,
+} from "../schema.ts";
 import { escapeHtml } from "../text.ts";
 import { type FeedSpec, listFeeds } from "../urls.ts";
 
@@ -59,12 +66,12 @@ async function createEntry(item: FeedSourceItem, context: FeedContext): Promise<
     published: isoDateTime(data.date, site.timeZone),
     updated: isoDateTime(lastChange(data), site.timeZone),
     authors: data.authors.map((id) => ({
-      name: authors[id]?.name ?? id,
+      name: findById(authors, id)?.name ?? id,
       url: absoluteUrl(`/authors/${id}/`, site.url),
     })),
     categories: data.topics.map((id) => ({
       term: id,
-      label: topics[id]?.name ?? id,
+      label: findById(topics, id)?.name ?? id,
       url: absoluteUrl(`/topics/${id}/`, site.url),
     })),
     ...(image ? { image } : {}),
@@ -120,7 +127,7 @@ export async function buildChannel(
   buildTimeIso: string,
 ): Promise<FeedChannel> {
   const { site, topics } = context;
-  const topic = spec.topicId ? topics[spec.topicId] : undefined;
+  const topic = spec.topicId ? findById(topics, spec.topicId) : undefined;
   const selected = items
     .filter((item) => !spec.topicId || item.data.topics.includes(spec.topicId))
     .slice(0, site.feedSize);

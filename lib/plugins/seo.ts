@@ -7,7 +7,7 @@ import { lastChange } from "../content.ts";
 import { isoDateTime } from "../dates.ts";
 import { absoluteUrl } from "../filters/absolute-url.ts";
 import { absolutePhotoUrl, type PhotoEntry } from "../photos/index.ts";
-import type { Authors, IssueFrontMatter, Site, Topics } from "../schema.ts";
+import { type Authors, findById, type IssueFrontMatter, type Site, type Topics } from "../schema.ts";
 import {
   buildNewsArticle,
   buildSocialMeta,
@@ -85,11 +85,11 @@ export function describePage(input: PageMetaInput, options: SeoOptions): PageMet
   const published = isoDateTime(issue.date, zone);
   const modified = isoDateTime(lastChange(issue), zone);
   const authors = issue.authors.map((id) => ({
-    name: options.authors[id]?.name ?? id,
+    name: findById(options.authors, id)?.name ?? id,
     url: absoluteUrl(`/authors/${id}/`, site.url),
   }));
   const topics = issue.topics.map((id) => ({
-    name: options.topics[id]?.name ?? id,
+    name: findById(options.topics, id)?.name ?? id,
     url: absoluteUrl(`/topics/${id}/`, site.url),
   }));
   // The lead photo's crops, or the site's card: Google wants 16:9, 4:3 and 1:1, never the logo.

@@ -27,6 +27,13 @@ describe("pickByIds", () => {
     expect(pickByIds(ids, topics)).toEqual(expected);
   });
 
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])(
+    "finds nothing for %s, a property every object has but no record's id",
+    (id) => {
+      expect(pickByIds([id, "russia"], topics)).toEqual([{ name: "Russia", kind: "country", id: "russia" }]);
+    },
+  );
+
   it("lets the key win over an id inside the record", () => {
     expect(pickByIds(["a"], { a: { name: "A", id: "other" } })).toEqual([{ name: "A", id: "a" }]);
   });
