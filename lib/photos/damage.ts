@@ -6,9 +6,55 @@
  * parameters, an unknown Adobe transform), so `failOn: "warning"` alone would reject good
  * photos. These helpers tell the two apart from libvips' warning lines.
  *
- * libvips' warnings go to one queue per process, so they only belong to a photo when it is
- * decoded alone; the pipeline calls `scanDamage` in its solo retry.
+ * libvips keeps one error buffer per process, so a failure's reason only belongs to a
+ * photo when it is decoded alone; `checkScanData` judges reasons only then.
  */
+import sharp, { type Sharp, type SharpOptions } from "sharp";
+import { errorReason, messages } from "./problems.ts";
+
+/**
+ * A problem message when the JPEG's scan data is damaged (or it does not decode at all),
+ * or `undefined`. Each check is one full decode: `stats()` reads every pixel without
+ * keeping them (a shrink-on-load decode misses some damage).
+ *
+ * With company (`alone: false`), `failOn: "warning"` fails this photo's own decode on any
+ * warning, harmless or not; the message may be another photo's, and the solo retry sorts
+ * it out. Alone, the message is this photo's first warning: damage is rejected; padding
+ * between header segments is cut out and the rest checked again; after any other harmless
+ * warning libjpeg stops reporting, so the photo only has to decode with `failOn: "error"`.
+ * (libvips' warning events are no use here: they reach whichever operation finishes next.)
+ */
+export async function checkScanData(
+  input: Buffer,
+  options: {
+    /** Pixel limit (width × height); 0 for none. */
+    limitInputPixels: number;
+    /** No other sharp work in the process (see `EncodeOptions.alone`). */
+    alone: boolean;
+    /** Makes a sharp instance; the pipeline's counts them. */
+    open?: (data: Buffer, options: SharpOptions) => Sharp;
+  },
+): Promise<string | undefined> {
+  const open = options.open ?? ((data: Buffer, sharpOptions: SharpOptions) => sharp(data, sharpOptions));
+  const limitInputPixels = options.limitInputPixels || false;
+  const decode = async (data: Buffer, failOn: "warning" | "error") => {
+    try {
+      await open(data, { failOn, limitInputPixels }).stats();
+      return undefined;
+    } catch (error) {
+      return errorReason(error);
+    }
+  };
+  const warning = await decode(input, "warning");
+  if (warning === undefined) return undefined;
+  if (!options.alone) return messages.damaged(warning);
+  const reason = warning.replace(/^VipsJpeg: /, "");
+  if (scanDamage([reason], input)) return messages.damaged(reason);
+  const unpadded = withoutHeaderGaps(input);
+  if (unpadded.length < input.length) return checkScanData(unpadded, options);
+  const error = await decode(input, "error");
+  return error === undefined ? undefined : messages.corrupt(error);
+}
 
 /** Warnings that mean the pixels are wrong: the decoder lost its place in the scan. */
 const DAMAGE = [
@@ -92,4 +138,34 @@ export function headerGaps(jpeg: Uint8Array): HeaderGap[] {
     }
   }
   return gaps;
+}
+
+/**
+ * The JPEG with the stray bytes between its header segments cut out (`headerGaps`), or the
+ * same buffer when there are none. Only for checking: the pipeline encodes the original.
+ */
+export function withoutHeaderGaps(jpeg: Buffer): Buffer {
+  const kept: Buffer[] = [jpeg.subarray(0, 2)];
+  let at = 2;
+  let cut = false;
+  while (at < jpeg.length) {
+    const start = at;
+    while (at < jpeg.length && !(jpeg[at] === 0xff && isMarker(jpeg[at + 1]))) at += 1;
+    if (at > start) cut = true;
+    if (at >= jpeg.length) break;
+    const marker = jpeg[at + 1] ?? 0;
+    if (marker === 0xda || marker === 0xd9) {
+      kept.push(jpeg.subarray(at));
+      break;
+    }
+    const standalone = marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7);
+    const end = standalone ? at + 2 : at + 2 + (((jpeg[at + 2] ?? 0) << 8) | (jpeg[at + 3] ?? 0));
+    kept.push(jpeg.subarray(at, end));
+    at = end;
+  }
+  return cut ? Buffer.concat(kept) : jpeg;
+}
+
+function isMarker(byte: number | undefined): boolean {
+  return byte !== undefined && byte !== 0x00 && byte !== 0xff;
 }

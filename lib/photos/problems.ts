@@ -55,6 +55,7 @@ export const messages = {
     `is not a readable image (${reason}) — export the photo again as JPEG from the agency feed`,
   corrupt: (reason: string) =>
     `is truncated or corrupt (${reason}) — export the photo again from the agency feed`,
+  empty: () => "is empty (0 bytes) — copy the photo again from the agency feed",
   damaged: (reason: string) => `is damaged (${reason}) — ask the agency for the file again or re-export it`,
   symlinkOutside: (dir: string) =>
     `is a symbolic link to a file outside ${dir} — copy the photo itself into ${dir}`,

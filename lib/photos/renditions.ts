@@ -9,7 +9,7 @@ import path from "node:path";
 import sharp, { type CreateRaw, type Metadata, type Sharp, type SharpOptions } from "sharp";
 import { escapeHtml } from "../text.ts";
 import type { CachedFile, PhotoRecord } from "./cache.ts";
-import { scanDamage } from "./damage.ts";
+import { checkScanData } from "./damage.ts";
 import type { PhotoMeta } from "./manifest.ts";
 import { readPhotoMeta } from "./metadata.ts";
 import { errorReason, messages } from "./problems.ts";
@@ -67,6 +67,7 @@ export async function encodePhoto(
     return sharp(data, sharpOptions);
   };
 
+  if (input.length === 0) return { ok: false, message: messages.empty() };
   let header: Metadata;
   try {
     header = await open(input, { limitInputPixels: false }).metadata();
@@ -82,9 +83,10 @@ export async function encodePhoto(
     return { ok: false, message: messages.tooLarge(header.width, header.height, limitInputPixels) };
   }
   if (header.format === "jpeg") {
-    const damage = await checkScanData(input, (sharpOptions) => open(input, sharpOptions), {
+    const damage = await checkScanData(input, {
       limitInputPixels,
       alone,
+      open,
     });
     if (damage) return { ok: false, message: damage };
   }
@@ -165,39 +167,6 @@ export async function encodePhoto(
   } catch (error) {
     return { ok: false, message: messages.corrupt(errorReason(error)) };
   }
-}
-
-/**
- * A problem message when the JPEG's scan data is damaged, or `undefined`. One full decode
- * (`stats()` decodes every pixel without keeping them; a shrink-on-load decode misses
- * some damage). With company, `failOn: "warning"` fails this photo's own decode on any
- * warning, harmless or not, and the solo retry sorts them out; alone, the warnings are
- * this photo's and `scanDamage` judges them.
- */
-async function checkScanData(
-  input: Buffer,
-  open: (options: SharpOptions) => Sharp,
-  options: { limitInputPixels: number; alone: boolean },
-): Promise<string | undefined> {
-  const limit = options.limitInputPixels || false;
-  if (!options.alone) {
-    try {
-      await open({ failOn: "warning", limitInputPixels: limit }).stats();
-      return undefined;
-    } catch (error) {
-      return messages.damaged(errorReason(error));
-    }
-  }
-  const warnings: string[] = [];
-  const image = open({ failOn: "error", limitInputPixels: limit });
-  image.on("warning", (warning: string) => warnings.push(warning));
-  try {
-    await image.stats();
-  } catch (error) {
-    return messages.corrupt(errorReason(error));
-  }
-  const damage = scanDamage(warnings, input);
-  return damage ? messages.damaged(damage) : undefined;
 }
 
 /** Applies one format's encoder settings. */
