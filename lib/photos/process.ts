@@ -413,9 +413,9 @@ async function linkProblem(
   } catch {
     return messages.symlinkBroken;
   }
+  if (!(await stat(target)).isFile()) return messages.symlinkFolder;
   const inside = path.relative(root, target);
-  if (inside === "" || inside.startsWith("..") || path.isAbsolute(inside)) return messages.symlinkOutside;
-  return (await stat(target)).isFile() ? undefined : messages.symlinkFolder;
+  return inside.startsWith("..") || path.isAbsolute(inside) ? messages.symlinkOutside : undefined;
 }
 
 async function ensureDirs(root: string, dirs: readonly string[]): Promise<void> {
