@@ -40,8 +40,8 @@ const RAW_TEXT = new Set([
  * words of an `alt` or a comment that mention it (a regex on the source once counted those).
  */
 export function carriesBodyAttribute(html: string): boolean {
-  if (!html.includes(BODY_ATTRIBUTE)) return false;
   const lower = html.toLowerCase();
+  if (!lower.includes(BODY_ATTRIBUTE)) return false;
   let at = html.indexOf("<");
   while (at !== -1) {
     if (html.startsWith("<!--", at)) {
