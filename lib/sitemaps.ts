@@ -11,6 +11,8 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
 /** sitemaps.org caps a file at 50,000 URLs; beyond that a sitemap index is needed. */
 export const MAX_SITEMAP_URLS = 50_000;
+/** sitemaps.org caps a file at 50 MB (52,428,800 bytes) uncompressed. */
+export const MAX_SITEMAP_BYTES = 50 * 1024 * 1024;
 /** Google caps a news sitemap at 1,000 `news:news` entries (features.md §4.1). */
 export const MAX_NEWS_URLS = 1_000;
 
@@ -54,11 +56,104 @@ export interface SitemapEntry {
  */
 export function renderSitemap(entries: SitemapEntry[]): string {
   assertCount(entries.length, MAX_SITEMAP_URLS, "sitemap");
-  const urls = entries.map((entry) => {
-    assertAbsoluteUrl(entry.url);
-    return [element("loc", entry.url), ...(entry.lastmod ? [element("lastmod", entry.lastmod)] : [])];
+  return renderUrlset(`xmlns="${SITEMAP_NS}"`, entries.map(urlLines));
+}
+
+/** Where a sitemap splits: at most this many URLs, and bytes, per file. */
+export interface SitemapLimits {
+  maxUrls: number;
+  maxBytes: number;
+}
+
+export const SITEMAP_LIMITS: SitemapLimits = { maxUrls: MAX_SITEMAP_URLS, maxBytes: MAX_SITEMAP_BYTES };
+
+/** One file of the site's sitemap: its site path and its XML. */
+export interface SitemapFile {
+  path: string;
+  xml: string;
+}
+
+function urlLines(entry: SitemapEntry): string[] {
+  assertAbsoluteUrl(entry.url);
+  return [element("loc", entry.url), ...(entry.lastmod ? [element("lastmod", entry.lastmod)] : [])];
+}
+
+/** The latest lastmod of the entries (compared as instants), if any has one. */
+function latest(entries: readonly SitemapEntry[]): string | undefined {
+  let best: string | undefined;
+  for (const { lastmod } of entries) {
+    if (lastmod !== undefined && (best === undefined || Date.parse(lastmod) > Date.parse(best)))
+      best = lastmod;
+  }
+  return best;
+}
+
+/**
+ * The site's sitemap: one `/sitemap.xml` while every entry fits in one file; beyond the limits,
+ * `/sitemap-1.xml`, `/sitemap-2.xml`… and a sitemap index at `/sitemap.xml` that lists them, so
+ * robots.txt and search consoles keep the one address. Entries keep their order.
+ * @example renderSitemaps(entries, "https://d.example", { maxUrls: 2, maxBytes: 50 * 1024 * 1024 }).map((file) => file.path)
+ * // 3 entries: ["/sitemap.xml", "/sitemap-1.xml", "/sitemap-2.xml"]
+ */
+export function renderSitemaps(
+  entries: readonly SitemapEntry[],
+  siteUrl: string,
+  limits: SitemapLimits = SITEMAP_LIMITS,
+): SitemapFile[] {
+  const blocks = entries.map((entry) =>
+    indent(["<url>", ...indent(urlLines(entry), 1), "</url>"], 1).join("\n"),
+  );
+  const head = `${XML_DECLARATION}\n<urlset xmlns="${SITEMAP_NS}">\n`;
+  const tail = "</urlset>\n";
+  const chunks: { start: number; end: number }[] = [];
+  let start = 0;
+  let bytes = Buffer.byteLength(head + tail);
+  blocks.forEach((block, index) => {
+    const size = Buffer.byteLength(block) + 1;
+    if (index > start && (index - start >= limits.maxUrls || bytes + size > limits.maxBytes)) {
+      chunks.push({ start, end: index });
+      start = index;
+      bytes = Buffer.byteLength(head + tail);
+    }
+    if (bytes + size > limits.maxBytes) {
+      throw new Error(`sitemap: the entry for ${entries[index]?.url} alone is over ${limits.maxBytes} bytes`);
+    }
+    bytes += size;
   });
-  return renderUrlset(`xmlns="${SITEMAP_NS}"`, urls);
+  chunks.push({ start, end: blocks.length });
+  const urlset = (chunk: { start: number; end: number }): string =>
+    head +
+    blocks
+      .slice(chunk.start, chunk.end)
+      .map((block) => `${block}\n`)
+      .join("") +
+    tail;
+  if (chunks.length === 1) return [{ path: "/sitemap.xml", xml: urlset(chunks[0] ?? { start: 0, end: 0 }) }];
+  assertCount(chunks.length, MAX_SITEMAP_URLS, "sitemap index");
+  const parts = chunks.map((chunk, index) => ({
+    path: `/sitemap-${index + 1}.xml`,
+    xml: urlset(chunk),
+    chunk,
+  }));
+  const index = [
+    XML_DECLARATION,
+    `<sitemapindex xmlns="${SITEMAP_NS}">`,
+    ...parts.flatMap(({ path, chunk }) => {
+      const url = resolveSitemapUrl(siteUrl, path);
+      const lastmod = latest(entries.slice(chunk.start, chunk.end));
+      return indent(
+        [
+          "<sitemap>",
+          ...indent([element("loc", url), ...(lastmod ? [element("lastmod", lastmod)] : [])], 1),
+          "</sitemap>",
+        ],
+        1,
+      );
+    }),
+    "</sitemapindex>",
+    "",
+  ].join("\n");
+  return [{ path: "/sitemap.xml", xml: index }, ...parts.map(({ path, xml }) => ({ path, xml }))];
 }
 
 /**

@@ -1,15 +1,28 @@
-/** /sitemap.xml: every HTML page, issues with their last change. */
+/**
+ * /sitemap.xml: every HTML page, issues with their last change. Past the protocol's limits it
+ * becomes a sitemap index, and its parts /sitemap-1.xml… are pages of this template.
+ */
 import type { SitemapsData } from "../lib/plugins/sitemaps.ts";
+import type { SitemapFile } from "../lib/sitemaps.ts";
+
+type Pages = Parameters<SitemapsData["renderSitemaps"]>[0];
 
 interface SitemapData {
-  sitemaps: SitemapsData;
-  collections: { all: Parameters<SitemapsData["renderSitemap"]>[0] };
+  sitemapFile: SitemapFile;
 }
 
 export const data = {
-  permalink: "/sitemap.xml",
+  pagination: {
+    data: "collections.all",
+    size: 1,
+    alias: "sitemapFile",
+    // One pagination page per sitemap file, rendered from every page of the site.
+    before: (pages: Pages, fullData: { sitemaps: SitemapsData }): SitemapFile[] =>
+      fullData.sitemaps.renderSitemaps(pages),
+  },
+  permalink: (data: SitemapData): string => data.sitemapFile.path,
   eleventyExcludeFromCollections: true,
   eleventyImport: { collections: ["all"] },
 };
 
-export const render = (data: SitemapData): string => data.sitemaps.renderSitemap(data.collections.all);
+export const render = (data: SitemapData): string => data.sitemapFile.xml;

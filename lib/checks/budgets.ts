@@ -5,22 +5,14 @@
  */
 import type { CheerioAPI } from "cheerio";
 import { pickImageUrl, type Viewport } from "./images.ts";
-import {
-  type BuiltSite,
-  type CheckProblem,
-  formatKb,
-  htmlFiles,
-  pagePath,
-  resolveFile,
-  resolveSiteUrl,
-  tagName,
-  UNKNOWN_ORIGIN,
-} from "./site.ts";
-import { newsArticles } from "./structured-data.ts";
+import type { PageFacts } from "./page-facts.ts";
+import { type BuiltSite, type CheckProblem, formatKb, pagePath, tagName, UNKNOWN_ORIGIN } from "./site.ts";
 
 export interface Budgets {
   /** Bytes of HTML an issue page (a page with a NewsArticle) may weigh, uncompressed. */
   issuePageBytes: number;
+  /** Bytes of HTML any other page may weigh, uncompressed. */
+  pageBytes: number;
   /** Bytes each stylesheet may weigh, uncompressed. */
   cssBytes: number;
   /** Bytes of the lead-photo file the viewport below downloads. */
@@ -29,19 +21,28 @@ export interface Budgets {
   leadImageViewport: Viewport;
   /** Pages allowed to run JavaScript, as files (`search/index.html`) or paths (`/search/`). */
   scriptPages: readonly string[];
+  /** URLs one sitemap (or sitemaps one sitemap index) may list: the protocol's limit. */
+  sitemapUrls: number;
+  /** Bytes one sitemap file may weigh, uncompressed: the protocol's limit. */
+  sitemapBytes: number;
 }
 
 export const DEFAULT_BUDGETS: Budgets = {
   issuePageBytes: 40 * 1024,
+  // The archive, topic and author listings are paginated or split by year to stay under this.
+  pageBytes: 100 * 1024,
   cssBytes: 20 * 1024,
   leadImageBytes: 120 * 1024,
   // DPR 2, not 1: most phones that read us are 2x or 3x, so 1x would weigh a file nobody gets.
   leadImageViewport: { width: 400, dpr: 2 },
   // Search is the one page that needs a script (Pagefind); every other page is for reading.
   scriptPages: ["search/index.html"],
+  // sitemaps.org: at most 50,000 URLs and 50 MB (52,428,800 bytes) per file.
+  sitemapUrls: 50_000,
+  sitemapBytes: 50 * 1024 * 1024,
 };
 
-function overBudget(bytes: number, budget: number): string {
+export function overBudget(bytes: number, budget: number): string {
   return `${bytes} bytes (${formatKb(bytes)}), over the ${formatKb(budget)} budget`;
 }
 
@@ -63,53 +64,96 @@ function scriptsOn($: CheerioAPI): string[] {
   return found;
 }
 
+/** The page's facts for the budgets: its lead photo as the viewport picks it, body size, scripts. */
+export function budgetFacts(
+  $: CheerioAPI,
+  viewport: Viewport,
+): Pick<PageFacts, "leadImage" | "bodyBytes" | "scripts"> {
+  const image = $(".lead-figure").first().find("picture, img").first();
+  const leadImage = image.length === 0 ? undefined : pickImageUrl($, image, viewport);
+  const body = $(".issue__body").first();
+  return {
+    ...(leadImage === undefined ? {} : { leadImage }),
+    ...(body.length === 0 ? {} : { bodyBytes: Buffer.byteLength($.html(body)) }),
+    scripts: scriptsOn($),
+  };
+}
+
 function isAllowed(file: string, scriptPages: readonly string[]): boolean {
   return scriptPages.some((page) => page === file || page === pagePath(file));
 }
 
-/** The lead photo file the viewport downloads, and its size, if the page has one on the site. */
-function leadImageProblem(site: BuiltSite, file: string, budgets: Budgets): string | undefined {
-  const $ = site.html(file);
-  const image = $(".lead-figure").first().find("picture, img").first();
-  if (image.length === 0) return undefined;
-  const picked = pickImageUrl($, image, budgets.leadImageViewport);
-  if (picked === undefined) return undefined;
+/**
+ * One budget failure of a page. `field` and `hint` say which part of the issue file to change;
+ * they are shown only when the page's source file is known.
+ */
+export interface BudgetProblem {
+  message: string;
+  field?: string;
+  hint?: string;
+}
+
+/** The lead photo file the viewport downloads, if the page has one on the site and it is too heavy. */
+function leadImageProblem(
+  site: Pick<BuiltSite, "origin" | "resolve" | "size">,
+  file: string,
+  picked: string,
+  budgets: Budgets,
+): BudgetProblem | undefined {
   const base = new URL(pagePath(file), site.origin ?? UNKNOWN_ORIGIN).href;
-  const url = resolveSiteUrl(site, picked, base);
-  if (typeof url === "string") return undefined; // external or invalid: checkLinks reports what it can
-  const target = resolveFile(site, url.pathname);
-  if (!target.exists) return undefined; // checkLinks reports the broken link
+  const target = site.resolve(picked, base);
+  if (typeof target === "string") return undefined; // external or invalid: the link check reports what it can
+  if (!target.exists) return undefined; // the link check reports the broken link
   const bytes = site.size(target.file);
   if (bytes <= budgets.leadImageBytes) return undefined;
   const { width, dpr } = budgets.leadImageViewport;
-  return `lead image ${picked} (picked at a ${width}px viewport, DPR ${dpr}) is ${overBudget(bytes, budgets.leadImageBytes)}`;
+  return {
+    message: `lead image ${picked} (picked at a ${width}px viewport, DPR ${dpr}) is ${overBudget(bytes, budgets.leadImageBytes)}`,
+    field: "photo",
+    hint: "use a smaller or more compressed original",
+  };
 }
 
-/** Pages, stylesheets, scripts and lead photos over their budgets. */
-export async function checkBudgets(
-  site: BuiltSite,
-  budgets: Budgets = DEFAULT_BUDGETS,
-): Promise<CheckProblem[]> {
-  const problems: CheckProblem[] = [];
-  for (const file of htmlFiles(site)) {
-    if (newsArticles(site, file).length > 0) {
-      const bytes = site.size(file);
-      if (bytes > budgets.issuePageBytes) {
-        problems.push({ file, message: `issue page is ${overBudget(bytes, budgets.issuePageBytes)}` });
-      }
-      const lead = leadImageProblem(site, file, budgets);
-      if (lead) problems.push({ file, message: lead });
+/** A page over its size budget, a lead photo over its budget, scripts on a reading page. */
+export function pageBudgetProblems(
+  site: Pick<BuiltSite, "origin" | "resolve" | "size">,
+  file: string,
+  facts: Pick<PageFacts, "bytes" | "isIssue" | "leadImage" | "bodyBytes" | "scripts">,
+  budgets: Budgets,
+): BudgetProblem[] {
+  const problems: BudgetProblem[] = [];
+  if (facts.isIssue) {
+    if (facts.bytes > budgets.issuePageBytes) {
+      const body = facts.bodyBytes ?? 0;
+      // The body is the part a writer controls; name it when it is most of what can be cut.
+      problems.push({
+        message: `issue page is ${overBudget(facts.bytes, budgets.issuePageBytes)}`,
+        ...(body > budgets.issuePageBytes / 2
+          ? { field: "body", hint: `the body is ${formatKb(body)} of it — shorten it or split the issue` }
+          : {}),
+      });
     }
-    if (!isAllowed(file, budgets.scriptPages)) {
-      for (const script of scriptsOn(site.html(file))) {
-        problems.push({ file, message: `JavaScript on a reading page: ${script}` });
-      }
+    if (facts.leadImage !== undefined) {
+      const lead = leadImageProblem(site, file, facts.leadImage, budgets);
+      if (lead) problems.push(lead);
     }
+  } else if (facts.bytes > budgets.pageBytes) {
+    problems.push({ message: `page is ${overBudget(facts.bytes, budgets.pageBytes)}` });
   }
-  for (const file of site.files.filter((name) => name.endsWith(".css"))) {
-    const bytes = site.size(file);
-    if (bytes > budgets.cssBytes)
-      problems.push({ file, message: `stylesheet is ${overBudget(bytes, budgets.cssBytes)}` });
+  if (!isAllowed(file, budgets.scriptPages)) {
+    for (const script of facts.scripts) problems.push({ message: `JavaScript on a reading page: ${script}` });
   }
   return problems;
+}
+
+/** Stylesheets over their budget. */
+export function stylesheetProblems(site: BuiltSite, budgets: Budgets): CheckProblem[] {
+  return site.files
+    .filter((name) => name.endsWith(".css"))
+    .flatMap((file) => {
+      const bytes = site.size(file);
+      return bytes > budgets.cssBytes
+        ? [{ file, message: `stylesheet is ${overBudget(bytes, budgets.cssBytes)}` }]
+        : [];
+    });
 }

@@ -7,18 +7,15 @@ import { extractFromJson, extractFromXml, type FeedData } from "@extractus/feed-
 import { load } from "cheerio";
 import { type FeedFacts, readAtom, readJsonFeed, readRss, type UrlFact } from "./feed-formats.ts";
 import { parseSrcset } from "./images.ts";
-import { type BuiltSite, type CheckProblem, tagName, UNKNOWN_ORIGIN } from "./site.ts";
-import { ATOM_NS, readXml } from "./xml.ts";
+import { tagName, UNKNOWN_ORIGIN } from "./site.ts";
+import { ATOM_NS, type XmlResult } from "./xml.ts";
 
-export interface FeedDocument {
-  file: string;
-  format: "atom" | "rss" | "json";
-}
+export type FeedFormat = "atom" | "rss" | "json";
 
 /** The JSON Feed a `.json` file holds, or why it cannot be one. */
-function readJson(site: BuiltSite, file: string): { json: unknown } | { error: string } {
+export function readJson(text: string): { json: unknown } | { error: string } {
   try {
-    return { json: JSON.parse(site.read(file)) };
+    return { json: JSON.parse(text) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
@@ -30,20 +27,18 @@ function isJsonFeed(value: unknown): boolean {
 }
 
 /** Atom and RSS documents by their root element; `feed.json` and any JSON with a JSON Feed version. */
-export function findFeeds(site: BuiltSite): FeedDocument[] {
-  return site.files.flatMap((file): FeedDocument[] => {
-    if (file.endsWith(".xml")) {
-      const result = readXml(site, file);
-      if (!("root" in result)) return [];
-      if (result.root.uri === ATOM_NS && result.root.local === "feed") return [{ file, format: "atom" }];
-      if (result.root.uri === "" && result.root.local === "rss") return [{ file, format: "rss" }];
-      return [];
-    }
-    if (!file.endsWith(".json")) return [];
-    const parsed = readJson(site, file);
-    const named = file === "feed.json" || file.endsWith("/feed.json");
-    return named || ("json" in parsed && isJsonFeed(parsed.json)) ? [{ file, format: "json" }] : [];
-  });
+export function feedFormat(
+  file: string,
+  document: XmlResult | ReturnType<typeof readJson>,
+): FeedFormat | undefined {
+  if ("root" in document) {
+    if (document.root.uri === ATOM_NS && document.root.local === "feed") return "atom";
+    if (document.root.uri === "" && document.root.local === "rss") return "rss";
+    return undefined;
+  }
+  if (!file.endsWith(".json")) return undefined;
+  const named = file === "feed.json" || file.endsWith("/feed.json");
+  return named || ("json" in document && isJsonFeed(document.json)) ? "json" : undefined;
 }
 
 /** Absolute http(s), as every link in a feed must be. */
@@ -148,32 +143,34 @@ function clientProblems(read: () => FeedData, expected: number): string[] {
   return messages;
 }
 
-function checkFeed(site: BuiltSite, feed: FeedDocument): string[] {
-  const selfUrl = `${site.origin ?? UNKNOWN_ORIGIN}/${feed.file}`;
-  const pathOnly = site.origin === undefined;
-  if (feed.format === "json") {
-    const parsed = readJson(site, feed.file);
-    if ("error" in parsed) return [`not valid JSON: ${parsed.error}`];
-    const facts = readJsonFeed(parsed.json);
-    const json = site.read(feed.file);
-    return [
+/**
+ * Every problem of one feed, each message once. The document is the feed's text already parsed:
+ * XML for Atom and RSS (well-formed; the XML check reports the rest), JSON for JSON Feed.
+ */
+export function feedProblems(
+  file: string,
+  format: FeedFormat,
+  text: string,
+  document: XmlResult | ReturnType<typeof readJson>,
+  origin: string | undefined,
+): string[] {
+  const selfUrl = `${origin ?? UNKNOWN_ORIGIN}/${file}`;
+  const pathOnly = origin === undefined;
+  if ("error" in document) return format === "json" ? [`not valid JSON: ${document.error}`] : [];
+  if ("json" in document) {
+    const facts = readJsonFeed(document.json);
+    return unique([
       ...judge(facts, selfUrl, pathOnly),
-      ...clientProblems(() => extractFromJson(json), facts.entries.length),
-    ];
+      ...clientProblems(() => extractFromJson(text), facts.entries.length),
+    ]);
   }
-  const result = readXml(site, feed.file);
-  if (!("root" in result)) return []; // checkXml reports it.
-  const facts = feed.format === "atom" ? readAtom(result.root) : readRss(result.root);
-  const xml = site.read(feed.file);
-  return [
+  const facts = format === "atom" ? readAtom(document.root) : readRss(document.root);
+  return unique([
     ...judge(facts, selfUrl, pathOnly),
-    ...clientProblems(() => extractFromXml(xml, { descriptionMaxLen: 0 }), facts.entries.length),
-  ];
+    ...clientProblems(() => extractFromXml(text, { descriptionMaxLen: 0 }), facts.entries.length),
+  ]);
 }
 
-/** Every feed's problems, each message once per feed. */
-export async function checkFeeds(site: BuiltSite): Promise<CheckProblem[]> {
-  return findFeeds(site).flatMap((feed) =>
-    [...new Set(checkFeed(site, feed))].map((message) => ({ file: feed.file, message })),
-  );
+function unique(messages: string[]): string[] {
+  return [...new Set(messages)];
 }

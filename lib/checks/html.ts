@@ -1,40 +1,44 @@
 /**
- * Every page through html-validate with the repository's `.htmlvalidate.mjs`. The loader looks
- * for a config beside and above each page; a site copied outside the repository (tests, CI
- * artefacts) finds none, so the repository's config is also the global fallback.
+ * html-validate with the repository's `.htmlvalidate.mjs`, and nothing else: a static loader,
+ * not one that looks for configs beside each page, so what a page gets depends only on its bytes
+ * and on this one config, which is what the page cache (cache.ts) is keyed by.
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { type ConfigData, FileSystemConfigLoader, HtmlValidate } from "html-validate";
-import { type BuiltSite, type CheckProblem, htmlFiles } from "./site.ts";
+import { type ConfigData, HtmlValidate, type Report, StaticConfigLoader } from "html-validate";
+import { sha256 } from "./cache.ts";
 
-const REPO_CONFIG = path.resolve(import.meta.dirname, "../../.htmlvalidate.mjs");
+/** The repository's config, used unless a caller names another. */
+export const REPO_CONFIG = path.resolve(import.meta.dirname, "../../.htmlvalidate.mjs");
 
-let validator: Promise<HtmlValidate> | undefined;
-
-/** One validator per process: loading the config and the element metadata is the slow part. */
-function getValidator(): Promise<HtmlValidate> {
-  validator ??= import(pathToFileURL(REPO_CONFIG).href).then((module: { default: ConfigData }) => {
-    return new HtmlValidate(new FileSystemConfigLoader(module.default));
-  });
-  return validator;
+export interface LoadedConfig {
+  config: ConfigData;
+  /** sha256 of the file's bytes. */
+  contentHash: string;
 }
 
-/** Each html-validate message (errors and warnings) as `page: line:col rule: message`. */
-export async function checkHtml(site: BuiltSite): Promise<CheckProblem[]> {
-  const html = await getValidator();
-  const reports = await Promise.all(
-    htmlFiles(site).map(async (file) => ({
-      file,
-      report: await html.validateString(site.read(file), path.join(site.dir, file)),
-    })),
-  );
-  return reports.flatMap(({ file, report }) =>
-    report.results.flatMap((result) =>
-      result.messages.map((message) => ({
-        file,
-        message: `${message.line}:${message.column} ${message.ruleId}: ${message.message}`,
-      })),
+/**
+ * Imports the config as its bytes are now: the hash in the URL makes an edited file a new
+ * module, where a plain `import()` would return the one loaded first.
+ */
+export async function loadConfig(configPath: string): Promise<LoadedConfig> {
+  const contentHash = sha256(readFileSync(configPath));
+  const module = (await import(`${pathToFileURL(configPath).href}?v=${contentHash}`)) as {
+    default: ConfigData;
+  };
+  return { config: module.default, contentHash };
+}
+
+export function createValidator(config: ConfigData): HtmlValidate {
+  return new HtmlValidate(new StaticConfigLoader(config));
+}
+
+/** Each html-validate message (errors and warnings) as `line:col rule: message`. */
+export function validatorMessages(report: Report): string[] {
+  return report.results.flatMap((result) =>
+    result.messages.map(
+      (message) => `${message.line}:${message.column} ${message.ruleId}: ${message.message}`,
     ),
   );
 }

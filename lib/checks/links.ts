@@ -2,26 +2,12 @@
  * Every internal URL a page references resolves to a file of the site, and every `#fragment`
  * to an `id` on its page: a reader never meets a 404 or a jump link that goes nowhere.
  * Absolute URLs on the site's own origin (canonical, feed autodiscovery, `og:image`) count too.
+ * Pages are read into facts one at a time (`linkFacts`); the judgement runs on those facts.
  */
 import type { CheerioAPI } from "cheerio";
 import { parseSrcset } from "./images.ts";
-import {
-  type BuiltSite,
-  type CheckProblem,
-  htmlFiles,
-  pagePath,
-  resolveFile,
-  resolveSiteUrl,
-  tagName,
-  UNKNOWN_ORIGIN,
-} from "./site.ts";
-
-/** One URL found in a page, with how to name it in a problem. */
-interface Reference {
-  value: string;
-  /** E.g. `<a href="/x/">` or `<img srcset> candidate "/x.jpg"`. */
-  label: string;
-}
+import type { PageFacts, Reference } from "./page-facts.ts";
+import { type BuiltSite, pagePath, tagName, UNKNOWN_ORIGIN } from "./site.ts";
 
 /** Elements and the attribute holding a single URL. */
 const URL_ATTRIBUTES: readonly [selector: string, attribute: string][] = [
@@ -63,7 +49,7 @@ function collectReferences($: CheerioAPI): Reference[] {
 }
 
 /** The ids a fragment can point at: every `id`, and `name` on `<a>` (still honoured by browsers). */
-function anchorsOf($: CheerioAPI): Set<string> {
+function anchorsOf($: CheerioAPI): string[] {
   const anchors = new Set<string>();
   $("[id]").each((_, element) => {
     anchors.add($(element).attr("id") ?? "");
@@ -71,7 +57,17 @@ function anchorsOf($: CheerioAPI): Set<string> {
   $("a[name]").each((_, element) => {
     anchors.add($(element).attr("name") ?? "");
   });
-  return anchors;
+  return [...anchors];
+}
+
+/** The page's part of the cross-page index: what it links to, what it can be linked at. */
+export function linkFacts($: CheerioAPI): Pick<PageFacts, "base" | "references" | "anchors"> {
+  const base = $("base[href]").first().attr("href");
+  return {
+    ...(base === undefined ? {} : { base }),
+    references: collectReferences($),
+    anchors: anchorsOf($),
+  };
 }
 
 function decodeFragment(hash: string): string {
@@ -82,45 +78,37 @@ function decodeFragment(hash: string): string {
   }
 }
 
-/** Broken internal links and missing fragments, each once per page. */
-export async function checkLinks(site: BuiltSite): Promise<CheckProblem[]> {
-  const anchorCache = new Map<string, Set<string>>();
-  const anchors = (file: string): Set<string> => {
-    let found = anchorCache.get(file);
-    if (!found) {
-      found = anchorsOf(site.html(file));
-      anchorCache.set(file, found);
+/** The ids of a page, by file; undefined for a file that is not a page of the index. */
+export type AnchorIndex = (file: string) => ReadonlySet<string> | undefined;
+
+/** Broken internal links and missing fragments of one page, each once. */
+export function linkProblems(
+  site: Pick<BuiltSite, "origin" | "resolve">,
+  file: string,
+  facts: Pick<PageFacts, "base" | "references">,
+  anchors: AnchorIndex,
+): string[] {
+  const pageUrl = new URL(pagePath(file), site.origin ?? UNKNOWN_ORIGIN).href;
+  const base = facts.base && URL.canParse(facts.base, pageUrl) ? new URL(facts.base, pageUrl).href : pageUrl;
+  const messages = new Set<string>();
+  for (const reference of facts.references) {
+    const target = site.resolve(reference.value, base);
+    if (target === "external") continue;
+    if (target === "invalid") {
+      messages.add(`invalid URL ${reference.label}`);
+      continue;
     }
-    return found;
-  };
-  const problems: CheckProblem[] = [];
-  for (const file of htmlFiles(site)) {
-    const $ = site.html(file);
-    const pageUrl = new URL(pagePath(file), site.origin ?? UNKNOWN_ORIGIN).href;
-    const baseHref = $("base[href]").first().attr("href");
-    const base = baseHref && URL.canParse(baseHref, pageUrl) ? new URL(baseHref, pageUrl).href : pageUrl;
-    const messages = new Set<string>();
-    for (const reference of collectReferences($)) {
-      const url = resolveSiteUrl(site, reference.value, base);
-      if (url === "external") continue;
-      if (url === "invalid") {
-        messages.add(`invalid URL ${reference.label}`);
-        continue;
-      }
-      const target = resolveFile(site, url.pathname);
-      if (!target.exists) {
-        messages.add(`broken link ${reference.label}: no file ${target.file}`);
-        continue;
-      }
-      const fragment = decodeFragment(url.hash);
-      // An empty fragment and `#top` scroll to the top of any page (HTML "navigate to a fragment").
-      if (fragment === "" || fragment.toLowerCase() === "top" || !target.file.endsWith(".html")) continue;
-      if (!anchors(target.file).has(fragment)) {
-        const where = target.file === file ? "on this page" : `in ${target.file}`;
-        messages.add(`missing fragment ${reference.label}: no id="${fragment}" ${where}`);
-      }
+    if (!target.exists) {
+      messages.add(`broken link ${reference.label}: no file ${target.file}`);
+      continue;
     }
-    for (const message of messages) problems.push({ file, message });
+    const fragment = decodeFragment(target.hash);
+    // An empty fragment and `#top` scroll to the top of any page (HTML "navigate to a fragment").
+    if (fragment === "" || fragment.toLowerCase() === "top" || !target.file.endsWith(".html")) continue;
+    if (!anchors(target.file)?.has(fragment)) {
+      const where = target.file === file ? "on this page" : `in ${target.file}`;
+      messages.add(`missing fragment ${reference.label}: no id="${fragment}" ${where}`);
+    }
   }
-  return problems;
+  return [...messages];
 }

@@ -1,16 +1,20 @@
 /**
  * The built site as every check sees it: its folder, its files (site-relative, `/`-separated,
- * sorted) and cached reads, so that seven checks over thirty pages read and parse each page once.
+ * sorted) and reads on demand. No page is kept parsed: pages are read one at a time into
+ * compact facts (page-facts.ts), and the cross-page checks work on those.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { type CheerioAPI, load } from "cheerio";
 import type { AnyNode } from "domhandler";
 
 /** One failure: the site-relative file it is about, and what is wrong. */
 export interface CheckProblem {
   file: string;
   message: string;
+  /** The project file the page is built from (`src/issues/2025/slug.md`), when known. */
+  source?: string;
+  /** The source's front-matter field that caused it (`photo`), when known. */
+  field?: string;
 }
 
 export interface BuiltSite {
@@ -25,75 +29,61 @@ export interface BuiltSite {
   readonly origin: string | undefined;
   /** Whether the site has this file. */
   has(file: string): boolean;
-  /** The file as UTF-8 text, read once. */
+  /** The file as UTF-8 text. */
   read(file: string): string;
   /** The file's size in bytes. */
   size(file: string): number;
-  /** The file parsed as HTML (cheerio), parsed once. */
-  html(file: string): CheerioAPI;
+  /** A URL found in a page with this base, resolved to a file of the site (see `createResolver`). */
+  resolve(value: string, base: string): Resolved;
 }
 
-/** `a/b/index.html: message`, the one line format every check prints. */
+/**
+ * `a/b/index.html: message`, the one line format every check prints; with the source file
+ * and field when known: `a/b/index.html (from src/issues/2025/b.md): photo: message`.
+ */
 export function formatProblem(problem: CheckProblem): string {
-  return `${problem.file}: ${problem.message}`;
+  const from = problem.source === undefined ? "" : ` (from ${problem.source})`;
+  const field = problem.field === undefined ? "" : `${problem.field}: `;
+  return `${problem.file}${from}: ${field}${problem.message}`;
 }
 
-/** Lists the folder and returns the site with lazy, cached reads. */
-export function loadSite(dir: string, origin?: string): BuiltSite {
+/** Every file of the folder, site-relative with `/` separators, sorted. */
+export function listFiles(dir: string): string[] {
   const absolute = path.resolve(dir);
-  const files = readdirSync(absolute, { recursive: true, withFileTypes: true })
+  const prefix = absolute.length + 1;
+  return readdirSync(absolute, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) =>
-      path.relative(absolute, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"),
-    )
+    .map((entry) => {
+      const parent = entry.parentPath.slice(prefix);
+      const file = parent === "" ? entry.name : `${parent}${path.sep}${entry.name}`;
+      return path.sep === "/" ? file : file.split(path.sep).join("/");
+    })
     .sort();
+}
+
+/** The site in `dir` with these files, reading them on demand. */
+export function makeSite(dir: string, files: readonly string[], origin: string | undefined): BuiltSite {
+  const absolute = path.resolve(dir);
   const known = new Set(files);
-  const texts = new Map<string, string>();
-  const documents = new Map<string, CheerioAPI>();
-  const read = (file: string): string => {
-    let text = texts.get(file);
-    if (text === undefined) {
-      text = readFileSync(path.join(absolute, file), "utf8");
-      texts.set(file, text);
-    }
-    return text;
-  };
-  const site: BuiltSite = {
+  const has = (file: string): boolean => known.has(file);
+  return {
     dir: absolute,
     files,
-    origin: undefined,
-    has: (file) => known.has(file),
-    read,
+    origin,
+    has,
+    read: (file) => readFileSync(path.join(absolute, file), "utf8"),
     size: (file) => statSync(path.join(absolute, file)).size,
-    html: (file) => {
-      let document = documents.get(file);
-      if (!document) {
-        document = load(read(file));
-        documents.set(file, document);
-      }
-      return document;
-    },
+    resolve: createResolver({ has, origin }),
   };
-  return { ...site, origin: normaliseOrigin(origin) ?? findOrigin(site) };
 }
 
-function normaliseOrigin(origin: string | undefined): string | undefined {
+/** `https://x.example/any/path` → `https://x.example`. */
+export function normaliseOrigin(origin: string | undefined): string | undefined {
   return origin === undefined ? undefined : new URL(origin).origin;
 }
 
-/** The origin of the home page's canonical link, else of the first page that has one. */
-function findOrigin(site: BuiltSite): string | undefined {
-  const pages = htmlFiles(site);
-  const ordered = [...pages.filter((file) => file === "index.html"), ...pages];
-  for (const file of ordered) {
-    const href = site.html(file)('link[rel~="canonical"]').attr("href");
-    if (href && URL.canParse(href)) return new URL(href).origin;
-  }
-  return undefined;
-}
-
 /** Every `.html` file of the site. */
-export function htmlFiles(site: BuiltSite): string[] {
+export function htmlFiles(site: Pick<BuiltSite, "files">): string[] {
   return site.files.filter((file) => file.endsWith(".html"));
 }
 
@@ -139,7 +129,11 @@ export const UNKNOWN_ORIGIN = "https://site.invalid";
  * Resolves a URL found in a page, and says whether it stays on the site. Other schemes
  * (`mailto:`, `tel:`, `data:`, `javascript:`) and other origins are not the site's business.
  */
-export function resolveSiteUrl(site: BuiltSite, value: string, base: string): URL | "external" | "invalid" {
+export function resolveSiteUrl(
+  site: Pick<BuiltSite, "origin">,
+  value: string,
+  base: string,
+): URL | "external" | "invalid" {
   if (/^[a-z][a-z\d+.-]*:/i.test(value) && !/^https?:/i.test(value)) return "external";
   if (!URL.canParse(value, base)) return "invalid";
   const url = new URL(value, base);
@@ -154,12 +148,40 @@ export function formatKb(bytes: number): string {
   return `${Number((bytes / 1024).toFixed(1))} KB`;
 }
 
-/** The number with its noun, plural when it is not one. @example count(1, "problem") // "1 problem" */
+/**
+ * The number with thousands separators and its noun, plural when it is not one.
+ * @example count(1, "problem") // "1 problem"
+ * @example count(1370, "page") // "1,370 pages"
+ */
 export function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+  return `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 /** An element's tag name, for problem messages (`""` for text and comments). */
 export function tagName(node: AnyNode): string {
   return "name" in node ? node.name : "";
+}
+
+/** Where a URL found in a page leads: a path and fragment on the site, or why it does not. */
+export type Resolved = { file: string; exists: boolean; hash: string } | "external" | "invalid";
+
+/**
+ * `resolveSiteUrl` then `resolveFile`, remembered: most URLs of a site are the same few paths
+ * (navigation, topics, assets), and a root-relative or absolute one resolves the same on every page.
+ */
+export function createResolver(
+  site: Pick<BuiltSite, "has" | "origin">,
+): (value: string, base: string) => Resolved {
+  const memo = new Map<string, Resolved>();
+  return (value, base) => {
+    const independent = /^(?:\/(?![/\\])|https?:\/\/)/i.test(value);
+    const key = independent ? value : `${base}\n${value}`;
+    let resolved = memo.get(key);
+    if (resolved === undefined) {
+      const url = resolveSiteUrl(site, value, base);
+      resolved = typeof url === "string" ? url : { ...resolveFile(site, url.pathname), hash: url.hash };
+      memo.set(key, resolved);
+    }
+    return resolved;
+  };
 }

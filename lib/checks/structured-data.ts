@@ -3,21 +3,14 @@
  * carries what Google recommends and what our byline promises — headline, description, both
  * dates with offsets and in order, every author as a Person with a page, an image, a publisher.
  */
-import {
-  type BuiltSite,
-  type CheckProblem,
-  htmlFiles,
-  pagePath,
-  resolveFile,
-  resolveSiteUrl,
-  UNKNOWN_ORIGIN,
-} from "./site.ts";
+import type { CheerioAPI } from "cheerio";
+import type { JsonLdBlock, PageFacts } from "./page-facts.ts";
+import { type BuiltSite, pagePath, UNKNOWN_ORIGIN } from "./site.ts";
 
 type JsonObject = Record<string, unknown>;
 
 /** The `application/ld+json` blocks of a page, parsed (or the parser's complaint), in order. */
-export function readJsonLd(site: BuiltSite, file: string): ({ value: unknown } | { error: string })[] {
-  const $ = site.html(file);
+function readJsonLd($: CheerioAPI): ({ value: unknown } | { error: string })[] {
   return $('script[type="application/ld+json"]')
     .toArray()
     .map((script) => {
@@ -43,13 +36,6 @@ function nodesOf(value: unknown): JsonObject[] {
 function hasType(node: JsonObject, type: string): boolean {
   const types = node["@type"];
   return types === type || (Array.isArray(types) && types.includes(type));
-}
-
-/** The page's `NewsArticle` nodes; an issue page is a page with one. */
-export function newsArticles(site: BuiltSite, file: string): JsonObject[] {
-  return readJsonLd(site, file)
-    .flatMap((block) => ("value" in block ? nodesOf(block.value) : []))
-    .filter((node) => hasType(node, "NewsArticle"));
 }
 
 /** ISO 8601 date and time with an offset (or `Z`): Google reads a bare time as the crawler's zone. */
@@ -137,27 +123,42 @@ function linkedUrls(article: JsonObject): [property: string, url: string][] {
   ];
 }
 
+/** Each block's parse error, or its NewsArticles' own problems and the URLs they promise. */
+export function jsonLdFacts($: CheerioAPI): JsonLdBlock[] {
+  return readJsonLd($).map((block): JsonLdBlock => {
+    if ("error" in block) return { error: block.error };
+    return {
+      articles: nodesOf(block.value)
+        .filter((node) => hasType(node, "NewsArticle"))
+        .map((article) => ({ problems: newsArticleProblems(article), linked: linkedUrls(article) })),
+    };
+  });
+}
+
 /** Same-origin images, author pages and logo that the site does not have: Google would fetch a 404. */
-function missingFiles(site: BuiltSite, file: string, article: JsonObject): string[] {
+function missingFiles(
+  site: Pick<BuiltSite, "origin" | "resolve">,
+  file: string,
+  linked: readonly [property: string, url: string][],
+): string[] {
   const base = new URL(pagePath(file), site.origin ?? UNKNOWN_ORIGIN).href;
-  return linkedUrls(article).flatMap(([property, value]) => {
-    const url = resolveSiteUrl(site, value, base);
-    if (typeof url === "string") return [];
-    const target = resolveFile(site, url.pathname);
+  return linked.flatMap(([property, value]) => {
+    const target = site.resolve(value, base);
+    if (typeof target === "string") return [];
     return target.exists ? [] : [`${property} ${value} has no file (${target.file})`];
   });
 }
 
-/** Unparsable blocks and incomplete NewsArticles, page by page. */
-export async function checkStructuredData(site: BuiltSite): Promise<CheckProblem[]> {
-  return htmlFiles(site).flatMap((file) =>
-    readJsonLd(site, file).flatMap((block, index): CheckProblem[] => {
-      if ("error" in block)
-        return [{ file, message: `JSON-LD block ${index + 1} does not parse: ${block.error}` }];
-      return nodesOf(block.value)
-        .filter((node) => hasType(node, "NewsArticle"))
-        .flatMap((article) => [...newsArticleProblems(article), ...missingFiles(site, file, article)])
-        .map((problem) => ({ file, message: `NewsArticle: ${problem}` }));
-    }),
-  );
+/** Unparsable blocks and incomplete NewsArticles of one page. */
+export function structuredDataProblems(
+  site: Pick<BuiltSite, "origin" | "resolve">,
+  file: string,
+  facts: Pick<PageFacts, "jsonLd">,
+): string[] {
+  return facts.jsonLd.flatMap((block, index) => {
+    if ("error" in block) return [`JSON-LD block ${index + 1} does not parse: ${block.error}`];
+    return block.articles
+      .flatMap((article) => [...article.problems, ...missingFiles(site, file, article.linked)])
+      .map((problem) => `NewsArticle: ${problem}`);
+  });
 }

@@ -4,7 +4,6 @@
  * the first error is the document's. The tree is tiny: elements, attributes, text.
  */
 import { SaxesParser } from "saxes";
-import type { BuiltSite, CheckProblem } from "./site.ts";
 
 export const ATOM_NS = "http://www.w3.org/2005/Atom";
 export const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -67,23 +66,6 @@ export function parseXml(xml: string): XmlResult {
   return root ? { root } : { error: "no root element" };
 }
 
-const cache = new WeakMap<BuiltSite, Map<string, XmlResult>>();
-
-/** The parsed file, once per site and file. */
-export function readXml(site: BuiltSite, file: string): XmlResult {
-  let perSite = cache.get(site);
-  if (!perSite) {
-    perSite = new Map();
-    cache.set(site, perSite);
-  }
-  let result = perSite.get(file);
-  if (!result) {
-    result = parseXml(site.read(file));
-    perSite.set(file, result);
-  }
-  return result;
-}
-
 /** The element children with this namespace and local name. */
 export function childrenNamed(node: XmlNode, uri: string, local: string): XmlNode[] {
   return node.children.filter((child) => child.uri === uri && child.local === local);
@@ -97,14 +79,4 @@ export function childNamed(node: XmlNode, uri: string, local: string): XmlNode |
 /** Every element in the subtree, the node included, in document order. */
 export function descendants(node: XmlNode): XmlNode[] {
   return [node, ...node.children.flatMap(descendants)];
-}
-
-/** Every `.xml` file is well-formed with its namespace prefixes bound. */
-export async function checkXml(site: BuiltSite): Promise<CheckProblem[]> {
-  return site.files
-    .filter((file) => file.endsWith(".xml"))
-    .flatMap((file) => {
-      const result = readXml(site, file);
-      return "error" in result ? [{ file, message: `not well-formed XML: ${result.error}` }] : [];
-    });
 }

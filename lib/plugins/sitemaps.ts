@@ -8,10 +8,21 @@ import { lastChange } from "../content.ts";
 import { inZone, isoDateTime } from "../dates.ts";
 import { absoluteUrl } from "../filters/absolute-url.ts";
 import type { IssueFrontMatter, Site } from "../schema.ts";
-import { renderNewsSitemap, renderRobots, renderSitemap, selectNewsEntries } from "../sitemaps.ts";
+import {
+  renderNewsSitemap,
+  renderRobots,
+  renderSitemaps,
+  SITEMAP_LIMITS,
+  type SitemapEntry,
+  type SitemapFile,
+  type SitemapLimits,
+  selectNewsEntries,
+} from "../sitemaps.ts";
 
 export interface SitemapsOptions {
   site: Site;
+  /** Where the sitemap splits into parts under a sitemap index; the protocol's limits by default. */
+  sitemapLimits?: SitemapLimits;
 }
 
 type Page = Pick<CollectionItem, "url" | "outputPath" | "data">;
@@ -22,30 +33,33 @@ interface IssuePageData {
 }
 
 export interface SitemapsData {
-  renderSitemap: (pages: readonly Page[]) => string;
+  /** `/sitemap.xml`, or a sitemap index there and its parts `/sitemap-1.xml`… */
+  renderSitemaps: (pages: readonly Page[]) => SitemapFile[];
   renderNewsSitemap: (issues: readonly IssuePage[], buildTime: string) => string;
   renderRobots: () => string;
 }
 
-export default function sitemapsPlugin(eleventyConfig: UserConfig, { site }: SitemapsOptions): void {
+export default function sitemapsPlugin(
+  eleventyConfig: UserConfig,
+  { site, sitemapLimits = SITEMAP_LIMITS }: SitemapsOptions,
+): void {
+  const entries = (pages: readonly Page[]): SitemapEntry[] =>
+    pages
+      .filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html"))
+      .map((page) => ({
+        url: absoluteUrl(page.url, site.url),
+        ...(page.data.issuePage
+          ? {
+              lastmod: isoDateTime(
+                lastChange((page.data.issuePage as IssuePageData).issue.data),
+                site.timeZone,
+              ),
+            }
+          : {}),
+      }))
+      .sort((a, b) => a.url.localeCompare(b.url));
   const sitemaps: SitemapsData = {
-    renderSitemap: (pages) =>
-      renderSitemap(
-        pages
-          .filter((page) => typeof page.outputPath === "string" && page.outputPath.endsWith(".html"))
-          .map((page) => ({
-            url: absoluteUrl(page.url, site.url),
-            ...(page.data.issuePage
-              ? {
-                  lastmod: isoDateTime(
-                    lastChange((page.data.issuePage as IssuePageData).issue.data),
-                    site.timeZone,
-                  ),
-                }
-              : {}),
-          }))
-          .sort((a, b) => a.url.localeCompare(b.url)),
-      ),
+    renderSitemaps: (pages) => renderSitemaps(entries(pages), site.url, sitemapLimits),
     renderNewsSitemap: (issues, buildTime) => {
       const dated = issues.map((issue) => ({ issue, published: inZone(issue.data.date, site.timeZone) }));
       const recent = selectNewsEntries(dated, inZone(buildTime, site.timeZone));

@@ -3,7 +3,8 @@
  * then one broken copy per check, each giving exactly the expected lines.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -32,6 +33,8 @@ import {
 } from "./site-copy.ts";
 
 let fixture: FixtureSite;
+/** One cache for the file: every broken copy is checked warm, so each test also proves a warm cache hides nothing. */
+const cacheDir = mkdtempSync(path.join(tmpdir(), "dateline-check-cache-"));
 
 beforeAll(() => {
   fixture = buildFixtureSite({ issues: fixtureIssues, epoch: FIXTURE_EPOCH });
@@ -40,11 +43,12 @@ beforeAll(() => {
 afterAll(() => {
   removeCopies();
   fixture?.remove();
+  rmSync(cacheDir, { recursive: true, force: true });
 });
 
 /** The problem lines `checkSite` prints for a directory. */
 async function problemLines(dir: string, options: CheckOptions = {}): Promise<string[]> {
-  return (await checkSite(dir, options)).problems.map(formatProblem);
+  return (await checkSite(dir, { cacheDir, ...options })).problems.map(formatProblem);
 }
 
 /** A copy of the fixture site with one defect made by `breakIt`. */
@@ -67,8 +71,8 @@ const ORIGIN = "https://dateline.example";
 
 describe("the fixture site", () => {
   it("as built has zero problems, and says what it checked", async () => {
-    const report = await checkSite(fixture.output);
-    expect(formatReport(report)).toEqual(["checked 19 pages, 8 feeds, 2 sitemaps: 0 problems"]);
+    const report = await checkSite(fixture.output, { cacheDir: false });
+    expect(formatReport(report)).toEqual(["checked 20 pages, 8 feeds, 2 sitemaps: 0 problems"]);
   });
 });
 
@@ -299,10 +303,10 @@ describe("files that pages and metadata promise", () => {
 
   it("reports a sitemap robots.txt announces but the site lacks", async () => {
     const site = broken((copy) => rmSync(path.join(copy.dir, "news-sitemap.xml")));
-    const report = await checkSite(site.dir);
+    const report = await checkSite(site.dir, { cacheDir: false });
     expect(formatReport(report)).toEqual([
       "robots.txt: Sitemap: https://dateline.example/news-sitemap.xml is missing (no file news-sitemap.xml)",
-      "checked 19 pages, 8 feeds, 1 sitemap: 1 problem",
+      "checked 20 pages, 8 feeds, 1 sitemap: 1 problem",
     ]);
   });
 });

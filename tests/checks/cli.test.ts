@@ -1,5 +1,7 @@
 /** `node --import tsx scripts/check-site.ts <dir>`: what it prints and how it exits. */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_EPOCH, fixtureIssues } from "../fixtures/sample-issues.ts";
@@ -9,6 +11,7 @@ import { copySite, insertAfter, removeCopies } from "./site-copy.ts";
 const root = path.resolve(import.meta.dirname, "../..");
 
 let fixture: FixtureSite;
+const caches: string[] = [];
 
 beforeAll(() => {
   fixture = buildFixtureSite({ issues: fixtureIssues, epoch: FIXTURE_EPOCH });
@@ -17,20 +20,39 @@ beforeAll(() => {
 afterAll(() => {
   removeCopies();
   fixture?.remove();
+  for (const cache of caches) rmSync(cache, { recursive: true, force: true });
 });
 
-function runCheck(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+/** Runs the CLI with a cache of its own: cold unless `cacheDir` is one used before. */
+function runCheck(
+  args: string[],
+  cacheDir = mkdtempSync(path.join(tmpdir(), "dateline-cli-cache-")),
+): { status: number | null; stdout: string; stderr: string } {
+  caches.push(cacheDir);
   return spawnSync(process.execPath, ["--import", "tsx", "scripts/check-site.ts", ...args], {
     cwd: root,
     encoding: "utf8",
+    env: { ...process.env, DATELINE_CHECK_CACHE: cacheDir },
   });
 }
 
 describe("npm run check", () => {
   it("prints the summary and exits 0 on a sound site", () => {
-    const result = runCheck(fixture.output);
+    const result = runCheck([fixture.output]);
     expect(result.stderr).toBe("");
-    expect(result.stdout).toBe("checked 19 pages, 8 feeds, 2 sitemaps: 0 problems\n");
+    expect(result.stdout).toBe("checked 20 pages, 8 feeds, 2 sitemaps: 0 problems\n");
+    expect(result.status).toBe(0);
+  });
+
+  it("says how many pages came from the cache on the next run", () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), "dateline-cli-cache-"));
+    expect(runCheck([fixture.output], cacheDir).stdout).toBe(
+      "checked 20 pages, 8 feeds, 2 sitemaps: 0 problems\n",
+    );
+    const site = copySite(fixture.output);
+    site.edit("about/index.html", (html) => insertAfter(html, "<main", ' data-edited=""'));
+    const result = runCheck([site.dir], cacheDir);
+    expect(result.stdout).toBe("checked 20 pages (19 from cache), 8 feeds, 2 sitemaps: 0 problems\n");
     expect(result.status).toBe(0);
   });
 
@@ -44,19 +66,19 @@ describe("npm run check", () => {
       ),
     );
     site.edit("feed.xml", (xml) => xml.replace(/\n\s*<updated>2025-04-12T11:00:00\+03:00<\/updated>/, ""));
-    const result = runCheck(site.dir);
+    const result = runCheck([site.dir]);
     expect(result.stdout.split("\n")).toEqual([
       '2025/04/alpha/index.html: broken link <a href="/gone/">: no file gone/index.html',
       '2025/04/alpha/index.html: missing fragment <a href="#nowhere">: no id="nowhere" on this page',
       "feed.xml: missing <updated>",
-      "checked 19 pages, 8 feeds, 2 sitemaps: 3 problems",
+      "checked 20 pages, 8 feeds, 2 sitemaps: 3 problems",
       "",
     ]);
     expect(result.status).toBe(1);
   });
 
   it("exits 1 with a hint when there is no built site", () => {
-    const result = runCheck(path.join(fixture.output, "missing"));
+    const result = runCheck([path.join(fixture.output, "missing")]);
     expect(result.stderr).toBe(
       `${path.join(fixture.output, "missing")}: no such folder — run npm run build first\n`,
     );
