@@ -52,7 +52,11 @@ export function buildFixtureSite(options: FixtureOptions): FixtureSite {
   }
   cpSync(path.join(root, "src"), path.join(dir, "src"), {
     recursive: true,
-    filter: (source) => !path.relative(path.join(root, "src/issues"), source).match(/^\d{4}/),
+    // None of the writer's issues: a fixture site holds only the fixture's own.
+    filter: (source) => {
+      const inIssues = path.relative(path.join(root, "src/issues"), source);
+      return inIssues.startsWith("..") || inIssues === "" || !inIssues.endsWith(".md");
+    },
   });
   for (const entry of ["lib", "types", "scripts", "node_modules"]) {
     symlinkSync(path.join(root, entry), path.join(dir, entry));
