@@ -83,6 +83,60 @@ const badFiles: Record<string, { text: string; problems: string[] }> = {
       "src/issues/2025/yaml.md: front matter: is not valid YAML (unexpected end of the stream within a double quoted scalar, line 3) — check indentation, colons and quotes",
     ],
   },
+  "2025/comment.md": {
+    text: issueFile(
+      valid,
+      "Delegations met.\n\n<!-- editor: check the quote\n\nThe talks lasted three hours.",
+    ),
+    problems: [
+      'src/issues/2025/comment.md: body: line 10: an HTML comment is never closed — end it with "-->" or remove it',
+    ],
+  },
+  "2025/deep-quote.md": {
+    text: issueFile(valid, `${">".repeat(5000)} The quote.`),
+    problems: [
+      'src/issues/2025/deep-quote.md: body: line 8: quotes or lists are nested too deeply, so Markdown would drop the text inside — use at most a few levels of ">" or list indents',
+    ],
+  },
+  "2025/bomb.md": {
+    // 296 bytes of nested aliases: 387 million strings once walked.
+    text: issueFile(valid).replace("---\n", `---\nkicker: [${aliasBombLevels()}]\n`),
+    problems: [
+      "src/issues/2025/bomb.md: kicker: YAML anchors and aliases (&name, *name) are not allowed — write the value out",
+    ],
+  },
+  "2025/..md": {
+    text: issueFile(valid),
+    problems: [
+      `src/issues/2025/..md: file name: "." becomes the issue's URL, which may hold only lowercase letters, digits and hyphens — rename it after the story, e.g. istanbul-talks.md`,
+    ],
+  },
+  "2025/...md": {
+    text: issueFile(valid),
+    problems: [
+      `src/issues/2025/...md: file name: ".." becomes the issue's URL, which may hold only lowercase letters, digits and hyphens — rename it after the story, e.g. istanbul-talks.md`,
+    ],
+  },
+  "2025/My Big Issue.md": {
+    text: issueFile(valid),
+    problems: [
+      `src/issues/2025/My Big Issue.md: file name: "My Big Issue" becomes the issue's URL, which may hold only lowercase letters, digits and hyphens — rename it to my-big-issue.md`,
+    ],
+  },
+  "2025/prototype.md": {
+    text: issueFile({ ...valid, authors: ["constructor"], topics: ["constructor"] }),
+    problems: [
+      'src/issues/2025/prototype.md: authors.0: "constructor" is not in _data/authors.ts — did you mean "ayse-demir"? Or add it to _data/authors.ts',
+      'src/issues/2025/prototype.md: topics.0: "constructor" is not in _data/topics.ts — did you mean "russia"? Or add it to _data/topics.ts',
+    ],
+  },
+  "2025/repeated.md": {
+    text: issueFile({ ...valid, authors: ["ayse-demir", "ayse-demir"], topics: ["russia", "russia"] }),
+    problems: [
+      'src/issues/2025/repeated.md: authors.1: "ayse-demir" is already listed — list each author once',
+      'src/issues/2025/repeated.md: topics.1: "russia" is already listed — list each topic once',
+    ],
+  },
   "2024/alpha.md": {
     text: issueFile({ ...valid, title: "Same URL as 2025/alpha.md" }),
     problems: [
@@ -91,6 +145,18 @@ const badFiles: Record<string, { text: string; problems: string[] }> = {
     ],
   },
 };
+
+/** `&a [x,…]`, then eight levels that each list the level below nine times. */
+function aliasBombLevels(): string {
+  return ["x", ..."abcdefgh"]
+    .map(
+      (target, level) =>
+        `&${"abcdefghi"[level]} [${Array(9)
+          .fill(level === 0 ? target : `*${target}`)
+          .join(",")}]`,
+    )
+    .join(", ");
+}
 
 /** Photos with problems of their own, and the lines the photo desk prints for them. */
 async function writeBadPhotos(dir: string): Promise<string[]> {
@@ -106,9 +172,9 @@ async function writeBadPhotos(dir: string): Promise<string[]> {
 }
 
 const PHOTO_PROBLEMS = [
-  "assets/photos/2025/huge.jpg: is 20000×20000 px (400 megapixels), over the limit of 100 megapixels — resize it to at most 10000×10000 px",
+  "assets/photos/2025/huge.jpg: used by src/issues/2025/huge.md: is 20000×20000 px (400 megapixels), over the limit of 100 megapixels — resize it to at most 10000×10000 px",
   "assets/photos/2025/notes.txt: .txt is not a photo format the site accepts — export it as JPEG (PNG, WebP, TIFF and AVIF are accepted too)",
-  "assets/photos/2025/truncated.jpg: is not a readable image (VipsJpeg: premature end of JPEG image) — export the photo again as JPEG from the agency feed",
+  "assets/photos/2025/truncated.jpg: used by src/issues/2025/corrupt.md: is not a readable image (VipsJpeg: premature end of JPEG image) — export the photo again as JPEG from the agency feed",
 ];
 
 /** A JPEG whose frame header claims another size: how an oversized photo is tested cheaply. */

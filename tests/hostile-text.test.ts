@@ -19,12 +19,20 @@ const hostile: [string, string, string][] = [
     "Talks </script><script>alert(2)</script> end",
     "Talks </script><script>alert(2)</script> end",
   ],
+  [
+    "an image with an event handler",
+    "Talks <img src=https://x.example/a.png onerror=alert(1)> end",
+    "Talks <img src=https://x.example/a.png onerror=alert(1)> end",
+  ],
   ["ampersands and quotes", `Sanctions & "secondary" 'tariffs'`, `Sanctions & "secondary" 'tariffs'`],
   ["a CDATA end and comment dashes", "Talks ]]> end -- and <!-- this", "Talks ]]> end -- and <!-- this"],
   ["emoji and flags", "Talks 🇺🇦 🇷🇺 🤝", "Talks 🇺🇦 🇷🇺 🤝"],
   ["Arabic and Hebrew", "محادثات في إسطنبول and שיחות באיסטנבול", "محادثات في إسطنبول and שיחות באיסטנבול"],
   ["control characters", "Bell\u0007 and escape\u001b gone\u0000", "Bell and escape gone"],
 ];
+
+/** Room for every case's build on a loaded machine (a build takes 15–40 s). */
+const BUILDS_TIMEOUT = hostile.length * 90_000;
 
 const sites: FixtureSite[] = [];
 const built = new Map<string, FixtureSite>();
@@ -65,7 +73,8 @@ export default authorsSchema.parse({ "ayse-demir": { name: ${JSON.stringify(`Ay�
     sites.push(site);
     built.set(name, site);
   }
-});
+  // One full build per case: the default hook timeout is sized for a single build.
+}, BUILDS_TIMEOUT);
 afterAll(() => {
   for (const site of sites) site.remove();
 });
@@ -128,6 +137,23 @@ describe.each(hostile)("text with %s", (name, _written, expected) => {
     expect(json.items[0].title).toBe(expected);
     expect(json.items[0].authors[0].name).toBe(`Ayşe ${expected}`);
     expect(extractFromJson(json).entries?.[0]?.title).toBe(expected);
+  });
+
+  it("reaches a feed reader as the exact dek in RSS description, Atom summary and JSON Feed summary, never as markup", () => {
+    // RSS description is HTML to readers: the HTML the client hands over must parse to the dek as text.
+    const rss = extractFromXml(site().read("rss.xml"), {
+      descriptionMaxLen: 0,
+      getExtraEntryFields: (item: Record<string, unknown>) => ({ descriptionHtml: String(item.description) }),
+    });
+    const descriptionHtml =
+      (rss.entries?.[0] as { descriptionHtml?: string } | undefined)?.descriptionHtml ?? "";
+    const $ = load(descriptionHtml, null, false);
+    expect($.root().text()).toBe(expected);
+    expect($("*").length).toBe(0);
+    const atom = load(site().read("feed.xml"), { xml: true });
+    expect(atom("entry > summary").attr("type")).toBe("text");
+    expect(atom("entry > summary").first().text()).toBe(expected);
+    expect(JSON.parse(site().read("feed.json")).items[0].summary).toBe(expected);
   });
 
   it("is the exact news-sitemap title", () => {
