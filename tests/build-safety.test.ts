@@ -3,11 +3,11 @@
  * step leaves (or gives back) the previous site byte for byte, and the build never writes into
  * the sources. Builds are held at named steps by the pause hook and killed there.
  */
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFolders } from "../lib/build/swap.ts";
-import { besideSite, startBuild } from "./build/run-build.ts";
+import { besideSite, deadPid, startBuild } from "./build/run-build.ts";
 import { FIXTURE_EPOCH, fixtureIssues } from "./fixtures/sample-issues.ts";
 import { buildFixtureSite, type FixtureSite } from "./helpers/fixture-site.ts";
 import { hashTree } from "./helpers/hash-tree.ts";
@@ -71,6 +71,24 @@ describe("a build killed at a named step", () => {
     expect(besideSite(second.dir)).toEqual(["_site.lock"]);
     return (await start.kill()).stderr;
   }
+
+  it("left with its site moved aside: even a build that then fails restores it first", () => {
+    const gone = deadPid();
+    renameSync(second.output, path.join(second.dir, `_site.previous-${gone}`));
+    const broken = path.join(second.dir, "src/issues/2025/broken.md");
+    writeFileSync(broken, "---\ntitle: No date, no authors\n---\nText.\n");
+    try {
+      const failed = second.rebuild();
+      expect(failed.status).toBe(1);
+      expect(failed.stderr.split("\n")).toContain(
+        `Restored _site/ from _site.previous-${gone}/, left by a build that was interrupted mid-swap.`,
+      );
+      expect(hashTree(second.output)).toEqual(oldSite);
+      expect(besideSite(second.dir)).toEqual([]);
+    } finally {
+      rmSync(broken);
+    }
+  }, 300_000);
 
   it("once its staging folder is written: _site untouched; the next start removes the staging folder", async () => {
     const build = startBuild(second.dir, { env: { DATELINE_BUILD_PAUSE_AT: "staged" } });
