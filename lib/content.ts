@@ -149,25 +149,58 @@ export interface CheckContext {
   photos: PhotoManifest;
 }
 
+/**
+ * One issue file, read and split once. The photo stage takes each lead photo's focus from
+ * it and the checks take everything else, so no stage reads or parses the file again.
+ */
+export type IssueSource =
+  | { file: string; frontMatter: ReturnType<typeof readFrontMatter>; error?: undefined }
+  | { file: string; frontMatter?: undefined; error: unknown };
+
+/** Splits one file's text; a YAML error is kept for the checks to report. */
+export function readIssueSource(file: string, text: string): IssueSource {
+  try {
+    return { file, frontMatter: readFrontMatter(text) };
+  } catch (error) {
+    return { file, error };
+  }
+}
+
+/** Every issue file under `issuesDir`, in path order, read and split once. */
+export function readIssueSources(root: string, issuesDir: string): IssueSource[] {
+  return listMarkdown(path.join(root, issuesDir)).map((absolute) => {
+    const file = path.relative(root, absolute).split(path.sep).join("/");
+    return readIssueSource(file, readFileSync(absolute, "utf8"));
+  });
+}
+
 /** Checks one issue file's text. Returns the issue when it has no problems. */
 export function checkIssue(
   file: string,
   text: string,
   context: CheckContext,
 ): { issue?: Issue; problems: Problem[]; warnings: Problem[] } {
+  return checkIssueSource(readIssueSource(file, text), context);
+}
+
+/** Checks one issue already read and split. */
+export function checkIssueSource(
+  source: IssueSource,
+  context: CheckContext,
+): { issue?: Issue; problems: Problem[]; warnings: Problem[] } {
+  const { file } = source;
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const add = (field: string, message: string) => problems.push({ file, field, message });
 
-  let raw: ReturnType<typeof readFrontMatter>;
-  try {
-    raw = readFrontMatter(text);
-  } catch (error) {
+  if (source.frontMatter === undefined) {
+    const { error } = source;
     if (error instanceof YamlAnchorError) add(error.field, YAML_ANCHOR_MESSAGE);
     else
       add("front matter", `is not valid YAML (${yamlReason(error)}) — check indentation, colons and quotes`);
     return { problems, warnings };
   }
+  const raw = source.frontMatter;
   if (raw.data === null) {
     add(
       "front matter",
@@ -392,6 +425,8 @@ export interface LoadOptions extends CheckContext {
   root: string;
   /** Folder of issues, relative to root. */
   issuesDir: string;
+  /** The files already read (`readIssueSources`); read from `issuesDir` when absent. */
+  sources?: readonly IssueSource[];
 }
 
 /** Reads and checks every issue. Problems include URL clashes between issues. */
@@ -400,14 +435,12 @@ export function loadIssues(options: LoadOptions): {
   problems: Problem[];
   warnings: Problem[];
 } {
-  const files = listMarkdown(path.join(options.root, options.issuesDir)).map((absolute) =>
-    path.relative(options.root, absolute).split(path.sep).join("/"),
-  );
+  const sources = options.sources ?? readIssueSources(options.root, options.issuesDir);
   const issues: Issue[] = [];
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
-  for (const file of files) {
-    const result = checkIssue(file, readFileSync(path.join(options.root, file), "utf8"), options);
+  for (const source of sources) {
+    const result = checkIssueSource(source, options);
     problems.push(...result.problems);
     warnings.push(...result.warnings);
     if (result.issue) issues.push(result.issue);
