@@ -110,7 +110,7 @@ function leadImageProblem(
   return {
     message: `lead image ${picked} (picked at a ${width}px viewport, DPR ${dpr}) is ${overBudget(bytes, budgets.leadImageBytes)}`,
     field: "photo",
-    hint: "use a smaller or more compressed original",
+    hint: " — use a smaller or more compressed original",
   };
 }
 
@@ -129,7 +129,7 @@ export function pageBudgetProblems(
       problems.push({
         message: `issue page is ${overBudget(facts.bytes, budgets.issuePageBytes)}`,
         ...(body > budgets.issuePageBytes / 2
-          ? { field: "body", hint: `the body is ${formatKb(body)} of it — shorten it or split the issue` }
+          ? { field: "body", hint: `; the body is ${formatKb(body)} of it — shorten it or split the issue` }
           : {}),
       });
     }
