@@ -6,6 +6,7 @@ import {
   renderNewsSitemap,
   renderRobots,
   renderSitemap,
+  renderSitemaps,
   selectNewsEntries,
   toNewsLanguage,
 } from "../lib/sitemaps.ts";
@@ -253,5 +254,51 @@ describe("renderRobots", () => {
 
   it("writes no Sitemap section when there are none", () => {
     expect(renderRobots({ siteUrl: SITE, sitemaps: [], noindex: false })).toBe("User-agent: *\nAllow: /\n");
+  });
+});
+
+describe("renderSitemaps", () => {
+  const entries = Array.from({ length: 5 }, (_, index) => ({
+    url: `${SITE}/page-${index + 1}/`,
+    lastmod: `2025-04-1${index}T09:00:00+03:00`,
+  }));
+  const roomy = { maxUrls: 50_000, maxBytes: 50 * 1024 * 1024 };
+
+  it("is the one sitemap, byte for byte, while everything fits", () => {
+    expect(renderSitemaps(entries, SITE, roomy)).toEqual([
+      { path: "/sitemap.xml", xml: renderSitemap(entries) },
+    ]);
+  });
+
+  it("splits past the URL limit into parts listed by a sitemap index at /sitemap.xml", () => {
+    const files = renderSitemaps(entries, SITE, { ...roomy, maxUrls: 2 });
+    expect(files.map((file) => file.path)).toEqual([
+      "/sitemap.xml",
+      "/sitemap-1.xml",
+      "/sitemap-2.xml",
+      "/sitemap-3.xml",
+    ]);
+    const [index, ...parts] = files;
+    expect(assertWellFormed(index?.xml ?? "")).toBe(SITEMAP_NS);
+    const listed = asArray(
+      (parseXml(index?.xml ?? "").sitemapindex as { sitemap: { loc: string; lastmod: string }[] }).sitemap,
+    );
+    expect(listed).toEqual([
+      { loc: `${SITE}/sitemap-1.xml`, lastmod: "2025-04-11T09:00:00+03:00" },
+      { loc: `${SITE}/sitemap-2.xml`, lastmod: "2025-04-13T09:00:00+03:00" },
+      { loc: `${SITE}/sitemap-3.xml`, lastmod: "2025-04-14T09:00:00+03:00" },
+    ]);
+    expect(parts.map((part) => parseUrls(part.xml).map((url) => url.loc))).toEqual([
+      [`${SITE}/page-1/`, `${SITE}/page-2/`],
+      [`${SITE}/page-3/`, `${SITE}/page-4/`],
+      [`${SITE}/page-5/`],
+    ]);
+  });
+
+  it("splits past the byte limit, each part within it", () => {
+    const maxBytes = Buffer.byteLength(renderSitemap(entries.slice(0, 3)));
+    const parts = renderSitemaps(entries, SITE, { maxUrls: 50_000, maxBytes }).slice(1);
+    expect(parts.map((part) => parseUrls(part.xml).length)).toEqual([3, 2]);
+    for (const part of parts) expect(Buffer.byteLength(part.xml)).toBeLessThanOrEqual(maxBytes);
   });
 });
