@@ -14,8 +14,7 @@ import { errorReason, messages } from "./problems.ts";
 
 /**
  * A problem message when the JPEG's scan data is damaged (or it does not decode at all),
- * or `undefined`. Each check is one full decode: `stats()` reads every pixel without
- * keeping them (a shrink-on-load decode misses some damage).
+ * or `undefined`. Each check is one full decode (a shrink-on-load decode misses some damage).
  *
  * With company (`alone: false`), `failOn: "warning"` fails this photo's own decode on any
  * warning, harmless or not; the message may be another photo's, and the solo retry sorts
@@ -27,6 +26,9 @@ import { errorReason, messages } from "./problems.ts";
 export async function checkScanData(
   input: Buffer,
   options: {
+    /** The stored size (before EXIF orientation), from the header. */
+    width: number;
+    height: number;
     /** Pixel limit (width × height); 0 for none. */
     limitInputPixels: number;
     /** No other sharp work in the process (see `EncodeOptions.alone`). */
@@ -39,7 +41,15 @@ export async function checkScanData(
   const limitInputPixels = options.limitInputPixels || false;
   const decode = async (data: Buffer, failOn: "warning" | "error") => {
     try {
-      await open(data, { failOn, limitInputPixels }).stats();
+      // A pre-resize extract of the whole image turns off shrink-on-load, so every pixel is
+      // decoded; the output is one pixel. Not stats(): when another operation has cleared
+      // libvips' error buffer, stats() and metadata() report a failed decode as success,
+      // while an output pipeline still fails ("Unknown error").
+      await open(data, { failOn, limitInputPixels })
+        .extract({ left: 0, top: 0, width: options.width, height: options.height })
+        .resize({ width: 1, height: 1, fit: "fill" })
+        .raw()
+        .toBuffer();
       return undefined;
     } catch (error) {
       return errorReason(error);

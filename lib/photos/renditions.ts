@@ -84,6 +84,8 @@ export async function encodePhoto(
   }
   if (header.format === "jpeg") {
     const damage = await checkScanData(input, {
+      width: header.width,
+      height: header.height,
       limitInputPixels,
       alone,
       open,
