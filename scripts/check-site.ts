@@ -1,6 +1,8 @@
 /**
  * `npm run check [siteDir] [--origin URL]`: checks the built site (default `_site`) and prints
- * every problem as `file: problem`, then `checked N pages, N feeds, N sitemaps: N problems`.
+ * every problem as `file: problem`, then `checked N pages (N from cache), N feeds, N sitemaps: N problems`.
+ * Pages whose bytes and checker are unchanged since the last run come from the cache
+ * (`DATELINE_CHECK_CACHE`, else node_modules/.cache/dateline-checks).
  * Exits 1 on any problem, so a build or CI step that runs it fails.
  */
 import { existsSync, statSync } from "node:fs";
