@@ -25,6 +25,12 @@ const replySchema = z.union([
 export type WorkerSettings = z.infer<typeof workerSettingsSchema>;
 export type PageReply = { id: number; hash: string; facts: PageFacts };
 
+/**
+ * A worker's old-generation heap: one page at a time needs a few tens of MB, and without a
+ * bound V8 lets each worker's heap grow toward the process's default before collecting.
+ */
+const WORKER_HEAP_MB = 192;
+
 /** Pages each worker holds at once: one validating, one waiting. */
 const IN_FLIGHT = 2;
 
@@ -57,7 +63,11 @@ export async function readPagesInWorkers(
       };
       const count = Math.max(1, Math.min(threads, Math.ceil(paths.length / IN_FLIGHT)));
       for (let i = 0; i < count; i++) {
-        const worker = new Worker(workerUrl, { workerData: settings, execArgv: [] });
+        const worker = new Worker(workerUrl, {
+          workerData: settings,
+          execArgv: [],
+          resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+        });
         workers.push(worker);
         worker.on("message", (message: unknown) => {
           const reply = replySchema.parse(message);
