@@ -130,11 +130,6 @@ export async function processPhotos(options: ProcessOptions): Promise<ProcessRes
 
   const previousThreads = sharp.concurrency();
   sharp.concurrency(settings.vipsThreads);
-  // libvips' operation cache keys a buffer input by its address: a new buffer at a freed
-  // one's address (same length) can be served the old decode, which then skips the damage
-  // check's warnings. Every photo is decoded afresh; the cache saved only header parses.
-  const previousCache = sharp.cache();
-  sharp.cache(false);
   try {
     // 1. Find.
     const oldIndex = await readIndex(options.cacheDir);
@@ -293,11 +288,6 @@ export async function processPhotos(options: ProcessOptions): Promise<ProcessRes
     return result;
   } finally {
     sharp.concurrency(previousThreads);
-    sharp.cache({
-      memory: previousCache.memory.max ?? 0,
-      files: previousCache.files.max,
-      items: previousCache.items.max,
-    });
   }
 }
 
