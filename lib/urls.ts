@@ -10,6 +10,12 @@ export function issueUrl(slug: string, published: DateTime): string {
   return `/${published.toFormat("yyyy")}/${published.toFormat("MM")}/${slug}/`;
 }
 
+/** The site-relative file a page URL is written to: `/2025/04/x/` → `2025/04/x/index.html`. */
+export function outputFileOf(url: string): string {
+  const relative = url.replace(/^\//, "");
+  return relative === "" || relative.endsWith("/") ? `${relative}index.html` : relative;
+}
+
 export const homeUrl = "/";
 export const topicsUrl = "/topics/";
 export const authorsUrl = "/authors/";

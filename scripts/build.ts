@@ -23,6 +23,7 @@ import {
   swapIn,
 } from "../lib/build/swap.ts";
 import { checkSite, formatReport } from "../lib/checks/index.ts";
+import { pageSources, type SiteViews, VIEWS_EVENT } from "../lib/views/site.ts";
 import { indexSite } from "./search-index.ts";
 
 const output = path.resolve(process.argv[2] ?? "_site");
@@ -32,6 +33,7 @@ const shownOutput = `${shownPath(output)}/`;
 /** Eleventy's programmatic config hook: says when rendering starts (after the photos and content). */
 interface ProgressConfig {
   on(event: "eleventy.contentMap", callback: () => void): void;
+  on(event: typeof VIEWS_EVENT, callback: (views: SiteViews) => void): void;
 }
 
 function printPhases(print: (line: string) => void): void {
@@ -62,8 +64,14 @@ async function buildLocked(pauseStep: PauseStep | undefined, started: number): P
     for (const warning of removeLeftovers(output)) console.error(`warning: ${warning}`);
     await pause("started");
 
-    const progress = (config: ProgressConfig): void =>
+    // Issue pages and their source files, so check messages can name the file to fix.
+    let sources: Record<string, string> = {};
+    const progress = (config: ProgressConfig): void => {
       config.on("eleventy.contentMap", () => buildPhases.announce("render"));
+      config.on(VIEWS_EVENT, (views) => {
+        sources = pageSources(views);
+      });
+    };
     const options = { configPath: "eleventy.config.ts", quietMode: true, config: progress };
     const eleventy = new Eleventy("src", staging, options);
     // Our own summary and error report replace Eleventy's log (and its stack traces).
@@ -73,13 +81,17 @@ async function buildLocked(pauseStep: PauseStep | undefined, started: number): P
     // The content plugin records photos and content, which ran inside Eleventy's write.
     buildPhases.record(
       "render",
-      performance.now() - writeStarted - buildPhases.get("photos") - buildPhases.get("content"),
+      performance.now() -
+        writeStarted -
+        buildPhases.get("photos") -
+        buildPhases.get("content") -
+        buildPhases.get("views"),
     );
     await pause("staged");
     // The search index covers exactly what is about to be published.
     search = await buildPhases.time("search", () => indexSite(staging));
     // The site checks run on the staged site; one failure and the published site stays.
-    report = await buildPhases.time("checks", () => checkSite(staging));
+    report = await buildPhases.time("checks", () => checkSite(staging, { sources }));
   } catch (error) {
     return fail(describeFailure(error, staging));
   }

@@ -260,8 +260,8 @@ describe("a broken internal link in a body", () => {
       expect(broken.status).toBe(1);
       const lines = broken.stderr.split("\n").filter((line) => line.startsWith("2025/04/linker/"));
       expect(lines).toEqual([
-        '2025/04/linker/index.html: broken link <a href="/2025/03/no-such-story/">: no file 2025/03/no-such-story/index.html',
-        '2025/04/linker/index.html: missing fragment <a href="#nowhere">: no id="nowhere" on this page',
+        '2025/04/linker/index.html (from src/issues/2025/linker.md): broken link <a href="/2025/03/no-such-story/">: no file 2025/03/no-such-story/index.html',
+        '2025/04/linker/index.html (from src/issues/2025/linker.md): missing fragment <a href="#nowhere">: no id="nowhere" on this page',
       ]);
       expect(broken.stderr).toContain("Build failed: the site checks found problems:");
       expect(existsSync(broken.output)).toBe(false);

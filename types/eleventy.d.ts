@@ -70,6 +70,9 @@ declare module "@11ty/eleventy/UserConfig" {
       event: "eleventy.before" | "eleventy.after",
       callback: (args: EleventyEventArguments) => unknown,
     ): void;
+    /** Events of this project's own (e.g. the content stage handing its views to the build script). */
+    on(event: `dateline.${string}`, callback: (...args: never[]) => unknown): void;
+    emit(event: `dateline.${string}`, ...args: unknown[]): Promise<unknown>;
   }
 }
 

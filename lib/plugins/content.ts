@@ -5,11 +5,12 @@
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { MarkdownIt } from "markdown-it";
+import { timePhase } from "../build/phases.ts";
 import { ContentError, formatProblem, isPublishable, loadIssues } from "../content.ts";
 import { buildTime } from "../dates.ts";
 import type { Authors, Site, Topics } from "../schema.ts";
 import { viewIssue } from "../views/issue.ts";
-import { buildSiteViews, type SiteViews } from "../views/site.ts";
+import { buildSiteViews, type SiteViews, VIEWS_EVENT } from "../views/site.ts";
 import { describePhotoProblem, type PhotoDesk } from "./photos.ts";
 
 export interface ContentOptions {
@@ -47,25 +48,30 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
 
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
     views = undefined;
-    const photoProblems = await options.photos.prepare(directories.output);
-    const { issues, problems, warnings } = loadIssues({
-      root: process.cwd(),
-      issuesDir: options.issuesDir,
-      photosDir: options.photos.options.photosDir,
-      site,
-      authors,
-      topics,
-      photos: options.photos.manifest,
-    });
+    const photoProblems = await timePhase("photos", () => options.photos.prepare(directories.output));
+    const { issues, problems, warnings } = await timePhase("content", async () =>
+      loadIssues({
+        root: process.cwd(),
+        issuesDir: options.issuesDir,
+        photosDir: options.photos.options.photosDir,
+        site,
+        authors,
+        topics,
+        photos: options.photos.manifest,
+      }),
+    );
     for (const warning of warnings) console.warn(`warning: ${formatProblem(warning)}`);
     const all = [...photoProblems.map(describePhotoProblem), ...problems];
     if (all.length > 0) throw new ContentError(all);
     const shown = showUnpublished ? issues : issues.filter((issue) => isPublishable(issue, now));
     const context = { authors, topics, renderBody: (body: string) => options.markdown.render(body) };
-    views = buildSiteViews(
-      shown.map((issue) => viewIssue(issue, context)),
-      { site, authors, topics },
+    views = await timePhase("views", () =>
+      buildSiteViews(
+        shown.map((issue) => viewIssue(issue, context)),
+        { site, authors, topics },
+      ),
     );
+    await eleventyConfig.emit(VIEWS_EVENT, views);
   });
 
   // Read after eleventy.before: Eleventy asks for global data when it renders.

@@ -19,7 +19,7 @@ import {
   sortNewestFirst,
 } from "../collections.ts";
 import type { Authors, Site, Topics } from "../schema.ts";
-import { authorUrl, homeUrl, topicUrl } from "../urls.ts";
+import { authorUrl, homeUrl, outputFileOf, topicUrl } from "../urls.ts";
 import type { IssueView } from "./issue.ts";
 
 /** One issue page: the issue and what the page links around it. */
@@ -79,4 +79,12 @@ export function buildSiteViews(views: readonly IssueView[], context: SiteViewCon
       authorUrl,
     ),
   };
+}
+
+/** The event the content stage emits with this build's views (the build script listens). */
+export const VIEWS_EVENT = "dateline.views";
+
+/** Each issue page's output file and the source file it comes from, for check messages. */
+export function pageSources(views: Pick<SiteViews, "issues">): Record<string, string> {
+  return Object.fromEntries(views.issues.map((issue) => [outputFileOf(issue.url), issue.inputPath]));
 }

@@ -90,7 +90,7 @@ describe("a build", () => {
     expect(lines.at(-2)).toMatch(/^Built _site\/ in \d+\.\d s: 4 issues indexed for search; /);
     // photos and content are recorded by the content plugin, inside Eleventy's write.
     expect(lines.at(-1)).toMatch(
-      /^(photos \d+\.\d s · content \d+\.\d s · )?render \d+\.\d s · search \d+\.\d s · checks \d+\.\d s · swap \d+\.\d s$/,
+      /^photos \d+\.\d s · content \d+\.\d s · views \d+\.\d s · render \d+\.\d s · search \d+\.\d s · checks \d+\.\d s · swap \d+\.\d s$/,
     );
   });
 
