@@ -43,7 +43,6 @@ export default function (eleventyConfig: UserConfig): void {
   // node_modules between builds, so the cache survives there (README, Deploy).
   const photos = createPhotoDesk({
     photosDir: "assets/photos",
-    issuesDir: "src/issues",
     cacheDir: defaultCacheDir(),
   });
   eleventyConfig.addPlugin(photosPlugin, photos);

@@ -174,6 +174,17 @@ export function readIssueSources(root: string, issuesDir: string): IssueSource[]
   });
 }
 
+/** The sources as the photo stage reads them: each file's unchecked front matter and body. */
+export function toFocusSources(
+  sources: readonly IssueSource[],
+): { file: string; data: unknown; body: string }[] {
+  return sources.map((source) => ({
+    file: source.file,
+    data: source.frontMatter?.data,
+    body: source.frontMatter?.body ?? "",
+  }));
+}
+
 /** Checks one issue file's text. Returns the issue when it has no problems. */
 export function checkIssue(
   file: string,

@@ -7,7 +7,7 @@
  */
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { focusSchema } from "./photos/settings.ts";
+import { focusSchema } from "./photos/focus-values.ts";
 import { removeControlCharacters } from "./text.ts";
 
 /** Ids of authors and topics: they become URL segments, so keep them plain. */

@@ -10,6 +10,7 @@
  * any photo is unusable; the output folder is then left as it was.
  */
 import { parseArgs } from "node:util";
+import { bodyImageSources, readIssueSources, toFocusSources } from "../lib/content.ts";
 import {
   collectFocus,
   createProgressReporter,
@@ -48,7 +49,8 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const started = performance.now();
-  const focus = collectFocus(values.issues, { displayDir: values.photos });
+  const issues = toFocusSources(readIssueSources(process.cwd(), values.issues));
+  const focus = collectFocus(issues, { displayDir: values.photos, bodyImages: bodyImageSources });
   const result = await processPhotos({
     photosDir: values.photos,
     outputDir: values.out,
@@ -56,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
     limitInputPixels: Math.round(megapixels * 1_000_000),
     concurrency,
     focus: focus.focus,
+    usedBy: focus.usedBy,
     displayDir: values.photos,
     publish: focus.problems.length === 0,
     ...(values.quiet ? {} : { onProgress: createProgressReporter() }),

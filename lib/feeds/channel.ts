@@ -6,8 +6,8 @@ import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import { lastChange } from "../content.ts";
 import { isoDateTime } from "../dates.ts";
 import { absoluteUrl } from "../filters/absolute-url.ts";
+import type { PhotoDesk } from "../photos/desk.ts";
 import { absolutePhotoUrl, pickRendition } from "../photos/index.ts";
-import type { PhotoDesk } from "../plugins/photos.ts";
 import {
   type Authors,
   findById,

@@ -3,35 +3,40 @@
  * each photo, for the pipeline's problem lines. It reads only `photo.src`, `photo.focus`
  * and (through the caller's `bodyImages`) body images; the full checks stay in lib/content.ts.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import matter from "@11ty/gray-matter";
-import yaml from "js-yaml";
+
+import { FOCUS_VALUES, type Focus } from "./focus-values.ts";
 import { messages, type PhotoProblem } from "./problems.ts";
-import { FOCUS_VALUES, type Focus } from "./settings.ts";
+
+/** One issue as the photo stage needs it: its file and its front matter and body, already parsed. */
+export interface FocusSource {
+  /** Project-relative path of the issue file. */
+  file: string;
+  /** The parsed front matter (unchecked), or undefined when it did not parse. */
+  data: unknown;
+  body: string;
+}
 
 /**
  * `src → focus` for every lead photo with a valid `photo.focus`, a problem for a photo
  * given different focuses by different issues (the crops can follow only one), and
  * `src → issue files` for every lead photo and, given `bodyImages`, every body image.
+ * The issues come parsed (lib/content.ts `readIssueSources`): no file is read twice.
  *
  * @example
- * collectFocus("src/issues")
+ * collectFocus(issues)
  * // { focus: { "2025/istanbul.jpg": "top" }, usedBy: { "2025/istanbul.jpg": ["src/issues/2025/talks.md"] }, problems: [] }
  */
 export function collectFocus(
-  issuesDir: string,
-  options: { root?: string; displayDir?: string; bodyImages?: (body: string) => string[] } = {},
+  issues: readonly FocusSource[],
+  options: { displayDir?: string; bodyImages?: (body: string) => string[] } = {},
 ): { focus: Record<string, Focus>; usedBy: Record<string, string[]>; problems: PhotoProblem[] } {
-  const root = options.root ?? process.cwd();
   const displayDir = options.displayDir ?? "assets/photos";
   const focus: Record<string, Focus> = {};
   const from: Record<string, string> = {};
   const usedBy: Record<string, string[]> = {};
   const problems: PhotoProblem[] = [];
-  for (const file of listMarkdown(issuesDir)) {
-    const issue = path.relative(root, file).split(path.sep).join("/");
-    const { lead, body } = readIssue(readFileSync(file, "utf8"));
+  for (const { file: issue, data, body } of issues) {
+    const lead = leadPhoto(data);
     const sources = [...(lead ? [lead.src] : []), ...(options.bodyImages?.(body) ?? [])];
     for (const src of new Set(sources)) {
       if (!Object.hasOwn(usedBy, src)) usedBy[src] = [];
@@ -53,31 +58,12 @@ export function collectFocus(
   return { focus, usedBy, problems };
 }
 
-/** The lead photo's src (and focus when valid) and the body of one issue file. */
-function readIssue(text: string): { lead?: { src: string; focus?: Focus }; body: string } {
-  let parsed: { data: unknown; content: string };
-  try {
-    parsed = matter(text.replace(/^\uFEFF/, ""), {
-      engines: { yaml: (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object },
-    });
-  } catch {
-    return { body: "" }; // the content checks report broken front matter
-  }
-  const photo = (parsed.data as { photo?: unknown } | null)?.photo;
-  if (typeof photo !== "object" || photo === null) return { body: parsed.content };
+/** The lead photo's src, and its focus when valid, from unchecked front matter. */
+function leadPhoto(data: unknown): { src: string; focus?: Focus } | undefined {
+  const photo = (data as { photo?: unknown } | null | undefined)?.photo;
+  if (typeof photo !== "object" || photo === null) return undefined;
   const { src, focus } = photo as { src?: unknown; focus?: unknown };
-  if (typeof src !== "string") return { body: parsed.content };
+  if (typeof src !== "string") return undefined;
   const valid = (FOCUS_VALUES as readonly unknown[]).includes(focus);
-  return { lead: valid ? { src, focus: focus as Focus } : { src }, body: parsed.content };
-}
-
-function listMarkdown(dir: string): string[] {
-  try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .sort();
-  } catch {
-    return [];
-  }
+  return valid ? { src, focus: focus as Focus } : { src };
 }

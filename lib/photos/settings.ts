@@ -6,26 +6,14 @@
  */
 import { createHash } from "node:crypto";
 import sharp from "sharp";
-import { z } from "zod";
 
 /** Output formats, in the order browsers should try them (`<source>` order). */
 export const PHOTO_FORMATS = ["avif", "webp", "jpeg"] as const;
 export type PhotoFormat = (typeof PHOTO_FORMATS)[number];
 
-/** Where a crop keeps its subject: a side, the centre, or sharp's attention strategy. */
-export const FOCUS_VALUES = ["center", "top", "bottom", "left", "right", "attention"] as const;
-export type Focus = (typeof FOCUS_VALUES)[number];
-export const DEFAULT_FOCUS: Focus = "attention";
+import { DEFAULT_FOCUS, FOCUS_VALUES, type Focus, focusSchema } from "./focus-values.ts";
 
-/**
- * The front-matter field `photo.focus`, for `lib/schema.ts`.
- *
- * @example
- * photoSchema.extend({ focus: focusSchema.optional() })
- */
-export const focusSchema = z.enum(FOCUS_VALUES, {
-  error: `must be one of ${FOCUS_VALUES.join(", ")} — where the crops should keep the subject`,
-});
+export { DEFAULT_FOCUS, FOCUS_VALUES, type Focus, focusSchema };
 
 /** Names of the social crops; JSON-LD wants 16:9, 4:3 and 1:1, OpenGraph 1200×630. */
 export const CROP_NAMES = ["og", "16x9", "4x3", "1x1"] as const;

@@ -6,7 +6,14 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { MarkdownIt } from "markdown-it";
 import { timePhase } from "../build/phases.ts";
-import { ContentError, formatProblem, isPublishable, loadIssues } from "../content.ts";
+import {
+  ContentError,
+  formatProblem,
+  isPublishable,
+  loadIssues,
+  readIssueSources,
+  toFocusSources,
+} from "../content.ts";
 import { buildTime } from "../dates.ts";
 import type { Authors, Site, Topics } from "../schema.ts";
 import { viewIssue } from "../views/issue.ts";
@@ -48,9 +55,14 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
 
   eleventyConfig.on("eleventy.before", async ({ directories }) => {
     views = undefined;
-    const photoProblems = await timePhase("photos", () => options.photos.prepare(directories.output));
+    // Each issue file is read and split once; the photos and the checks share the result.
+    const sources = readIssueSources(process.cwd(), options.issuesDir);
+    const photoProblems = await timePhase("photos", () =>
+      options.photos.prepare(directories.output, toFocusSources(sources)),
+    );
     const { issues, problems, warnings } = await timePhase("content", async () =>
       loadIssues({
+        sources,
         root: process.cwd(),
         issuesDir: options.issuesDir,
         photosDir: options.photos.options.photosDir,

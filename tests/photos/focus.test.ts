@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { bodyImageSources } from "../../lib/content.ts";
+import { bodyImageSources, readIssueSources, toFocusSources } from "../../lib/content.ts";
 import { collectFocus, focusSchema } from "../../lib/photos/index.ts";
 
 const issue = (photo: string) =>
@@ -22,7 +22,7 @@ describe("collectFocus", () => {
       );
       writeFileSync(path.join(issues, "d.md"), issue("photo:\n  src: 2025/z.jpg\n  alt: A\n"));
       writeFileSync(path.join(issues, "e.md"), "---\ntitle: [unclosed\n---\n");
-      expect(collectFocus(path.join(root, "src/issues"), { root })).toEqual({
+      expect(collectFocus(toFocusSources(readIssueSources(root, "src/issues")))).toEqual({
         focus: { "2025/x.jpg": "top", "2025/y.jpg": "bottom" },
         usedBy: {
           "2025/x.jpg": ["src/issues/2025/a.md", "src/issues/2025/b.md"],
@@ -53,8 +53,7 @@ describe("collectFocus", () => {
       );
       writeFileSync(path.join(issues, "b.md"), `${issue("")}\n![C](2025/body.jpg "Caption")\n`);
       // The desk passes lib/content.ts's reader, which lib/photos itself must not import.
-      const usedBy = collectFocus(path.join(root, "src/issues"), {
-        root,
+      const usedBy = collectFocus(toFocusSources(readIssueSources(root, "src/issues")), {
         bodyImages: bodyImageSources,
       }).usedBy;
       expect(usedBy).toEqual({
