@@ -4,7 +4,7 @@
  * for a moment found by polling, and every wait has a bound.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { lchownSync, readdirSync } from "node:fs";
+import { chmodSync, lchownSync, readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { FIXTURE_EPOCH } from "../fixtures/sample-issues.ts";
 
@@ -32,9 +32,30 @@ export interface RunningBuild {
 const UNPRIVILEGED = 65534;
 export const runsAsRoot = process.getuid?.() === 0;
 
+const repository = path.resolve(import.meta.dirname, "../..");
+
+/**
+ * Lets the unprivileged user reach `dir` and the code it runs: a checkout or scratch copy may
+ * sit in a mktemp folder (mode 0700), so each folder above gains search permission (o+x) only.
+ */
+function allowTraversal(dir: string): void {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const { mode } = statSync(current);
+    if ((mode & 0o001) === 0) chmodSync(current, mode | 0o001);
+    if (path.dirname(current) === current) return;
+  }
+}
+
 /** Hands a fixture project to the unprivileged user (symlinks themselves, never what they point to). */
 export function handToUnprivileged(dir: string): void {
   if (!runsAsRoot) return;
+  for (const reached of [
+    dir,
+    repository,
+    ...["lib", "node_modules"].map((entry) => path.join(repository, entry)),
+  ]) {
+    allowTraversal(realpathSync(reached));
+  }
   lchownSync(dir, UNPRIVILEGED, UNPRIVILEGED);
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     lchownSync(path.join(entry.parentPath, entry.name), UNPRIVILEGED, UNPRIVILEGED);
