@@ -3,6 +3,7 @@
  * related issues and neighbours. None of them sorts or changes its input in place,
  * because Eleventy shares collection arrays between templates.
  */
+import { calendarDate } from "./dates.ts";
 import { archiveUrl, archiveYearUrl, listingPageUrl } from "./urls.ts";
 
 /** The part of an Eleventy collection item these functions read. */
@@ -93,24 +94,6 @@ const MONTH_NAMES = [
   "November",
   "December",
 ] as const;
-
-const calendarFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** Year, month (1–12) and day of an instant in a zone, through one cached formatter per zone. */
-function calendarDate(instant: Date, zone: string): { year: number; month: number; day: number } {
-  let format = calendarFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", {
-      timeZone: zone,
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-    });
-    calendarFormats.set(zone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
-}
 
 /** One issue in the archive, with its calendar day in the site's zone. */
 export interface ArchiveEntry<T> {

@@ -69,6 +69,24 @@ function formatParts(value: string | Date, zone: string, withTime: boolean): Rec
   return Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
 }
 
+const calendarFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Year, month (1–12) and day of an instant in a zone, through one cached formatter per zone. */
+export function calendarDate(instant: Date, zone: string): { year: number; month: number; day: number } {
+  let format = calendarFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", {
+      timeZone: zone,
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+    });
+    calendarFormats.set(zone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
+  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
+}
+
 /**
  * ISO 8601 with offset, no milliseconds: the form of `<time datetime>`, JSON-LD and feeds.
  * @example isoDateTime("2025-04-10T13:30:00Z", "Europe/Istanbul") // "2025-04-10T16:30:00+03:00"
