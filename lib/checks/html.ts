@@ -6,7 +6,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { type ConfigData, HtmlValidate, type Report, StaticConfigLoader } from "html-validate";
+import {
+  type ConfigData,
+  HtmlValidate,
+  type Report,
+  type ResolvedConfig,
+  StaticConfigLoader,
+} from "html-validate";
 import { sha256 } from "./cache.ts";
 
 /** The repository's config, used unless a caller names another. */
@@ -30,8 +36,37 @@ export async function loadConfig(configPath: string): Promise<LoadedConfig> {
   return { config: module.default, contentHash };
 }
 
+/**
+ * A static loader that resolves its config once. html-validate's own loaders resolve it again
+ * for every page (rebuilding and schema-checking the element metadata), about half the cost of
+ * validating a small page. The resolved config is read-only during a run (element metadata is
+ * handed out as copies), and every page gets the same one here anyway.
+ */
+class ResolvedOnceConfigLoader extends StaticConfigLoader {
+  private resolved: ResolvedConfig | Promise<ResolvedConfig> | undefined;
+
+  override getConfigFor(
+    handle: string,
+    configOverride?: ConfigData,
+  ): ResolvedConfig | Promise<ResolvedConfig> {
+    if (configOverride !== undefined) return super.getConfigFor(handle, configOverride);
+    this.resolved ??= super.getConfigFor(handle);
+    return this.resolved;
+  }
+
+  override setConfig(config: ConfigData): void {
+    this.resolved = undefined;
+    super.setConfig(config);
+  }
+
+  override flushCache(): void {
+    this.resolved = undefined;
+    super.flushCache();
+  }
+}
+
 export function createValidator(config: ConfigData): HtmlValidate {
-  return new HtmlValidate(new StaticConfigLoader(config));
+  return new HtmlValidate(new ResolvedOnceConfigLoader(config));
 }
 
 /** Each html-validate message (errors and warnings) as `line:col rule: message`. */
