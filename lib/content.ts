@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "@11ty/gray-matter";
-import { closest } from "fastest-levenshtein";
+import { closest, distance } from "fastest-levenshtein";
 import yaml from "js-yaml";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
@@ -162,8 +162,66 @@ export function readIssueSource(file: string, text: string): IssueSource {
   try {
     return { file, frontMatter: readFrontMatter(text) };
   } catch (error) {
-    return { file, error };
+    return { file, error: explainYamlError(error, text) };
   }
+}
+
+/** A YAML mistake pinned to the field it is in, in the writer's terms. */
+export class YamlFieldError extends Error {
+  constructor(
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${field}: ${problem}`);
+    this.name = "YamlFieldError";
+  }
+}
+
+/**
+ * The commonest YAML mistakes in front matter, named by field: a value with ": " in it
+ * (`title: Moscow: the talks`), and a value that opens with a quote and goes on after it
+ * (`title: "Kremlin" hints`). Anything else is kept as js-yaml's own error.
+ */
+export function explainYamlError(error: unknown, text: string): unknown {
+  if (!(error instanceof yaml.YAMLException) || !error.mark) return error;
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .split("\n");
+  // The mark counts from the text after the opening "---", so its line is the file's (0-based).
+  const lineIndex = error.mark.line;
+  const match = /^(\s*)([A-Za-z_][\w-]*):[ \t]+(\S.*?)\s*$/.exec(lines[lineIndex] ?? "");
+  if (!match) return error;
+  const [, indent = "", key = "", value = ""] = match;
+  const field = indent ? `${parentField(lines, lineIndex, indent.length)}${key}` : key;
+  const quoted = yamlQuote(value);
+  if (/^["']/.test(value)) {
+    return new YamlFieldError(
+      field,
+      `the value starts with a quote and goes on after it closes — put the whole value in quotes: ${key}: ${yamlQuote(value)}`,
+    );
+  }
+  if (/:\s/.test(value)) {
+    return new YamlFieldError(
+      field,
+      `the value holds ": ", which YAML reads as the start of another field — put the whole value in quotes: ${key}: ${quoted}`,
+    );
+  }
+  return error;
+}
+
+/** `photo.` for a line indented under `photo:`, "" when none is found. */
+function parentField(lines: readonly string[], lineIndex: number, indent: number): string {
+  for (let index = lineIndex - 1; index >= 0; index--) {
+    const parent = /^(\s*)(?:-\s+)?([A-Za-z_][\w-]*):/.exec(lines[index] ?? "");
+    if (parent && (parent[1]?.length ?? 0) < indent) return `${parent[2]}.`;
+  }
+  return "";
+}
+
+/** A value as a YAML quoted string: double quotes, or single ones when it holds a double quote. */
+function yamlQuote(value: string): string {
+  return value.includes('"') ? `'${value.replaceAll("'", "''")}'` : `"${value}"`;
 }
 
 /** Every issue file under `issuesDir`, in path order, read and split once. */
@@ -207,6 +265,7 @@ export function checkIssueSource(
   if (source.frontMatter === undefined) {
     const { error } = source;
     if (error instanceof YamlAnchorError) add(error.field, YAML_ANCHOR_MESSAGE);
+    else if (error instanceof YamlFieldError) add(error.field, error.problem);
     else
       add("front matter", `is not valid YAML (${yamlReason(error)}) — check indentation, colons and quotes`);
     return { problems, warnings };
@@ -314,6 +373,9 @@ function describeZodIssue(file: string, issue: z.core.$ZodIssue): Problem[] {
       message: `unknown field — did you mean "${closest(key, known as string[])}"?`,
     }));
   }
+  // An id in the wrong form is reported once, by checkReferences, with the id it was meant to be.
+  if (issue.code === "invalid_format" && (issue.path[0] === "authors" || issue.path[0] === "topics"))
+    return [];
   return [{ file, field, message: issue.message }];
 }
 
@@ -360,6 +422,9 @@ function checkSlug(slug: string, extension: string, add: (field: string, message
   );
 }
 
+/** What a new id needs in its data file, for the "how to add one" hint. */
+const RECORD_FIELDS = { authors: "a name and a bio", topics: "a name, a kind and a description" } as const;
+
 function checkReferences(
   ids: unknown,
   field: "authors" | "topics",
@@ -370,10 +435,35 @@ function checkReferences(
   const knownIds = Object.keys(known);
   ids.forEach((id, index) => {
     if (typeof id !== "string" || findById(known, id) !== undefined) return;
-    const hint =
-      knownIds.length > 0 ? ` — did you mean "${closest(id, knownIds)}"? Or add it to _data/${field}.ts` : "";
-    add(`${field}.${index}`, `"${id}" is not in _data/${field}.ts${hint}`);
+    const near = nearestId(id, knownIds);
+    const what = field === "authors" ? "author" : "topic";
+    const hint = near
+      ? `did you mean "${near}"?`
+      : knownIds.length > 0
+        ? `the ${what} ids are ${knownIds.join(", ")}; to add one, give it ${RECORD_FIELDS[field]} in _data/${field}.ts`
+        : `add it to _data/${field}.ts with ${RECORD_FIELDS[field]}`;
+    add(`${field}.${index}`, `"${id}" is not in _data/${field}.ts — ${hint}`);
   });
+}
+
+/**
+ * The known id a writer most likely meant, only when it is close: the same id in other
+ * capitals or spacing, a typo of a few letters, or a part of the id (`ukraine`).
+ * @example nearestId("Ayse-Demir", ["ayse-demir", "daniel-hart"]) // "ayse-demir"
+ * @example nearestId("nato", ["russia", "turkey"]) // undefined
+ */
+export function nearestId(typed: string, knownIds: readonly string[]): string | undefined {
+  if (knownIds.length === 0) return undefined;
+  const normalised = slugify(typed) || typed.toLowerCase();
+  if (knownIds.includes(normalised)) return normalised;
+  const candidate = closest(normalised, knownIds as string[]);
+  const allowed = Math.max(1, Math.floor(Math.min(normalised.length, candidate.length) / 3));
+  if (distance(normalised, candidate) <= allowed) return candidate;
+  if (normalised.length >= 4) {
+    const containing = knownIds.filter((id) => id.split("-").includes(normalised) || id.includes(normalised));
+    if (containing.length === 1) return containing[0];
+  }
+  return undefined;
 }
 
 /**

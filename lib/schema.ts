@@ -13,7 +13,7 @@ import { removeControlCharacters } from "./text.ts";
 /** Ids of authors and topics: they become URL segments, so keep them plain. */
 export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const ID_HINT = "use lowercase letters, digits and hyphens, e.g. sonata-coulter";
+const ID_HINT = "use lowercase letters, digits and hyphens, e.g. ayse-demir";
 
 /** Text that must be present, non-blank and at most `max` characters. */
 function requiredText(max: number, hint: string) {
@@ -42,6 +42,43 @@ function describe(input: unknown): string {
   return `a ${typeof input}`;
 }
 
+/** The offset the examples in date messages use: the sample site's (Istanbul). */
+const EXAMPLE_OFFSET = "+03:00";
+
+/** How writers type dates when they do not type ISO 8601; tried in order, in English. */
+const WRITTEN_DATE_FORMATS = [
+  "d MMMM yyyy",
+  "d MMM yyyy",
+  "MMMM d yyyy",
+  "MMMM d, yyyy",
+  "MMM d, yyyy",
+  "MMM d yyyy",
+  "yyyy/M/d",
+  "d.M.yyyy",
+  "yyyy-M-d",
+];
+
+/**
+ * The date-time a writer meant by a date typed another way, in the house format, or undefined.
+ * A missing time becomes 09:00, the offset is the sample site's.
+ * @example suggestDateTime("10 April 2025") // "2025-04-10T09:00:00+03:00"
+ * @example suggestDateTime("2025-04-10 16:30") // "2025-04-10T16:30:00+03:00"
+ */
+export function suggestDateTime(value: string): string | undefined {
+  const match = /^(.*?)(?:(?:[\sT,]+|,\s*|\s+at\s+)(\d{1,2})[:.](\d{2})(?::(\d{2}))?)?$/i.exec(value.trim());
+  const [, datePart = "", hour = "9", minute = "00", second = "00"] = match ?? [];
+  for (const format of WRITTEN_DATE_FORMATS) {
+    const day = DateTime.fromFormat(datePart.trim().replace(/\s+/g, " "), format, { locale: "en" });
+    if (!day.isValid) continue;
+    const time = day.set({ hour: Number(hour), minute: Number(minute), second: Number(second) });
+    if (!time.isValid) return undefined;
+    return `${time.toFormat("yyyy-MM-dd'T'HH:mm:ss")}${EXAMPLE_OFFSET}`;
+  }
+  return undefined;
+}
+
+const DATE_FORMAT_HINT = "year-month-day, T, the time, then the offset";
+
 /**
  * An ISO 8601 date-time with an explicit offset, kept as the string the writer typed.
  * A bare date is ambiguous (midnight where?), so it is rejected.
@@ -54,25 +91,27 @@ export const offsetDateTime = z
         : `must be a date-time, not ${describe(issue.input)} — write it like 2025-04-10T16:30:00+03:00`,
   })
   .superRefine((value, ctx) => {
+    const problem = (message: string) => ctx.addIssue({ code: "custom", message });
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      ctx.addIssue({
-        code: "custom",
-        message: `"${value}" has no time — add the time and offset, e.g. ${value}T09:00:00+03:00`,
-      });
+      problem(`"${value}" has no time — add the time and offset, e.g. ${value}T09:00:00${EXAMPLE_OFFSET}`);
+      return;
+    }
+    // Not ISO 8601 at all (`10 April 2025`, `2025-04-10 09:00`): show the writer's own date in the format.
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) {
+      const suggestion = suggestDateTime(value);
+      problem(
+        suggestion
+          ? `"${value}" is not in the date format — write it as ${suggestion} (${DATE_FORMAT_HINT})`
+          : `"${value}" is not a date-time — write it like 2025-04-10T09:00:00${EXAMPLE_OFFSET} (${DATE_FORMAT_HINT})`,
+      );
       return;
     }
     if (!/(?:Z|[+-]\d{2}:?\d{2})$/i.test(value)) {
-      ctx.addIssue({
-        code: "custom",
-        message: `"${value}" has no offset — add one, e.g. +03:00 for Istanbul or Z for UTC`,
-      });
+      problem(`"${value}" has no offset — add one, e.g. ${EXAMPLE_OFFSET} for Istanbul or Z for UTC`);
       return;
     }
     if (!DateTime.fromISO(value, { setZone: true }).isValid) {
-      ctx.addIssue({
-        code: "custom",
-        message: `"${value}" is not a valid date-time — write it like 2025-04-10T16:30:00+03:00`,
-      });
+      problem(`"${value}" is not a valid date-time — write it like 2025-04-10T16:30:00${EXAMPLE_OFFSET}`);
     }
   });
 
@@ -186,6 +225,21 @@ export type Topic = z.infer<typeof topicSchema>;
 export type Authors = z.infer<typeof authorsSchema>;
 export type Topics = z.infer<typeof topicsSchema>;
 
+/** The RSS-to-email services whose unsubscribe and merge-tag syntax the email edition knows. */
+export const EMAIL_SERVICES = ["buttondown", "mailchimp", "kit"] as const;
+
+export const emailSettingsSchema = z
+  .object({
+    /** Decides the footer's unsubscribe link and merge tags; unset, the footer says how to follow by feed. */
+    service: z.enum(EMAIL_SERVICES).optional(),
+    /** The sender's postal address, one line each, for the footer (the service may add its own). */
+    address: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+
+export type EmailSettings = z.infer<typeof emailSettingsSchema>;
+export type EmailService = (typeof EMAIL_SERVICES)[number];
+
 export const siteSchema = z
   .object({
     title: z.string().min(1),
@@ -204,6 +258,8 @@ export const siteSchema = z
     pageSize: z.int().min(1),
     /** Entries per feed. */
     feedSize: z.int().min(1),
+    /** The email edition (lib/email/): which service sends it, and the footer's address block. */
+    email: emailSettingsSchema.default({}),
     /** Set by the build: true on Netlify deploy previews and branch deploys. */
     noindex: z.boolean(),
   })

@@ -38,8 +38,8 @@ const badFiles: Record<string, { text: string; problems: string[] }> = {
   "2025/unknown-refs.md": {
     text: issueFile({ ...valid, authors: ["ayse-demri"], topics: ["rusia"] }),
     problems: [
-      'src/issues/2025/unknown-refs.md: authors.0: "ayse-demri" is not in _data/authors.ts — did you mean "ayse-demir"? Or add it to _data/authors.ts',
-      'src/issues/2025/unknown-refs.md: topics.0: "rusia" is not in _data/topics.ts — did you mean "russia"? Or add it to _data/topics.ts',
+      'src/issues/2025/unknown-refs.md: authors.0: "ayse-demri" is not in _data/authors.ts — did you mean "ayse-demir"?',
+      'src/issues/2025/unknown-refs.md: topics.0: "rusia" is not in _data/topics.ts — did you mean "russia"?',
     ],
   },
   "2025/photo.md": {
@@ -126,8 +126,8 @@ const badFiles: Record<string, { text: string; problems: string[] }> = {
   "2025/prototype.md": {
     text: issueFile({ ...valid, authors: ["constructor"], topics: ["constructor"] }),
     problems: [
-      'src/issues/2025/prototype.md: authors.0: "constructor" is not in _data/authors.ts — did you mean "ayse-demir"? Or add it to _data/authors.ts',
-      'src/issues/2025/prototype.md: topics.0: "constructor" is not in _data/topics.ts — did you mean "russia"? Or add it to _data/topics.ts',
+      'src/issues/2025/prototype.md: authors.0: "constructor" is not in _data/authors.ts — the author ids are ayse-demir, daniel-hart; to add one, give it a name and a bio in _data/authors.ts',
+      'src/issues/2025/prototype.md: topics.0: "constructor" is not in _data/topics.ts — the topic ids are russia, united-states, turkey, diplomacy, war-in-ukraine; to add one, give it a name, a kind and a description in _data/topics.ts',
     ],
   },
   "2025/repeated.md": {
