@@ -12,6 +12,7 @@ import type { z } from "zod";
 import { inZone, parseOffsetDateTime } from "./dates.ts";
 import { findBodyProblems } from "./markdown.ts";
 import { checkPhotoReference, type PhotoManifest } from "./photos/index.ts";
+import { findPreflightProblems } from "./preflight.ts";
 import { findUnsafeHtml } from "./raw-html.ts";
 import {
   type Authors,
@@ -295,6 +296,13 @@ export function checkIssueSource(
     add("body", `line ${raw.bodyLine + line - 1}: ${message}`);
   }
   checkDateOrder(raw.data, add);
+  // A draft is work in progress: what the preflight finds is shown, and stops it only once it is not a draft.
+  const isDraft = raw.data.draft === true;
+  for (const finding of findPreflightProblems(raw.data, raw.body, raw.bodyLine)) {
+    const problem = { file, field: finding.field, message: finding.message };
+    if (finding.severity === "error" && !isDraft) problems.push(problem);
+    else warnings.push(problem);
+  }
   for (const what of findUnsafeHtml(raw.body)) {
     warnings.push({
       file,

@@ -96,6 +96,7 @@ function wrapLoneImages(tokens: Token[], TokenClass: typeof Token): Token[] {
     if (open?.type === "paragraph_open" && close?.type === "paragraph_close" && image?.type === "image") {
       const figure = new TokenClass("figure", "figure", 0);
       figure.block = true;
+      figure.map = open.map;
       const caption = String(image.attrGet("title") ?? "");
       figure.meta = {
         src: String(image.attrGet("src") ?? ""),
@@ -147,6 +148,14 @@ function getCheckingMarkdown(): MarkdownIt {
   };
   checkingMarkdown = md;
   return md;
+}
+
+/**
+ * A body's block tokens as the checks see them: typography off, so text is as typed.
+ * Inline tokens carry their children (text, links, images, code).
+ */
+export function parseForChecks(body: string): Token[] {
+  return getCheckingMarkdown().parse(body, {});
 }
 
 /**
