@@ -10,7 +10,7 @@ import yaml from "js-yaml";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
 import { inZone, parseOffsetDateTime } from "./dates.ts";
-import { findBodyProblems } from "./markdown.ts";
+import { findBodyProblems, findLinks, isSourceLink, sourceLinkCandidates } from "./markdown.ts";
 import { checkPhotoReference, type PhotoManifest } from "./photos/index.ts";
 import { findPreflightProblems } from "./preflight.ts";
 import { findUnsafeHtml } from "./raw-html.ts";
@@ -48,6 +48,8 @@ export interface Issue {
   url: string;
   data: IssueFrontMatter;
   body: string;
+  /** The file line the body starts on, so body problems can name file lines. */
+  bodyLine?: number;
   published: DateTime;
   /** The latest of `date`, `updated` and the corrections' dates. */
   modified: DateTime;
@@ -337,6 +339,7 @@ export function checkIssueSource(
       url: issueUrl(slug, published),
       data: frontMatter,
       body: raw.body,
+      bodyLine: raw.bodyLine,
       published,
       modified,
     },
@@ -567,7 +570,76 @@ export function loadIssues(options: LoadOptions): {
       byUrl.set(issue.url, issue);
     }
   }
+  problems.push(...findMissingSourceLinks(sources, options.issuesDir));
   return { issues, problems, warnings };
+}
+
+/**
+ * Links to issue source files (`../2025/x.md`) that name no file, with the nearest file as a
+ * did-you-mean, written from the linking file as the writer wrote theirs.
+ */
+export function findMissingSourceLinks(sources: readonly IssueSource[], issuesDir: string): Problem[] {
+  const files = sources.map((source) => source.file);
+  const known = new Set(files);
+  const problems: Problem[] = [];
+  for (const source of sources) {
+    if (!source.frontMatter) continue;
+    const { body, bodyLine } = source.frontMatter;
+    for (const { href, line } of findLinks(body)) {
+      if (!isSourceLink(href)) continue;
+      const { files: candidates, path: linkPath } = sourceLinkCandidates(source.file, href, issuesDir);
+      if (candidates.some((candidate) => known.has(candidate))) continue;
+      const meant = candidates[0] ?? linkPath;
+      const nearest = files.length > 0 ? closest(meant, files) : undefined;
+      const close =
+        nearest !== undefined &&
+        distance(path.posix.basename(meant), path.posix.basename(nearest)) <=
+          Math.max(3, Math.floor(path.posix.basename(meant).length / 3));
+      const fix =
+        close && nearest
+          ? `did you mean ${path.posix.relative(path.posix.dirname(source.file), nearest)}?`
+          : `link to an issue's file in ${issuesDir}/, e.g. ../2025/istanbul-talks.md`;
+      problems.push({
+        file: source.file,
+        field: "body",
+        message: `line ${bodyLine + line - 1}: links to ${linkPath}, which does not exist — ${fix}`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Links from issues about to be shown to issues that are not (a draft, or dated after the
+ * build): in production they would lead readers to a page that does not exist yet.
+ */
+export function findLinksToHiddenIssues(
+  shown: readonly Issue[],
+  all: readonly Issue[],
+  issuesDir: string,
+  now: DateTime,
+): Problem[] {
+  const shownFiles = new Set(shown.map((issue) => issue.inputPath));
+  const byFile = new Map(all.map((issue) => [issue.inputPath, issue]));
+  const problems: Problem[] = [];
+  for (const issue of shown) {
+    for (const { href, line } of findLinks(issue.body)) {
+      if (!isSourceLink(href)) continue;
+      const { files, path: linkPath } = sourceLinkCandidates(issue.inputPath, href, issuesDir);
+      const target = files.map((file) => byFile.get(file)).find((found) => found !== undefined);
+      if (!target || shownFiles.has(target.inputPath)) continue;
+      const why =
+        target.data.draft === true
+          ? "a draft"
+          : `dated ${target.data.date}, after this build (${now.toISO({ suppressMilliseconds: true })})`;
+      problems.push({
+        file: issue.inputPath,
+        field: "body",
+        message: `line ${(issue.bodyLine ?? 1) + line - 1}: links to ${linkPath}, which is ${why} — publish it first, or remove the link until it is out`,
+      });
+    }
+  }
+  return problems;
 }
 
 function listMarkdown(dir: string): string[] {

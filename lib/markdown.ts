@@ -2,6 +2,7 @@
  * The Markdown dialect writers use: CommonMark plus footnotes, heading anchors,
  * typographic quotes and dashes, and a paragraph holding only an image becomes a figure.
  */
+import path from "node:path";
 import markdownIt, { type Env, type MarkdownIt, type Token } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import footnote from "markdown-it-footnote";
@@ -41,6 +42,73 @@ export function slugifyHeading(text: string): string {
   return slugify(text) || "section";
 }
 
+/**
+ * What a render may be told about the issue it renders: its source file and every published
+ * issue's URL by source file, so a link to `../2025/other.md` becomes that issue's URL.
+ */
+export interface RenderEnv extends Env {
+  sourceFile?: string;
+  issueUrls?: ReadonlyMap<string, string>;
+  /** Folder of issues, e.g. `src/issues`: links may also be written from it. */
+  issuesDir?: string;
+}
+
+/** A link to a Markdown source file: no scheme, not only a fragment, a path ending in `.md`. */
+export function isSourceLink(href: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:/i.test(href) && /^[^#?]*\.md(?:[#?].*)?$/i.test(href);
+}
+
+/**
+ * The project-relative files a source link may mean, most likely first: relative to the linking
+ * file, then from the issues folder (`2025/x.md`, `src/issues/2025/x.md`, `/src/issues/2025/x.md`).
+ * @example sourceLinkCandidates("src/issues/2026/a.md", "../2025/b.md#talks", "src/issues")
+ * // { files: ["src/issues/2025/b.md"], fragment: "#talks", path: "../2025/b.md" }
+ */
+export function sourceLinkCandidates(
+  fromFile: string,
+  href: string,
+  issuesDir: string,
+): { files: string[]; fragment: string; path: string } {
+  const split = /^([^#?]*)(.*)$/.exec(href);
+  const linkPath = safeDecode(split?.[1] ?? href);
+  const fragment = split?.[2] ?? "";
+  const fromRoot = linkPath.replace(/^\/+/, "");
+  const files = [
+    ...(linkPath.startsWith("/") ? [] : [path.posix.join(path.posix.dirname(fromFile), linkPath)]),
+    // `../…` climbs from the linking file; from the issues folder it would climb out of it.
+    ...(fromRoot.startsWith("../")
+      ? []
+      : [
+          fromRoot.startsWith(`${issuesDir}/`)
+            ? path.posix.normalize(fromRoot)
+            : path.posix.join(issuesDir, fromRoot),
+        ]),
+  ];
+  return { files, fragment, path: linkPath };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Every link in a body with its 1-based body line: what the link checks read. */
+export function findLinks(body: string): { href: string; line: number }[] {
+  const links: { href: string; line: number }[] = [];
+  for (const token of parseForChecks(body)) {
+    if (token.type !== "inline") continue;
+    let line = (token.map?.[0] ?? 0) + 1;
+    for (const child of token.children ?? []) {
+      if (child.type === "softbreak" || child.type === "hardbreak") line += 1;
+      if (child.type === "link_open") links.push({ href: String(child.attrGet("href") ?? ""), line });
+    }
+  }
+  return links;
+}
+
 export function createMarkdown(options: Partial<MarkdownOptions> = {}): MarkdownIt {
   const { renderFigure } = { ...defaults, ...options };
   const md = markdownIt({ html: true, linkify: true, typographer: true, quotes: "“”‘’" });
@@ -62,6 +130,21 @@ export function createMarkdown(options: Partial<MarkdownOptions> = {}): Markdown
     if (token && typeof src === "string") token.attrSet("src", photoUrl(src));
     return renderImage
       ? renderImage(tokens, index, options, env, self)
+      : self.renderToken(tokens, index, options);
+  };
+  // A link to another issue's source file becomes that issue's URL (Hugo's ref, Astro's content links).
+  const renderLinkOpen = md.renderer.rules.link_open;
+  md.renderer.rules.link_open = (tokens, index, options, renderEnv, self) => {
+    const env = renderEnv as RenderEnv | undefined;
+    const token = tokens[index];
+    const href = token?.attrGet("href");
+    if (token && typeof href === "string" && env?.issueUrls && env.sourceFile && isSourceLink(href)) {
+      const { files, fragment } = sourceLinkCandidates(env.sourceFile, href, env.issuesDir ?? "src/issues");
+      const url = files.map((file) => env.issueUrls?.get(file)).find((found) => found !== undefined);
+      if (url) token.attrSet("href", `${url}${fragment.startsWith("#") ? fragment : ""}`);
+    }
+    return renderLinkOpen
+      ? renderLinkOpen(tokens, index, options, renderEnv, self)
       : self.renderToken(tokens, index, options);
   };
   // Raw HTML passes the policy in lib/raw-html.ts; bodies without any skip the cost.

@@ -11,12 +11,14 @@ import {
   type CheckContext,
   ContentError,
   checkIssue,
+  findLinksToHiddenIssues,
   formatProblem,
   isPublishable,
   issueUrl,
   lastChange,
   loadIssues,
   readFrontMatter,
+  readIssueSource,
 } from "../lib/content.ts";
 import { createCheckContext } from "./helpers/check-context.ts";
 
@@ -587,5 +589,77 @@ describe("checkIssue on hostile or careless input", () => {
     ["quotes nested three deep", "> > > A quote in a quote in a quote.\n"],
   ])("accepts %s", (_name, body) => {
     expect(problemsOf(issueFile([], body))).toEqual([]);
+  });
+});
+
+describe("links to other issues' source files", () => {
+  const TALKS = "src/issues/2025/istanbul-embassy-talks.md";
+  const LINKING = "src/issues/2026/second-round.md";
+
+  function load(files: Record<string, string>) {
+    const sources = Object.entries(files).map(([file, text]) => readIssueSource(file, text));
+    return loadIssues({ ...context, root: tempDir, issuesDir: "src/issues", sources });
+  }
+
+  it.each<[string, string]>([
+    ["relative to the linking file", "../2025/istanbul-embassy-talks.md"],
+    ["from src/issues/", "src/issues/2025/istanbul-embassy-talks.md"],
+    ["from the issues folder", "2025/istanbul-embassy-talks.md"],
+    ["from the project root with a slash", "/src/issues/2025/istanbul-embassy-talks.md#the-talks"],
+  ])("accepts a link written %s", (_name, href) => {
+    const { problems } = load({
+      [TALKS]: issueFile(),
+      [LINKING]: issueFile([], `See [the first round](${href}).\n`),
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it("reports a link to a missing file at its file line, naming the .md file, with a did-you-mean", () => {
+    const { problems } = load({
+      [TALKS]: issueFile(),
+      [LINKING]: issueFile([], "Delegations met.\n\nSee [the first round](../2025/istanbul-embassy.md).\n"),
+    });
+    expect(problems.map(formatProblem)).toEqual([
+      `${LINKING}: body: line 10: links to ../2025/istanbul-embassy.md, which does not exist — did you mean ../2025/istanbul-embassy-talks.md?`,
+    ]);
+  });
+
+  it("says where issue files live when no file is close", () => {
+    const { problems } = load({
+      [TALKS]: issueFile(),
+      [LINKING]: issueFile([], "See [the sanctions](../2024/sanctions-on-oil-exports.md).\n"),
+    });
+    expect(problems.map(formatProblem)).toEqual([
+      `${LINKING}: body: line 8: links to ../2024/sanctions-on-oil-exports.md, which does not exist — link to an issue's file in src/issues/, e.g. ../2025/istanbul-talks.md`,
+    ]);
+  });
+
+  it("checks a draft's links too, so nothing first fails on publishing day", () => {
+    const { problems } = load({
+      [LINKING]: issueFile(["draft: true"], "See [the first round](../2025/istanbul-embassy.md).\n"),
+    });
+    expect(problems.map(formatProblem)).toEqual([
+      `${LINKING}: body: line 9: links to ../2025/istanbul-embassy.md, which does not exist — link to an issue's file in src/issues/, e.g. ../2025/istanbul-talks.md`,
+    ]);
+  });
+
+  it("leaves links to web pages and plain fragments alone", () => {
+    const { problems } = load({
+      [LINKING]: issueFile([], "See [the notes](https://example.org/notes.md) and [below](#below).\n"),
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it("reports a published issue's link to a draft, which production would not publish", () => {
+    const { issues } = load({
+      [TALKS]: issueFile(["draft: true"]),
+      [LINKING]: issueFile([], "See [the first round](../2025/istanbul-embassy-talks.md).\n"),
+    });
+    const now = DateTime.fromISO("2026-01-01T00:00:00Z");
+    const shown = issues.filter((issue) => isPublishable(issue, now));
+    expect(findLinksToHiddenIssues(shown, issues, "src/issues", now).map(formatProblem)).toEqual([
+      `${LINKING}: body: line 8: links to ../2025/istanbul-embassy-talks.md, which is a draft — publish it first, or remove the link until it is out`,
+    ]);
+    expect(findLinksToHiddenIssues(issues, issues, "src/issues", now)).toEqual([]);
   });
 });

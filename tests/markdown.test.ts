@@ -6,8 +6,10 @@ import { describe, expect, it } from "vitest";
 import {
   createMarkdown,
   findBodyProblems,
+  isSourceLink,
   photoUrl,
   slugifyHeading,
+  sourceLinkCandidates,
   TOO_DEEPLY_NESTED,
   UNCLOSED_COMMENT,
 } from "../lib/markdown.ts";
@@ -253,5 +255,52 @@ describe("findBodyProblems", () => {
 
   it("reports what the renderer would otherwise drop: the deep quote's text is missing from the HTML", () => {
     expect(md.render(`${">".repeat(5000)} The quote.\n`)).not.toContain("The quote.");
+  });
+});
+
+describe("links to issues' source files", () => {
+  const issueUrls = new Map([
+    ["src/issues/2025/istanbul-embassy-talks.md", "/2025/04/istanbul-embassy-talks/"],
+  ]);
+  const render = (body: string) =>
+    md.render(body, { sourceFile: "src/issues/2026/second-round.md", issueUrls, issuesDir: "src/issues" });
+
+  it.each<[string, string, string]>([
+    ["relative", "../2025/istanbul-embassy-talks.md", "/2025/04/istanbul-embassy-talks/"],
+    ["from src/issues/", "src/issues/2025/istanbul-embassy-talks.md", "/2025/04/istanbul-embassy-talks/"],
+    ["from the issues folder", "2025/istanbul-embassy-talks.md", "/2025/04/istanbul-embassy-talks/"],
+    [
+      "with a heading fragment",
+      "../2025/istanbul-embassy-talks.md#the-talks",
+      "/2025/04/istanbul-embassy-talks/#the-talks",
+    ],
+  ])("rewrites a link %s to the issue's URL", (_name, href, url) => {
+    expect(render(`See [the first round](${href}).`)).toBe(
+      `<p>See <a href="${url}">the first round</a>.</p>\n`,
+    );
+  });
+
+  it("leaves a web link ending in .md as it is", () => {
+    expect(render("See [notes](https://example.org/notes.md).")).toBe(
+      '<p>See <a href="https://example.org/notes.md">notes</a>.</p>\n',
+    );
+  });
+
+  it("tells source links from others", () => {
+    expect(
+      ["../a.md", "a.md#x", "/src/issues/a.md", "https://x.org/a.md", "#a.md", "a.mdx"].map(isSourceLink),
+    ).toEqual([true, true, true, false, false, false]);
+  });
+
+  it("resolves a link relative to the file, then from the issues folder", () => {
+    expect(sourceLinkCandidates("src/issues/2026/a.md", "../2025/b.md#talks", "src/issues")).toEqual({
+      files: ["src/issues/2025/b.md"],
+      fragment: "#talks",
+      path: "../2025/b.md",
+    });
+    expect(sourceLinkCandidates("src/issues/2026/a.md", "2025/b.md", "src/issues").files).toEqual([
+      "src/issues/2026/2025/b.md",
+      "src/issues/2025/b.md",
+    ]);
   });
 });

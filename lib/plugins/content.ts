@@ -8,6 +8,7 @@ import type { MarkdownIt } from "markdown-it";
 import { timePhase } from "../build/phases.ts";
 import {
   ContentError,
+  findLinksToHiddenIssues,
   formatProblem,
   isPublishable,
   loadIssues,
@@ -76,7 +77,15 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
     const all = [...photoProblems.map(describePhotoProblem), ...problems];
     if (all.length > 0) throw new ContentError(all);
     const shown = showUnpublished ? issues : issues.filter((issue) => isPublishable(issue, now));
-    const context = { authors, topics, renderBody: (body: string) => options.markdown.render(body) };
+    const hiddenLinks = findLinksToHiddenIssues(shown, issues, options.issuesDir, now);
+    if (hiddenLinks.length > 0) throw new ContentError(hiddenLinks);
+    const issueUrls = new Map(shown.map((issue) => [issue.inputPath, issue.url]));
+    const context = {
+      authors,
+      topics,
+      renderBody: (body: string, sourceFile?: string) =>
+        options.markdown.render(body, { sourceFile, issueUrls, issuesDir: options.issuesDir }),
+    };
     views = await timePhase("views", () =>
       buildSiteViews(
         shown.map((issue) => viewIssue(issue, context)),

@@ -39,8 +39,8 @@ export interface IssueView {
 export interface ViewContext {
   authors: Authors;
   topics: Topics;
-  /** Markdown to HTML, with the photo desk's figures. */
-  renderBody: (markdown: string) => string;
+  /** Markdown to HTML, with the photo desk's figures; `sourceFile` resolves links to other issues' `.md` files. */
+  renderBody: (markdown: string, sourceFile?: string) => string;
 }
 
 /** The view of one checked issue; ids resolve as own keys only (a checked issue has no unknown ids). */
@@ -50,7 +50,7 @@ export function viewIssue(issue: Issue, context: ViewContext): IssueView {
     inputPath: issue.inputPath,
     date: issue.published.toJSDate(),
     data: issue.data,
-    content: context.renderBody(issue.body),
+    content: context.renderBody(issue.body, issue.inputPath),
     authors: issue.data.authors.map((id) => ({
       id,
       name: Object.hasOwn(context.authors, id) ? (context.authors[id]?.name ?? id) : id,
