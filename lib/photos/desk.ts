@@ -53,6 +53,8 @@ export function createPhotoDesk(options: PhotoDeskOptions): PhotoDesk {
         focus: focus.focus,
         usedBy: focus.usedBy,
         onProgress: createProgressReporter(),
+        // The build's own photos: libvips's memory goes back when the encoder exits.
+        encodeInChild: true,
       });
       desk.manifest = result.manifest;
       return [...focus.problems, ...result.problems];

@@ -11,9 +11,8 @@
  *    problems, `outputDir` and the manifest are left exactly as they were.
  */
 import { type Dirent, existsSync, statSync } from "node:fs";
-import { mkdir, readdir, readFile, realpath, stat } from "node:fs/promises";
+import { mkdir, readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
 import {
   type HashIndex,
   hashBuffer,
@@ -30,11 +29,11 @@ import {
   removeUnusedObjects,
   writeIfChanged,
   writeIndex,
-  writeObject,
 } from "./cache.ts";
+import { encodeBatch } from "./encode-batch.ts";
+import { encodeInChildProcess } from "./encode-process.ts";
 import { MANIFEST_FILE, type PhotoEntry, type PhotoManifest, stableStringify } from "./manifest.ts";
 import { ACCEPTED_EXTENSIONS, errorReason, messages, type PhotoProblem } from "./problems.ts";
-import { encodePhoto } from "./renditions.ts";
 import { DEFAULT_FOCUS, DEFAULT_SETTINGS, type Focus, type PhotoSettings, settingsHash } from "./settings.ts";
 
 export interface ProcessOptions {
@@ -65,6 +64,11 @@ export interface ProcessOptions {
    * problems to report and must leave the output as it was). Default true.
    */
   publish?: boolean;
+  /**
+   * Encode in a child process, so libvips's memory is given back when it exits (the build
+   * does; tests and scripts that encode a few photos need not). Default false.
+   */
+  encodeInChild?: boolean;
 }
 
 /**
@@ -128,167 +132,133 @@ export async function processPhotos(options: ProcessOptions): Promise<ProcessRes
   };
   let encoded = 0;
 
-  const previousThreads = sharp.concurrency();
-  sharp.concurrency(settings.vipsThreads);
-  try {
-    // 1. Find.
-    const oldIndex = await readIndex(options.cacheDir);
-    const objects = await listObjects(options.cacheDir);
-    const index: HashIndex = {};
-    const listing = await listOriginals(options.photosDir);
-    for (const link of listing.badLinks) report(link.src, link.message(displayDir));
-    const sources = listing.sources;
-    const found = await mapPool(sources, 16, async (src): Promise<Found | undefined> => {
-      const extension = path.extname(src).toLowerCase();
-      if (!(ACCEPTED_EXTENSIONS as readonly string[]).includes(extension)) {
-        report(src, messages.unsupportedExtension(extension));
-        return undefined;
-      }
-      const file = path.join(options.photosDir, src);
-      try {
-        // Sync stat: on a warm run this is most of the work, and a thread-pool round trip
-        // per photo costs more than the system call.
-        const { size, mtimeMs } = statSync(file);
-        const known = oldIndex.files[src];
-        const hash =
-          known && known.size === size && known.mtimeMs === mtimeMs ? known.hash : await hashFile(file);
-        index[src] = { size, mtimeMs, hash };
-        const focus = options.focus?.[src] ?? DEFAULT_FOCUS;
-        const key = objectKey(hash, variant, focus);
-        const record = objects.has(key)
-          ? (oldIndex.records[key] ?? readRecord(options.cacheDir, key))
-          : undefined;
-        return { src, file, focus, key, ...(record ? { record } : {}) };
-      } catch (error) {
-        report(src, messages.notReadable(errorReason(error)));
-        return undefined;
-      }
-    });
-
-    // 2. Encode what the cache does not have, a few at a time; then every photo that
-    // failed once more, alone. libvips keeps one error buffer (and one warning queue) per
-    // process, so with company a failure can carry another photo's reason or "Unknown
-    // error"; alone, the reason is the photo's own. Only the solo run's message is reported.
-    const todo = found.filter((item): item is Found => item !== undefined && item.record === undefined);
-    const encodeItem = async (item: Found, alone: boolean): Promise<string | undefined> => {
-      try {
-        const input = await readFile(item.file);
-        const hash = hashBuffer(input);
-        const { size, mtimeMs } = await stat(item.file);
-        index[item.src] = { size, mtimeMs, hash };
-        item.key = objectKey(hash, variant, item.focus);
-        const cached = readRecord(options.cacheDir, item.key);
-        if (cached) {
-          item.record = cached;
-          return undefined;
-        }
-        const result = await encodePhoto(input, item.src, {
-          settings,
-          focus: item.focus,
-          limitInputPixels,
-          alone,
-          count: () => {
-            encoded += 1;
-          },
-        });
-        if (!result.ok) return result.message;
-        const record: PhotoRecord = { hash, bytes: input.length, ...result.record };
-        await writeObject(options.cacheDir, item.key, record, result.files);
-        item.record = record;
-        return undefined;
-      } catch (error) {
-        return messages.notReadable(errorReason(error));
-      }
-    };
-    let done = 0;
-    if (todo.length > 0) options.onProgress?.(0, todo.length);
-    const concurrency = options.concurrency ?? defaults.concurrency;
-    const failedOnce: Found[] = [];
-    await mapPool(todo, concurrency, async (item) => {
-      const message = await encodeItem(item, concurrency === 1);
-      if (message !== undefined) {
-        if (concurrency === 1) report(item.src, message);
-        else failedOnce.push(item);
-      }
-      done += 1;
-      options.onProgress?.(done, todo.length);
-    });
-    failedOnce.sort((a, b) => compare(a.src, b.src));
-    for (const item of failedOnce) {
-      const message = await encodeItem(item, true);
-      if (message !== undefined) report(item.src, message);
+  // 1. Find.
+  const oldIndex = await readIndex(options.cacheDir);
+  const objects = await listObjects(options.cacheDir);
+  const index: HashIndex = {};
+  const listing = await listOriginals(options.photosDir);
+  for (const link of listing.badLinks) report(link.src, link.message(displayDir));
+  const sources = listing.sources;
+  const found = await mapPool(sources, 16, async (src): Promise<Found | undefined> => {
+    const extension = path.extname(src).toLowerCase();
+    if (!(ACCEPTED_EXTENSIONS as readonly string[]).includes(extension)) {
+      report(src, messages.unsupportedExtension(extension));
+      return undefined;
     }
-
-    const ready = found
-      .filter((item): item is Found & { record: PhotoRecord } => item?.record !== undefined)
-      .sort((a, b) => compare(a.src, b.src));
-    const prefixes = new Map(ready.map((item) => [item.src, outputPrefix(item.src)]));
-    const manifest: PhotoManifest = {
-      version: 1,
-      photos: Object.fromEntries(
-        ready.map((item) => [item.src, toEntry(item.src, item.record, publicPath, prefixes.get(item.src))]),
-      ),
-    };
-    await removeUnusedObjects(options.cacheDir, new Set(ready.map((item) => item.key)));
-    problems.sort((a, b) => compare(a.photo, b.photo));
-    const made = countMade(ready, todo);
-    const result = {
-      manifest,
-      problems,
-      encoded,
-      reused: ready.length - made,
-      made,
-      retried: failedOnce.length,
-    };
-    const publish = problems.length === 0 && options.publish !== false;
-
-    // 3. Publish: link the files first, so a failure leaves the old manifest in place.
-    if (publish) {
-      const links = ready.flatMap((item) => {
-        const from = objectDir(options.cacheDir, item.key);
-        const prefix = prefixes.get(item.src) ?? outputPrefix(item.src);
-        return [...item.record.renditions, ...Object.values(item.record.crops)].map((cached) => ({
-          from: `${from}/${cached.file}`,
-          to: `${prefix}${cached.file}`,
-        }));
-      });
-      const existing = await listOutput(options.outputDir);
-      const present = new Set(existing);
-      const missing = links.filter((entry) => !present.has(entry.to));
-      await ensureDirs(
-        options.outputDir,
-        missing.map((entry) => path.posix.dirname(entry.to)),
-      );
-      await mapPool(missing, 64, (entry) => linkOrCopy(entry.from, `${options.outputDir}/${entry.to}`));
-      await pruneOutput(options.outputDir, existing, new Set(links.map((entry) => entry.to)));
+    const file = path.join(options.photosDir, src);
+    try {
+      // Sync stat: on a warm run this is most of the work, and a thread-pool round trip
+      // per photo costs more than the system call.
+      const { size, mtimeMs } = statSync(file);
+      const known = oldIndex.files[src];
+      const hash =
+        known && known.size === size && known.mtimeMs === mtimeMs ? known.hash : await hashFile(file);
+      index[src] = { size, mtimeMs, hash };
+      const focus = options.focus?.[src] ?? DEFAULT_FOCUS;
+      const key = objectKey(hash, variant, focus);
+      const record = objects.has(key)
+        ? (oldIndex.records[key] ?? readRecord(options.cacheDir, key))
+        : undefined;
+      return { src, file, focus, key, ...(record ? { record } : {}) };
+    } catch (error) {
+      report(src, messages.notReadable(errorReason(error)));
+      return undefined;
     }
+  });
 
-    // The manifest is a function of (publicPath, settings, src → key): when that is what was
-    // published last time, skip serialising and comparing megabytes of JSON.
-    const fingerprint = hashBuffer(
-      Buffer.from(JSON.stringify([publicPath, variant, ready.map((item) => [item.src, item.key])])),
+  // 2. Encode what the cache does not have (encode-batch.ts), here or in a child process.
+  const todo = found.filter((item): item is Found => item !== undefined && item.record === undefined);
+  let retried = 0;
+  if (todo.length > 0) {
+    const encode = options.encodeInChild ? encodeInChildProcess : encodeBatch;
+    const batch = await encode(
+      todo.map(({ src, file, focus }) => ({ src, file, focus })),
+      {
+        settings,
+        limitInputPixels,
+        cacheDir: options.cacheDir,
+        concurrency: options.concurrency ?? defaults.concurrency,
+      },
+      options.onProgress,
     );
-    const manifestFile = path.join(options.cacheDir, MANIFEST_FILE);
-    const published = publish ? fingerprint : oldIndex.published;
-    if (publish && (fingerprint !== oldIndex.published || !existsSync(manifestFile))) {
-      await writeIfChanged(manifestFile, stableStringify(manifest));
-    }
-    if (
-      fingerprint !== oldIndex.fingerprint ||
-      published !== oldIndex.published ||
-      filesChanged(index, oldIndex.files)
-    ) {
-      await writeIndex(options.cacheDir, {
-        files: sortRecord(index),
-        records: sortRecord(Object.fromEntries(ready.map((item) => [item.key, item.record]))),
-        fingerprint,
-        ...(published ? { published } : {}),
-      });
-    }
-    return result;
-  } finally {
-    sharp.concurrency(previousThreads);
+    encoded += batch.encoded;
+    retried = batch.retried;
+    batch.outcomes.forEach((outcome, position) => {
+      const item = todo[position] as Found;
+      if (outcome.file) index[item.src] = outcome.file;
+      if (outcome.key) item.key = outcome.key;
+      if (outcome.record) item.record = outcome.record;
+      if (outcome.message !== undefined) report(item.src, outcome.message);
+    });
   }
+
+  const ready = found
+    .filter((item): item is Found & { record: PhotoRecord } => item?.record !== undefined)
+    .sort((a, b) => compare(a.src, b.src));
+  const prefixes = new Map(ready.map((item) => [item.src, outputPrefix(item.src)]));
+  const manifest: PhotoManifest = {
+    version: 1,
+    photos: Object.fromEntries(
+      ready.map((item) => [item.src, toEntry(item.src, item.record, publicPath, prefixes.get(item.src))]),
+    ),
+  };
+  await removeUnusedObjects(options.cacheDir, new Set(ready.map((item) => item.key)));
+  problems.sort((a, b) => compare(a.photo, b.photo));
+  const made = countMade(ready, todo);
+  const result = {
+    manifest,
+    problems,
+    encoded,
+    reused: ready.length - made,
+    made,
+    retried,
+  };
+  const publish = problems.length === 0 && options.publish !== false;
+
+  // 3. Publish: link the files first, so a failure leaves the old manifest in place.
+  if (publish) {
+    const links = ready.flatMap((item) => {
+      const from = objectDir(options.cacheDir, item.key);
+      const prefix = prefixes.get(item.src) ?? outputPrefix(item.src);
+      return [...item.record.renditions, ...Object.values(item.record.crops)].map((cached) => ({
+        from: `${from}/${cached.file}`,
+        to: `${prefix}${cached.file}`,
+      }));
+    });
+    const existing = await listOutput(options.outputDir);
+    const present = new Set(existing);
+    const missing = links.filter((entry) => !present.has(entry.to));
+    await ensureDirs(
+      options.outputDir,
+      missing.map((entry) => path.posix.dirname(entry.to)),
+    );
+    await mapPool(missing, 64, (entry) => linkOrCopy(entry.from, `${options.outputDir}/${entry.to}`));
+    await pruneOutput(options.outputDir, existing, new Set(links.map((entry) => entry.to)));
+  }
+
+  // The manifest is a function of (publicPath, settings, src → key): when that is what was
+  // published last time, skip serialising and comparing megabytes of JSON.
+  const fingerprint = hashBuffer(
+    Buffer.from(JSON.stringify([publicPath, variant, ready.map((item) => [item.src, item.key])])),
+  );
+  const manifestFile = path.join(options.cacheDir, MANIFEST_FILE);
+  const published = publish ? fingerprint : oldIndex.published;
+  if (publish && (fingerprint !== oldIndex.published || !existsSync(manifestFile))) {
+    await writeIfChanged(manifestFile, stableStringify(manifest));
+  }
+  if (
+    fingerprint !== oldIndex.fingerprint ||
+    published !== oldIndex.published ||
+    filesChanged(index, oldIndex.files)
+  ) {
+    await writeIndex(options.cacheDir, {
+      files: sortRecord(index),
+      records: sortRecord(Object.fromEntries(ready.map((item) => [item.key, item.record]))),
+      fingerprint,
+      ...(published ? { published } : {}),
+    });
+  }
+  return result;
 }
 
 function countMade(ready: readonly Found[], todo: readonly Found[]): number {

@@ -25,9 +25,14 @@ const EXPECTED_LINES = [
 describe("processPhotos with broken photos among many", () => {
   const photos = goodPhotos();
 
-  it.each([2, 4, 8])(
-    "at concurrency %i, names each broken photo with its own reason",
-    async (concurrency) => {
+  it.each([
+    [2, false],
+    [4, false],
+    [8, false],
+    [2, true],
+  ])(
+    "at concurrency %i (encoding in a child process: %s), names each broken photo with its own reason",
+    async (concurrency, encodeInChild) => {
       const box = createSandbox();
       onTestFinished(() => box.remove());
       const good = await photos;
@@ -40,7 +45,7 @@ describe("processPhotos with broken photos among many", () => {
       box.addFile("2025/broken-text.jpg", "this is not a photo");
       box.addFile("2025/broken-empty.jpg", Buffer.alloc(0));
 
-      const result = await processPhotos({ ...box, concurrency });
+      const result = await processPhotos({ ...box, concurrency, encodeInChild });
       expect(result.problems.map(formatPhotoProblem)).toEqual(EXPECTED_LINES);
       expect(result.retried).toBe(3);
       expect(Object.keys(result.manifest.photos)).toHaveLength(GOOD);
