@@ -10,6 +10,7 @@ import filtersPlugin from "./lib/filters/index.ts";
 import { createMarkdown } from "./lib/markdown.ts";
 import { defaultCacheDir } from "./lib/photos/index.ts";
 import contentPlugin from "./lib/plugins/content.ts";
+import emailPlugin from "./lib/plugins/email.ts";
 import feedsPlugin from "./lib/plugins/feeds.ts";
 import hashedAssetsPlugin from "./lib/plugins/hashed-assets.ts";
 import photosPlugin, { createPhotoDesk } from "./lib/plugins/photos.ts";
@@ -70,6 +71,7 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(feedsPlugin, { site, authors, topics, photos });
   eleventyConfig.addPlugin(seoPlugin, { site, authors, topics, photos });
   eleventyConfig.addPlugin(sitemapsPlugin, { site });
+  eleventyConfig.addPlugin(emailPlugin, { site, photos });
 
   // Static files (photos are published by the photo desk, never as originals).
   eleventyConfig.addPassthroughCopy({

@@ -16,6 +16,9 @@ export default readSite(
     card: { src: "site/dateline-card.jpg", alt: "The word Dateline on a dark red panel" },
     pageSize: 10,
     feedSize: 20,
+    // The email edition's service: "buttondown", "mailchimp" or "kit" (README, "Connect an email
+    // service"). Unset, each edition's footer tells readers how to follow by feed.
+    email: {},
   },
   process.env,
 );

@@ -259,7 +259,7 @@ export const siteSchema = z
     /** Entries per feed. */
     feedSize: z.int().min(1),
     /** The email edition (lib/email/): which service sends it, and the footer's address block. */
-    email: emailSettingsSchema.default({}),
+    email: emailSettingsSchema.optional(),
     /** Set by the build: true on Netlify deploy previews and branch deploys. */
     noindex: z.boolean(),
   })

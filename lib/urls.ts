@@ -16,6 +16,18 @@ export function outputFileOf(url: string): string {
   return relative === "" || relative.endsWith("/") ? `${relative}index.html` : relative;
 }
 
+/** The email edition's files, beside the issue's page. */
+export const EMAIL_FILES = ["email.html", "email.txt", "email.eml"] as const;
+export type EmailFile = (typeof EMAIL_FILES)[number];
+
+/**
+ * `/<yyyy>/<mm>/<slug>/email.html` (and `.txt`, `.eml`): the issue's email edition.
+ * @example emailUrl("/2025/04/x/", "email.txt") // "/2025/04/x/email.txt"
+ */
+export function emailUrl(issueUrl: string, file: EmailFile): string {
+  return `${issueUrl}${file}`;
+}
+
 export const homeUrl = "/";
 export const topicsUrl = "/topics/";
 export const authorsUrl = "/authors/";

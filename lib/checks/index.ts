@@ -14,6 +14,15 @@ import path from "node:path";
 import { type Budgets, DEFAULT_BUDGETS, pageBudgetProblems, stylesheetProblems } from "./budgets.ts";
 import { CheckCache, cacheDirFor, sha256 } from "./cache.ts";
 import { type DocumentFacts, documentFactsSchema, isDocument, readDocumentFacts } from "./documents.ts";
+import {
+  type EmailFacts,
+  emailFactsSchema,
+  emailLinkProblems,
+  isEmailFile,
+  pageOfEmail,
+  readEmailFacts,
+  textPartOf,
+} from "./email.ts";
 import { type LoadedConfig, loadConfig, REPO_CONFIG } from "./html.ts";
 import { type AnchorIndex, linkProblems } from "./links.ts";
 import { type PageFacts, pageFactsSchema } from "./page-facts.ts";
@@ -26,6 +35,7 @@ import {
   listFiles,
   makeSite,
   normaliseOrigin,
+  pagePath,
 } from "./site.ts";
 import { robotsProblems, sitemapProblems } from "./sitemaps.ts";
 import { structuredDataProblems } from "./structured-data.ts";
@@ -64,13 +74,15 @@ export interface SiteReport {
   pagesFromCache: number;
   feeds: number;
   sitemaps: number;
+  /** Email editions checked (lib/checks/email.ts). */
+  emails: number;
 }
 
 /** Bump when the shape or meaning of cached facts changes without a change under lib/checks. */
 const CACHE_FORMAT = 1;
 
 /** Packages whose behaviour the facts depend on. */
-const CHECKER_PACKAGES = ["html-validate", "cheerio", "saxes", "@extractus/feed-extractor"];
+const CHECKER_PACKAGES = ["html-validate", "cheerio", "saxes", "@extractus/feed-extractor", "caniemail"];
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -172,6 +184,32 @@ function readAllDocuments(site: BuiltSite, cache: CheckCache, budgets: Budgets):
   return documents;
 }
 
+/** Facts of each email edition, keyed by its bytes, its text part's and the site's origin. */
+function readAllEmails(site: BuiltSite, cache: CheckCache): Map<string, EmailFacts> {
+  const emails = new Map<string, EmailFacts>();
+  for (const file of site.files.filter(isEmailFile)) {
+    const html = site.read(file);
+    const text = site.has(textPartOf(file)) ? site.read(textPartOf(file)) : undefined;
+    const key = sha256(
+      JSON.stringify([
+        "email",
+        file,
+        site.origin ?? null,
+        sha256(html),
+        text === undefined ? null : sha256(text),
+      ]),
+    );
+    let facts = cache.read(key, emailFactsSchema);
+    if (!facts) {
+      const webUrl = site.origin === undefined ? undefined : `${site.origin}${pagePath(pageOfEmail(file))}`;
+      facts = readEmailFacts(html, text, webUrl);
+      cache.write(key, facts);
+    }
+    emails.set(file, facts);
+  }
+  return emails;
+}
+
 function sourceOf(sources: CheckOptions["sources"], file: string): string | undefined {
   if (sources === undefined) return undefined;
   if (sources instanceof Map) return sources.get(file);
@@ -218,7 +256,8 @@ export async function checkSite(dir: string, options: CheckOptions = {}): Promis
   const configPath = path.resolve(options.htmlValidateConfig ?? REPO_CONFIG);
   const config = await loadConfig(configPath);
   const cache = new CheckCache(cacheDirFor(options.cacheDir), fingerprintOf(config, budgets));
-  const pages = files.filter((file) => file.endsWith(".html"));
+  // Email editions are not web pages: they get the email checks instead.
+  const pages = files.filter((file) => file.endsWith(".html") && !isEmailFile(file));
 
   const { facts, fromCache } = await readAllPages(
     absolute,
@@ -232,6 +271,7 @@ export async function checkSite(dir: string, options: CheckOptions = {}): Promis
   const origin = normaliseOrigin(options.origin) ?? findOrigin(pages, facts);
   const site = makeSite(absolute, files, origin);
   const documents = readAllDocuments(site, cache, budgets);
+  const emails = readAllEmails(site, cache);
 
   const anchorSets = new Map<string, ReadonlySet<string>>();
   const anchors: AnchorIndex = (file) => {
@@ -252,6 +292,12 @@ export async function checkSite(dir: string, options: CheckOptions = {}): Promis
       problems.push(...pageProblems(site, file, page, anchors, budgets, sourceOf(options.sources, file)));
     const document = documents.get(file);
     if (document) problems.push(...documentProblems(site, file, document));
+    const email = emails.get(file);
+    if (email) {
+      const source = sourceOf(options.sources, pageOfEmail(file));
+      for (const message of [...email.problems, ...emailLinkProblems(site, email, anchors)])
+        problems.push({ file, message, ...(source === undefined ? {} : { source }) });
+    }
   }
   problems.push(...robotsProblems(site), ...stylesheetProblems(site, budgets));
   // Files are listed sorted, so a stable sort by file keeps each file's problems in check order.
@@ -265,6 +311,7 @@ export async function checkSite(dir: string, options: CheckOptions = {}): Promis
     pagesFromCache: fromCache,
     feeds: documentFacts.filter((document) => document.feed).length,
     sitemaps: documentFacts.filter((document) => document.sitemap).length,
+    emails: emails.size,
   };
 }
 

@@ -1,0 +1,213 @@
+/**
+ * The email edition's checks (lib/email/), on every `email.html` of the site with its
+ * `email.txt`. The web pages' rules (html-validate, the 40 KB page budget) are for browsers;
+ * an email is judged by what mail clients show: Gmail's clipping size, images a client can
+ * load, markup Gmail, Outlook and Apple Mail support (the caniemail data), links that lead
+ * somewhere, and a text part that carries the headline and the web address.
+ * Per-file findings are cached by the files' bytes; links are judged every time, as pages' are.
+ */
+import { caniemail } from "caniemail";
+import * as cheerio from "cheerio";
+import { z } from "zod";
+import { type BuiltSite, formatKb } from "./site.ts";
+
+/** Gmail clips a message past about 102 KB and hides the rest behind "View entire message". */
+export const EMAIL_SIZE_LIMIT = 102 * 1024;
+
+/** The clients every edition must work in: Gmail (web and apps), Outlook (Windows, Mac, web), Apple Mail. */
+export const EMAIL_CLIENTS = [
+  "gmail.desktop-webmail",
+  "gmail.mobile-webmail",
+  "gmail.ios",
+  "gmail.android",
+  "outlook.windows",
+  "outlook.macos",
+  "outlook.outlook-com",
+  "apple-mail.macos",
+  "apple-mail.ios",
+] as const;
+
+/**
+ * caniemail findings the edition accepts, and why. Every HTML document has a `<body>`;
+ * Outlook for Mac replaces it, which is why the colours are set again on the wrapper table.
+ */
+const ACCEPTED_FEATURES = new Set(["<body> element"]);
+
+/** Image formats every client shows. */
+const IMAGE_FORMATS: Record<string, string> = {
+  jpg: "JPEG",
+  jpeg: "JPEG",
+  png: "PNG",
+  webp: "WebP",
+  avif: "AVIF",
+  svg: "SVG",
+  gif: "GIF",
+};
+
+export const emailFactsSchema = z.object({
+  problems: z.array(z.string()),
+  /** Every `href` and `src`, for the cross-file link check. */
+  links: z.array(z.object({ value: z.string(), label: z.string() })),
+});
+
+export type EmailFacts = z.infer<typeof emailFactsSchema>;
+
+/** Whether a site file is an email edition (checked here, not as a web page). */
+export function isEmailFile(file: string): boolean {
+  return file === "email.html" || file.endsWith("/email.html");
+}
+
+/** `2025/04/x/email.html` → `2025/04/x/email.txt`. */
+export function textPartOf(file: string): string {
+  return file.replace(/\.html$/, ".txt");
+}
+
+/** The issue page beside an email: its source names the issue file. */
+export function pageOfEmail(file: string): string {
+  return file.replace(/email\.html$/, "index.html");
+}
+
+function imageFormat(src: string): string | undefined {
+  const pathname = URL.canParse(src) ? new URL(src).pathname : src.split(/[?#]/)[0];
+  const extension = pathname?.match(/\.([a-z0-9]+)$/i)?.[1]?.toLowerCase();
+  return extension === undefined ? undefined : (IMAGE_FORMATS[extension] ?? extension.toUpperCase());
+}
+
+/** Markup that mainstream clients drop, with what to do instead. */
+function markupProblems($: cheerio.CheerioAPI, html: string): string[] {
+  const problems: string[] = [];
+  if ($("picture").length > 0)
+    problems.push("<picture> is not shown by Gmail or Outlook — use one JPEG <img> with width and height");
+  if ($("[srcset]").length > 0)
+    problems.push("srcset is ignored by Gmail and Outlook — give each <img> one JPEG src at twice its width");
+  if ($("svg").length > 0) problems.push("<svg> is not shown by Gmail or Outlook — use a PNG");
+  if ($("body style, body link[rel~='stylesheet']").length > 0)
+    problems.push("<style> or a stylesheet in the body is dropped by Gmail — inline the CSS (juice)");
+  if ($("link[rel~='stylesheet']").length > 0 || /@font-face|@import/i.test(html))
+    problems.push("web fonts and linked stylesheets are dropped by Gmail and Outlook — use system fonts");
+  if (/var\(\s*--|(?:^|[;\s"'])--[a-z][\w-]*\s*:/i.test(html.replace(/<!--[\s\S]*?-->/g, "")))
+    problems.push("CSS variables are not supported by Gmail or Outlook — write the values out");
+  return problems;
+}
+
+function imageProblems($: cheerio.CheerioAPI): string[] {
+  const problems: string[] = [];
+  $("img").each((_index, element) => {
+    const img = $(element);
+    const src = img.attr("src")?.trim() ?? "";
+    if (src === "") {
+      problems.push("an <img> has no src — give it an absolute JPEG or PNG URL");
+      return;
+    }
+    if (!/^https?:\/\//i.test(src)) {
+      problems.push(`image "${src}" is relative — email clients need an absolute URL (https://…)`);
+    }
+    const format = imageFormat(src);
+    if (format !== "JPEG" && format !== "PNG") {
+      problems.push(
+        `image "${src}" is ${format ?? "of unknown format"} — email images must be JPEG or PNG (Outlook for Windows shows no WebP, AVIF or SVG)`,
+      );
+    }
+    for (const attribute of ["width", "height"]) {
+      if (!img.attr(attribute)) problems.push(`image "${src}" has no ${attribute} — Outlook needs both`);
+    }
+    if (img.attr("alt") === undefined)
+      problems.push(`image "${src}" has no alt — describe it for readers with images off`);
+  });
+  return problems;
+}
+
+/** caniemail's "not supported" findings, one line per feature with every client that lacks it. */
+export function caniemailProblems(html: string): string[] {
+  const result = caniemail({ clients: [...EMAIL_CLIENTS], html });
+  const clientsByFeature = new Map<string, Set<string>>();
+  for (const [client, issues] of result.issues.errors) {
+    for (const issue of issues) {
+      if (ACCEPTED_FEATURES.has(issue.title)) continue;
+      const clients = clientsByFeature.get(issue.title) ?? new Set<string>();
+      clients.add(client);
+      clientsByFeature.set(issue.title, clients);
+    }
+  }
+  return [...clientsByFeature].map(
+    ([feature, clients]) =>
+      `caniemail: ${feature} is not supported by ${EMAIL_CLIENTS.filter((client) => clients.has(client)).join(", ")}`,
+  );
+}
+
+function textProblems(headline: string, webUrl: string | undefined, text: string | undefined): string[] {
+  if (text === undefined) return ["the text part (email.txt) is missing — every email needs one"];
+  const problems: string[] = [];
+  const flat = text.replace(/\s+/g, " ");
+  if (headline !== "" && !flat.includes(headline.replace(/\s+/g, " ")))
+    problems.push(`the text part does not carry the headline "${headline}"`);
+  if (webUrl !== undefined && !text.includes(webUrl))
+    problems.push(`the text part does not carry the web address ${webUrl}`);
+  return problems;
+}
+
+/**
+ * Everything about one email that depends only on its bytes, its text part and the origin.
+ * `webUrl` is the issue page's absolute URL when the origin is known.
+ */
+export function readEmailFacts(
+  html: string,
+  text: string | undefined,
+  webUrl: string | undefined,
+): EmailFacts {
+  const $ = cheerio.load(html);
+  const bytes = Buffer.byteLength(html);
+  const problems: string[] = [];
+  if (bytes > EMAIL_SIZE_LIMIT)
+    problems.push(
+      `email is ${formatKb(bytes)}, over Gmail's ${formatKb(EMAIL_SIZE_LIMIT)} limit (Gmail clips the rest) — shorten the issue or move material to the web page`,
+    );
+  problems.push(...markupProblems($, html), ...imageProblems($), ...caniemailProblems(html));
+  problems.push(...textProblems($("h1").first().text().trim(), webUrl, text));
+  const links: EmailFacts["links"] = [];
+  $("a[href]").each((_index, element) => {
+    const value = $(element).attr("href")?.trim() ?? "";
+    links.push({ value, label: `<a href="${value}">` });
+  });
+  $("img[src]").each((_index, element) => {
+    const value = $(element).attr("src")?.trim() ?? "";
+    links.push({ value, label: `<img src="${value}">` });
+  });
+  return { problems, links };
+}
+
+/** Merge tags the services fill in when they send: not URLs yet. */
+function isMergeTag(value: string): boolean {
+  return /^\{\{.*\}\}$|^\*\|.*\|\*$/.test(value);
+}
+
+/**
+ * Links of one email: each must be absolute (a mail client has no page to resolve against),
+ * and each on the site's origin must lead to a file, its fragment to an id on that page.
+ */
+export function emailLinkProblems(
+  site: Pick<BuiltSite, "origin" | "resolve">,
+  facts: EmailFacts,
+  anchors: (file: string) => ReadonlySet<string> | undefined,
+): string[] {
+  const problems: string[] = [];
+  for (const { value, label } of facts.links) {
+    if (isMergeTag(value) || /^(?:mailto|tel):/i.test(value)) continue;
+    if (!/^https?:\/\//i.test(value)) {
+      if (label.startsWith("<a"))
+        problems.push(`${label} is relative — email links must be absolute (https://…)`);
+      continue;
+    }
+    const resolved = site.resolve(value, `${site.origin ?? ""}/`);
+    if (resolved === "external" || resolved === "invalid") continue;
+    if (!resolved.exists) {
+      problems.push(`broken link ${label}: no file ${resolved.file}`);
+      continue;
+    }
+    const fragment = decodeURIComponent(resolved.hash.replace(/^#/, ""));
+    const ids = fragment === "" ? undefined : anchors(resolved.file);
+    if (ids !== undefined && !ids.has(fragment))
+      problems.push(`broken link ${label}: ${resolved.file} has no id "${fragment}"`);
+  }
+  return problems;
+}

@@ -1,0 +1,48 @@
+/**
+ * The edition as one `multipart/alternative` message (text, then HTML), composed by
+ * nodemailer's MailComposer, so a writer can open `email.eml` in any mail client and see
+ * it as a subscriber will. Date, Message-ID and boundaries come from the issue, so the
+ * same issue always gives the same bytes.
+ */
+import { createHash } from "node:crypto";
+import MailComposer from "nodemailer/lib/mail-composer";
+
+export interface MessageParts {
+  subject: string;
+  /** The sender's display name (the site's title). */
+  fromName: string;
+  /** The site's origin: the sender address and Message-ID use its host. */
+  origin: string;
+  /** The issue's web page: the Message-ID and boundaries derive from it. */
+  webUrl: string;
+  /** When the issue was published. */
+  date: Date;
+  text: string;
+  html: string;
+}
+
+/** `newsletter@<host>` for the preview; the service sends from the account's own address. */
+export function senderAddress(origin: string): string {
+  return `newsletter@${new URL(origin).hostname}`;
+}
+
+export function renderEmailMessage(parts: MessageParts): Promise<Buffer> {
+  const host = new URL(parts.origin).hostname;
+  const digest = createHash("sha256").update(parts.webUrl).digest("hex");
+  const composer = new MailComposer({
+    from: { name: parts.fromName, address: senderAddress(parts.origin) },
+    subject: parts.subject,
+    date: parts.date,
+    messageId: `<${digest.slice(0, 24)}@${host}>`,
+    baseBoundary: digest.slice(24, 48),
+    text: parts.text,
+    html: parts.html,
+    textEncoding: "quoted-printable",
+  });
+  return new Promise((resolve, reject) => {
+    composer.compile().build((error, message) => {
+      if (error) reject(error);
+      else resolve(message);
+    });
+  });
+}
