@@ -13,6 +13,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { describeFailure, shownPath } from "../lib/build/errors.ts";
 import { acquireLock, lockPathFor } from "../lib/build/lock.ts";
+import { releaseMemory } from "../lib/build/memory.ts";
 import { type PauseStep, pauseAt, pauseStepFrom } from "../lib/build/pause.ts";
 import { buildPhases, formatPhases } from "../lib/build/phases.ts";
 import {
@@ -50,6 +51,36 @@ function fail(reason: string): number {
   return 1;
 }
 
+/**
+ * Renders the site into the staging folder; returns each issue page's source file, so
+ * check messages can name the file to fix. Nothing of Eleventy outlives this function.
+ */
+async function renderSite(): Promise<Record<string, string>> {
+  let sources: Record<string, string> = {};
+  const progress = (config: ProgressConfig): void => {
+    config.on("eleventy.contentMap", () => buildPhases.announce("render"));
+    config.on(VIEWS_EVENT, (views) => {
+      sources = pageSources(views);
+    });
+  };
+  const options = { configPath: "eleventy.config.ts", quietMode: true, config: progress };
+  const eleventy = new Eleventy("src", staging, options);
+  // Our own summary and error report replace Eleventy's log (and its stack traces).
+  eleventy.disableLogger();
+  const writeStarted = performance.now();
+  await eleventy.write();
+  // The content plugin records photos and content, which ran inside Eleventy's write.
+  buildPhases.record(
+    "render",
+    performance.now() -
+      writeStarted -
+      buildPhases.get("photos") -
+      buildPhases.get("content") -
+      buildPhases.get("views"),
+  );
+  return sources;
+}
+
 /** The build proper, run while holding the lock. */
 async function buildLocked(pauseStep: PauseStep | undefined, started: number): Promise<number> {
   const pause = (step: PauseStep): Promise<void> => pauseAt(step, pauseStep);
@@ -64,29 +95,9 @@ async function buildLocked(pauseStep: PauseStep | undefined, started: number): P
     for (const warning of removeLeftovers(output)) console.error(`warning: ${warning}`);
     await pause("started");
 
-    // Issue pages and their source files, so check messages can name the file to fix.
-    let sources: Record<string, string> = {};
-    const progress = (config: ProgressConfig): void => {
-      config.on("eleventy.contentMap", () => buildPhases.announce("render"));
-      config.on(VIEWS_EVENT, (views) => {
-        sources = pageSources(views);
-      });
-    };
-    const options = { configPath: "eleventy.config.ts", quietMode: true, config: progress };
-    const eleventy = new Eleventy("src", staging, options);
-    // Our own summary and error report replace Eleventy's log (and its stack traces).
-    eleventy.disableLogger();
-    const writeStarted = performance.now();
-    await eleventy.write();
-    // The content plugin records photos and content, which ran inside Eleventy's write.
-    buildPhases.record(
-      "render",
-      performance.now() -
-        writeStarted -
-        buildPhases.get("photos") -
-        buildPhases.get("content") -
-        buildPhases.get("views"),
-    );
+    const sources = await renderSite();
+    // Eleventy is garbage now; collected here, the checks start from a small heap (memory.ts).
+    releaseMemory();
     await pause("staged");
     // The search index covers exactly what is about to be published.
     search = await buildPhases.time("search", () => indexSite(staging));

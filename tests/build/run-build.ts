@@ -78,7 +78,7 @@ export function startBuild(
   dir: string,
   options: { env?: Record<string, string>; unprivileged?: boolean } = {},
 ): RunningBuild {
-  const script = [process.execPath, "--import", "tsx", "scripts/build.ts"];
+  const script = [process.execPath, "--expose-gc", "--import", "tsx", "scripts/build.ts"];
   const asOther = options.unprivileged === true && runsAsRoot;
   if (asOther && spawnSync("setpriv", ["--version"]).status !== 0)
     throw new Error("these tests run as root and need setpriv (util-linux) to build as an unprivileged user");

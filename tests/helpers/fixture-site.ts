@@ -79,7 +79,7 @@ function writeIn(dir: string, file: string, content: string | Buffer): void {
 }
 
 function runBuild(dir: string, epoch: number, env: Record<string, string>): FixtureSite {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/build.ts"], {
+  const result = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "scripts/build.ts"], {
     cwd: dir,
     encoding: "utf8",
     env: { ...process.env, TZ: "UTC", SOURCE_DATE_EPOCH: String(epoch), ...env },
