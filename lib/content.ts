@@ -657,3 +657,18 @@ export function isPublishable(
 ): boolean {
   return issue.data.draft !== true && issue.published <= now;
 }
+
+/**
+ * When the next issue dated after `now` is due (not drafts), as a UTC ISO string, or null:
+ * what the scheduled publishing function reads from the built site's schedule.json.
+ */
+export function nextDueIssue(
+  issues: readonly Pick<Issue, "data" | "published">[],
+  now: DateTime,
+): string | null {
+  const due = issues
+    .filter((issue) => issue.data.draft !== true && issue.published > now)
+    .map((issue) => issue.published.toUTC())
+    .sort((a, b) => a.toMillis() - b.toMillis())[0];
+  return due?.toISO({ suppressMilliseconds: true }) ?? null;
+}

@@ -1,7 +1,7 @@
 /**
  * `npm run new-issue -- "Headline" --author ayse-demir --topic russia [--topic diplomacy]`
  * Starts a draft issue with every required field, dated now in the site's zone.
- * It never overwrites a file.
+ * It never overwrites a file. `--help` prints the usage.
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -10,49 +10,111 @@ import authors from "../_data/authors.ts";
 import site from "../_data/site.ts";
 import topics from "../_data/topics.ts";
 import { buildTime } from "../lib/dates.ts";
-import { slugifyHeading } from "../lib/markdown.ts";
+import { SCAFFOLD_BODY, SCAFFOLD_DEK } from "../lib/preflight.ts";
+import { slugify } from "../lib/text.ts";
+import { WORDS_PER_MINUTE } from "../lib/views/issue.ts";
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { author: { type: "string", multiple: true }, topic: { type: "string", multiple: true } },
-});
+/** Longest slug made from a headline; longer ones are cut at a word boundary. */
+const MAX_SLUG = 80;
+
+const USAGE = `Usage: npm run new-issue -- "Headline" --author <id> --topic <id> [options]
+
+Starts a draft at src/issues/<year>/<slug>.md, dated now (${site.timeZone}), with draft: true.
+
+  --author <id>      an author id from _data/authors.ts (repeat for several): ${Object.keys(authors).join(", ")}
+  --topic <id>       a topic id from _data/topics.ts (repeat for several): ${Object.keys(topics).join(", ")}
+  --dateline <text>  where the reporting was done, e.g. ISTANBUL (left as a comment otherwise)
+  --kicker <text>    a section label, e.g. Analysis (left as a comment otherwise)
+  --slug <slug>      the file name and last URL segment (default: the headline's words)
+  --help             print this and exit
+
+The slug is the headline in lowercase ASCII letters and digits joined by hyphens, every word kept,
+cut at the last whole word within ${MAX_SLUG} characters.`;
 
 function fail(message: string): never {
   console.error(`new-issue: ${message}`);
   process.exit(1);
 }
 
+/** The headline's words as a slug, every word kept up to MAX_SLUG characters. */
+function slugFromHeadline(title: string): string {
+  const slug = slugify(title);
+  if (slug.length <= MAX_SLUG) return slug;
+  const cut = slug.slice(0, MAX_SLUG + 1);
+  return cut.slice(0, cut.lastIndexOf("-") > 0 ? cut.lastIndexOf("-") : MAX_SLUG);
+}
+
+let parsed: ReturnType<typeof parse>;
+function parse() {
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      author: { type: "string", multiple: true },
+      topic: { type: "string", multiple: true },
+      dateline: { type: "string" },
+      kicker: { type: "string" },
+      slug: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+try {
+  parsed = parse();
+} catch (error) {
+  fail(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
 const title = positionals.join(" ").trim();
-if (!title) fail('give the headline: npm run new-issue -- "Headline" --author <id> --topic <id>');
+if (!title) fail(`give the headline\n\n${USAGE}`);
 const authorIds = values.author ?? [];
 const topicIds = values.topic ?? [];
 if (authorIds.length === 0) fail(`give at least one --author: ${Object.keys(authors).join(", ")}`);
 if (topicIds.length === 0) fail(`give at least one --topic: ${Object.keys(topics).join(", ")}`);
-for (const id of authorIds) if (!(id in authors)) fail(`--author ${id} is not in _data/authors.ts`);
-for (const id of topicIds) if (!(id in topics)) fail(`--topic ${id} is not in _data/topics.ts`);
+for (const id of authorIds)
+  if (!Object.hasOwn(authors, id)) fail(`--author ${id} is not in _data/authors.ts`);
+for (const id of topicIds) if (!Object.hasOwn(topics, id)) fail(`--topic ${id} is not in _data/topics.ts`);
 
+const slug = values.slug ?? slugFromHeadline(title);
+if (!slug)
+  fail("the headline has no Latin letters or digits to make a file name from — give one with --slug");
+if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
+  fail(`--slug ${slug} may hold only lowercase letters, digits and hyphens, e.g. istanbul-talks`);
+}
 const now = buildTime().setZone(site.timeZone).startOf("minute");
-const slug = slugifyHeading(title).split("-").slice(0, 8).join("-");
 const file = path.join("src/issues", now.toFormat("yyyy"), `${slug}.md`);
-if (existsSync(file)) fail(`${file} already exists — choose another headline or edit that file`);
+if (existsSync(file)) fail(`${file} already exists — choose another headline or --slug, or edit that file`);
 
 const yamlString = (text: string) => JSON.stringify(text);
+const optional = (key: string, value: string | undefined, example: string, note: string) =>
+  value === undefined ? `# ${key}: ${example}   # ${note}` : `${key}: ${yamlString(value)}`;
 const frontMatter = [
   "---",
   `title: ${yamlString(title)}`,
-  'dek: "One or two sentences that say what this issue is about."',
+  `dek: ${yamlString(SCAFFOLD_DEK)}`,
   `date: ${now.toISO({ suppressMilliseconds: true, suppressSeconds: false })}`,
-  "dateline: ISTANBUL",
-  "kicker: Analysis",
+  optional("dateline", values.dateline, "ISTANBUL", "optional: where the reporting was done"),
+  optional("kicker", values.kicker, "Analysis", "optional: a section label"),
   `authors: [${authorIds.join(", ")}]`,
   `topics: [${topicIds.join(", ")}]`,
   "draft: true",
   "---",
   "",
-  "Write the issue here. Remove `draft: true` when it is ready to publish.",
+  SCAFFOLD_BODY,
   "",
 ].join("\n");
 
 mkdirSync(path.dirname(file), { recursive: true });
 writeFileSync(file, frontMatter, { flag: "wx" });
-console.log(`Created ${file} (a draft). Preview it with: npm start`);
+console.log(
+  [
+    `Created ${file} (a draft).`,
+    "Body: 0 words so far (the scaffold's line does not count).",
+    `Reading time: 1 min per ${WORDS_PER_MINUTE} words, shown beside the date; npm start shows the count as you write.`,
+    "Next: write the dek and the body, preview with npm start, then delete draft: true to publish.",
+  ].join("\n"),
+);

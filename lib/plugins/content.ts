@@ -3,6 +3,8 @@
  * photos → content (read and check every issue once) → views. Templates then render the
  * views: the issue files themselves are never Eleventy templates, so nothing parses them twice.
  */
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { MarkdownIt } from "markdown-it";
 import { timePhase } from "../build/phases.ts";
@@ -12,6 +14,7 @@ import {
   formatProblem,
   isPublishable,
   loadIssues,
+  nextDueIssue,
   readIssueSources,
   toFocusSources,
 } from "../content.ts";
@@ -20,6 +23,9 @@ import type { Authors, Site, Topics } from "../schema.ts";
 import { viewIssue } from "../views/issue.ts";
 import { buildSiteViews, type SiteViews, VIEWS_EVENT } from "../views/site.ts";
 import { describePhotoProblem, type PhotoDesk } from "./photos.ts";
+
+/** Written into the site root by every build: `{ "nextDue": "<UTC date-time>" | null }`. */
+export const SCHEDULE_FILE = "schedule.json";
 
 export interface ContentOptions {
   site: Site;
@@ -48,6 +54,7 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
   const now = buildTime();
   const showUnpublished = isPreview();
   let views: SiteViews | undefined;
+  let nextDue: string | null = null;
 
   // Issue files are data for the stages below, not templates; the dev server still
   // rebuilds when one changes, is added or is deleted.
@@ -77,6 +84,7 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
     const all = [...photoProblems.map(describePhotoProblem), ...problems];
     if (all.length > 0) throw new ContentError(all);
     const shown = showUnpublished ? issues : issues.filter((issue) => isPublishable(issue, now));
+    nextDue = nextDueIssue(issues, now);
     const hiddenLinks = findLinksToHiddenIssues(shown, issues, options.issuesDir, now);
     if (hiddenLinks.length > 0) throw new ContentError(hiddenLinks);
     const issueUrls = new Map(shown.map((issue) => [issue.inputPath, issue.url]));
@@ -95,11 +103,18 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
     await eleventyConfig.emit(VIEWS_EVENT, views);
   });
 
+  // The scheduled publishing function (netlify/functions/) reads when the next issue is due.
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    await writeFile(path.join(directories.output, SCHEDULE_FILE), `${JSON.stringify({ nextDue })}\n`);
+  });
+
   // Read after eleventy.before: Eleventy asks for global data when it renders.
   eleventyConfig.addGlobalData("views", () => {
     if (!views) throw new Error("the content stage has not run");
     return views;
   });
   eleventyConfig.addGlobalData("buildTime", now.toISO() ?? "");
+  // Dev server and DATELINE_DRAFTS=1: pages add what only the writer needs (word count).
+  eleventyConfig.addGlobalData("preview", showUnpublished);
   eleventyConfig.addGlobalData("directory", { authors, topics });
 }

@@ -34,6 +34,28 @@ export interface IssueView {
   content: string;
   authors: Byline[];
   topics: TopicLink[];
+  /** Words in the body as readers see it (see `countWords`). */
+  wordCount: number;
+  /** Minutes to read the body at `WORDS_PER_MINUTE`, at least 1: the "6 min read" beside the date. */
+  readingMinutes: number;
+}
+
+/** A reading speed for considered prose on a screen; the "min read" rule in the README. */
+export const WORDS_PER_MINUTE = 230;
+
+/**
+ * Words in rendered HTML: runs of letters or digits, with an apostrophe or hyphen inside a
+ * word keeping it one word (`Kılıçdaroğlu's`, `US-Russian`). Tags and entities are not words.
+ * @example countWords("<p>US-Russian talks&nbsp;resumed.</p>") // 3
+ */
+export function countWords(html: string): number {
+  const text = html.replace(/<[^>]*>/g, " ").replace(/&[#\w]+;/g, " ");
+  return text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+/** Whole minutes at WORDS_PER_MINUTE, rounded to the nearest, never below 1. */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
 
 export interface ViewContext {
@@ -45,12 +67,16 @@ export interface ViewContext {
 
 /** The view of one checked issue; ids resolve as own keys only (a checked issue has no unknown ids). */
 export function viewIssue(issue: Issue, context: ViewContext): IssueView {
+  const content = context.renderBody(issue.body, issue.inputPath);
+  const wordCount = countWords(content);
   return {
     url: issue.url,
     inputPath: issue.inputPath,
     date: issue.published.toJSDate(),
     data: issue.data,
-    content: context.renderBody(issue.body, issue.inputPath),
+    content,
+    wordCount,
+    readingMinutes: readingMinutes(wordCount),
     authors: issue.data.authors.map((id) => ({
       id,
       name: Object.hasOwn(context.authors, id) ? (context.authors[id]?.name ?? id) : id,

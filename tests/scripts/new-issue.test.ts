@@ -1,0 +1,116 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type CheckContext, checkIssue, formatProblem } from "../../lib/content.ts";
+import { emptyManifest } from "../../lib/photos/manifest.ts";
+import { runScript } from "./run-script.ts";
+
+/** 2025-04-10T13:00:00Z: 16:00 in Istanbul. */
+const EPOCH = "1744290000";
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "dateline-new-issue-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const newIssue = (...args: string[]) => runScript("new-issue.ts", args, dir, { SOURCE_DATE_EPOCH: EPOCH });
+
+describe("npm run new-issue", () => {
+  it("prints its usage for --help, without a stack trace", () => {
+    const result = newIssue("--help");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      'Usage: npm run new-issue -- "Headline" --author <id> --topic <id> [options]',
+    );
+    expect(result.stdout).toContain("--dateline <text>");
+    expect(result.stderr).toBe("");
+  });
+
+  it("refuses an unknown option with one line and the usage, not a stack trace", () => {
+    const result = newIssue("Talks", "--autor", "ayse-demir");
+    expect(result.status).toBe(1);
+    expect(result.stderr.split("\n")[0]).toBe(
+      "new-issue: Unknown option '--autor'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--autor\"",
+    );
+    expect(result.stderr).toContain("Usage: npm run new-issue");
+    expect(result.stderr).not.toContain("    at ");
+  });
+
+  it("keeps every word of the headline in the slug and invents no dateline or kicker", () => {
+    const result = newIssue(
+      "Who led the US and Russian delegations at the Istanbul embassy talks",
+      "--author",
+      "ayse-demir",
+      "--topic",
+      "russia",
+    );
+    expect(result.status).toBe(0);
+    const file = "src/issues/2025/who-led-the-us-and-russian-delegations-at-the-istanbul-embassy-talks.md";
+    expect(result.stdout.split("\n")[0]).toBe(`Created ${file} (a draft).`);
+    expect(result.stdout).toContain("Body: 0 words so far");
+    expect(readFileSync(path.join(dir, file), "utf8")).toBe(
+      [
+        "---",
+        'title: "Who led the US and Russian delegations at the Istanbul embassy talks"',
+        'dek: "One or two sentences that say what this issue is about."',
+        "date: 2025-04-10T16:00:00+03:00",
+        "# dateline: ISTANBUL   # optional: where the reporting was done",
+        "# kicker: Analysis   # optional: a section label",
+        "authors: [ayse-demir]",
+        "topics: [russia]",
+        "draft: true",
+        "---",
+        "",
+        "Write the issue here…",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("fills a dateline and kicker only when given", () => {
+    newIssue(
+      "Talks resume",
+      "--author",
+      "ayse-demir",
+      "--topic",
+      "russia",
+      "--dateline",
+      "ISTANBUL",
+      "--kicker",
+      "Analysis",
+    );
+    const text = readFileSync(path.join(dir, "src/issues/2025/talks-resume.md"), "utf8");
+    expect(text).toContain('\ndateline: "ISTANBUL"\nkicker: "Analysis"\n');
+  });
+
+  it("writes a draft the checks accept, and whose scaffold text would stop it being published", () => {
+    newIssue("Talks resume", "--author", "ayse-demir", "--topic", "russia");
+    const file = "src/issues/2025/talks-resume.md";
+    const text = readFileSync(path.join(dir, file), "utf8");
+    const context: CheckContext = {
+      site: { timeZone: "Europe/Istanbul" },
+      authors: { "ayse-demir": { name: "Ayşe Demir", bio: "Sample author." } },
+      topics: { russia: { name: "Russia", kind: "country", description: "Russia." } },
+      photosDir: dir,
+      photos: emptyManifest(),
+    };
+    const draft = checkIssue(file, text, context);
+    expect(draft.problems).toEqual([]);
+    const published = checkIssue(file, text.replace("draft: true\n", ""), context);
+    expect(published.problems.map(formatProblem)).toEqual([
+      `${file}: dek: is still the scaffold's example — write one or two sentences that say what this issue is about`,
+      `${file}: body: line 11: is still the scaffold's "Write the issue here…" — replace it with the issue`,
+    ]);
+  });
+
+  it("never overwrites a file", () => {
+    newIssue("Talks resume", "--author", "ayse-demir", "--topic", "russia");
+    const again = newIssue("Talks resume", "--author", "ayse-demir", "--topic", "russia");
+    expect(again.status).toBe(1);
+    expect(again.stderr.trim()).toBe(
+      "new-issue: src/issues/2025/talks-resume.md already exists — choose another headline or --slug, or edit that file",
+    );
+  });
+});
