@@ -3,7 +3,7 @@
  * photos → content (read and check every issue once) → views. Templates then render the
  * views: the issue files themselves are never Eleventy templates, so nothing parses them twice.
  */
-import { writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { MarkdownIt } from "markdown-it";
@@ -55,14 +55,19 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
   const showUnpublished = isPreview();
   let views: SiteViews | undefined;
   let nextDue: string | null = null;
+  /** The dev server's last views without problems: what it serves while the content has problems. */
+  let lastGoodViews: SiteViews | undefined;
+  /** Problem lines the dev server shows on every page; empty when the content is fine. */
+  let shownProblems: string[] = [];
 
   // Issue files are data for the stages below, not templates; the dev server still
   // rebuilds when one changes, is added or is deleted.
   eleventyConfig.ignores.add(`${options.issuesDir}/**`);
   eleventyConfig.addWatchTarget(`${options.issuesDir}/`);
 
-  eleventyConfig.on("eleventy.before", async ({ directories }) => {
+  eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     views = undefined;
+    const serving = isServing(runMode);
     // Each issue file is read and split once; the photos and the checks share the result.
     const sources = readIssueSources(process.cwd(), options.issuesDir);
     const photoProblems = await timePhase("photos", () =>
@@ -81,12 +86,24 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
       }),
     );
     for (const warning of warnings) console.warn(`warning: ${formatProblem(warning)}`);
-    const all = [...photoProblems.map(describePhotoProblem), ...problems];
-    if (all.length > 0) throw new ContentError(all);
     const shown = showUnpublished ? issues : issues.filter((issue) => isPublishable(issue, now));
+    const all = [
+      ...photoProblems.map(describePhotoProblem),
+      ...problems,
+      ...(problems.length === 0 ? findLinksToHiddenIssues(shown, issues, options.issuesDir, now) : []),
+    ];
+    if (all.length > 0) {
+      if (!serving) throw new ContentError(all);
+      // The dev server keeps serving the last good pages, each with the problems on top,
+      // and the terminal gets the problem lines without a stack trace.
+      shownProblems = all.map(formatProblem);
+      console.error(`${new ContentError(all).message}\n(the pages show them too; save a fix to clear them)`);
+      views = lastGoodViews ?? (await buildSiteViews([], { site, authors, topics }));
+      await eleventyConfig.emit(VIEWS_EVENT, views);
+      return;
+    }
+    shownProblems = [];
     nextDue = nextDueIssue(issues, now);
-    const hiddenLinks = findLinksToHiddenIssues(shown, issues, options.issuesDir, now);
-    if (hiddenLinks.length > 0) throw new ContentError(hiddenLinks);
     const issueUrls = new Map(shown.map((issue) => [issue.inputPath, issue.url]));
     const context = {
       authors,
@@ -100,8 +117,21 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
         { site, authors, topics },
       ),
     );
+    if (serving && lastGoodViews) await removeStalePages(directories.output, lastGoodViews, views);
+    lastGoodViews = views;
     await eleventyConfig.emit(VIEWS_EVENT, views);
   });
+
+  // In the dev server, every HTML page opens with the content's problems while there are any.
+  eleventyConfig.addTransform(
+    "dateline-content-problems",
+    function (this: { page: { outputPath?: unknown } }, content: string) {
+      const output = this.page.outputPath;
+      if (shownProblems.length === 0 || typeof output !== "string" || !output.endsWith(".html"))
+        return content;
+      return insertProblemBanner(content, shownProblems);
+    },
+  );
 
   // The scheduled publishing function (netlify/functions/) reads when the next issue is due.
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
@@ -117,4 +147,39 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
   // Dev server and DATELINE_DRAFTS=1: pages add what only the writer needs (word count).
   eleventyConfig.addGlobalData("preview", showUnpublished);
   eleventyConfig.addGlobalData("directory", { authors, topics });
+}
+
+/** Whether Eleventy runs as the dev server (or a watch), where content problems are shown, not thrown. */
+export function isServing(runMode: unknown, env: Record<string, string | undefined> = process.env): boolean {
+  const mode = typeof runMode === "string" ? runMode : env.ELEVENTY_RUN_MODE;
+  return mode === "serve" || mode === "watch";
+}
+
+/**
+ * The problem lines as the first thing in the page's body, in the site's own notice style.
+ * @example insertProblemBanner("<body><p>Hi</p>", ["src/issues/x.md: title: required — write the headline"])
+ */
+export function insertProblemBanner(html: string, lines: readonly string[]): string {
+  const escapeHtml = (text: string) =>
+    text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  const count = `${lines.length} problem${lines.length === 1 ? "" : "s"} in the content`;
+  const banner = [
+    '<section class="notice content-problems" role="alert" aria-labelledby="content-problems-heading">',
+    `<h2 id="content-problems-heading">Build failed: ${count}</h2>`,
+    "<p>This page is from the last good build. Fix these and save; the page reloads.</p>",
+    `<ul>${lines.map((line) => `<li><code>${escapeHtml(line)}</code></li>`).join("")}</ul>`,
+    "</section>",
+  ].join("");
+  const body = /<body[^>]*>/i.exec(html);
+  if (!body) return `${banner}${html}`;
+  const at = body.index + body[0].length;
+  return `${html.slice(0, at)}${banner}${html.slice(at)}`;
+}
+
+/** Removes the pages of issues that are gone (a deleted or renamed file) from the dev server's output. */
+async function removeStalePages(output: string, before: SiteViews, after: SiteViews): Promise<void> {
+  const kept = new Set(after.issues.map((issue) => issue.url));
+  for (const { url } of before.issues) {
+    if (!kept.has(url)) await rm(path.join(output, url), { recursive: true, force: true });
+  }
 }

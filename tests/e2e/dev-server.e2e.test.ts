@@ -1,0 +1,148 @@
+/**
+ * The dev server as a writer meets it: a content mistake shows on the page in Chromium (and in
+ * the terminal as problem lines, no stack trace), its fix clears it with live reload, and a
+ * deleted issue's page is gone after the next build.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { buildFixtureSite, type FixtureSite, issueFile } from "../helpers/fixture-site.ts";
+import { describeE2E, launchChromium, newContext } from "./helpers.ts";
+
+const EPOCH = 1744416000;
+const valid = {
+  title: "The first round",
+  dek: "Delegations met at the consulate.",
+  date: "2025-04-10T09:00:00+03:00",
+  authors: ["ayse-demir"],
+  topics: ["russia"],
+};
+const FIRST = "src/issues/2025/first-round.md";
+const SECOND = "src/issues/2025/second-round.md";
+
+describeE2E("the dev server in Chromium", () => {
+  let site: FixtureSite;
+  let server: ChildProcess;
+  let terminal = "";
+  let origin = "";
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    site = buildFixtureSite({
+      epoch: EPOCH,
+      issues: {
+        "2025/first-round.md": issueFile(valid, "Delegations met for three hours."),
+        "2025/second-round.md": issueFile(
+          { ...valid, title: "The second round", date: "2025-04-11T09:00:00+03:00" },
+          "They met again.",
+        ),
+      },
+    });
+    if (site.status !== 0) throw new Error(`fixture build failed:\n${site.stderr}`);
+    const port = 20_000 + (process.pid % 20_000);
+    server = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "node_modules/@11ty/eleventy/cmd.cjs",
+        "--config=eleventy.config.ts",
+        "--serve",
+        `--port=${port}`,
+      ],
+      {
+        cwd: site.dir,
+        env: {
+          ...process.env,
+          ELEVENTY_RUN_MODE: "serve",
+          SOURCE_DATE_EPOCH: String(EPOCH),
+          DATELINE_PHOTO_CACHE: path.join(site.dir, ".cache/photos"),
+        },
+      },
+    );
+    server.stdout?.on("data", (chunk: Buffer) => {
+      terminal += chunk.toString();
+    });
+    server.stderr?.on("data", (chunk: Buffer) => {
+      terminal += chunk.toString();
+    });
+    origin = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`the dev server did not start:\n${terminal}`)),
+        120_000,
+      );
+      const look = () => {
+        const found = /Server at (http:\/\/\S+?)\/?\s/.exec(terminal)?.[1];
+        if (found) {
+          clearTimeout(timer);
+          resolve(found.replace(/\/$/, ""));
+        }
+      };
+      server.stdout?.on("data", look);
+      server.stderr?.on("data", look);
+    });
+    browser = await launchChromium();
+    page = await (await newContext(browser)).newPage();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.kill("SIGTERM");
+    site?.remove();
+  });
+
+  it("shows a content mistake on the page, then clears it when the fix is saved", async () => {
+    await page.goto(`${origin}/2025/04/first-round/`);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("The first round");
+
+    const before = terminal.length;
+    writeFileSync(path.join(site.dir, FIRST), issueFile({ ...valid, title: undefined }, "Delegations met."));
+    const problems = page.locator(".content-problems li");
+    await expect
+      .poll(() => problems.allTextContents(), { timeout: 60_000 })
+      .toEqual([`${FIRST}: title: required — write the headline`]);
+    await expect(page.locator(".content-problems h2").textContent()).resolves.toBe(
+      "Build failed: 1 problem in the content",
+    );
+    // The last good page is still there below the problems.
+    expect(await page.locator("h1").textContent()).toBe("The first round");
+    const printed = terminal.slice(before);
+    expect(printed).toContain(`1 problem in the content:\n${FIRST}: title: required — write the headline\n`);
+    expect(printed).not.toContain("stack trace");
+    expect(printed).not.toContain("    at ");
+
+    writeFileSync(
+      path.join(site.dir, FIRST),
+      issueFile({ ...valid, title: "The first round, revised" }, "Met."),
+    );
+    await expect
+      .poll(() => page.locator("h1").textContent(), { timeout: 60_000 })
+      .toBe("The first round, revised");
+    expect(await page.locator(".content-problems").count()).toBe(0);
+  });
+
+  it("takes a deleted issue off the site at the next build", async () => {
+    const second = await page.goto(`${origin}/2025/04/second-round/`);
+    expect(second?.status()).toBe(200);
+    rmSync(path.join(site.dir, SECOND));
+    // Eleventy's watcher does not rebuild on a deletion; the next save does.
+    writeFileSync(
+      path.join(site.dir, FIRST),
+      issueFile({ ...valid, title: "The first round, again" }, "Met."),
+    );
+    await expect
+      .poll(async () => (await page.request.get(`${origin}/2025/04/second-round/`)).status(), {
+        timeout: 60_000,
+      })
+      .toBe(404);
+    await expect
+      .poll(async () => (await (await page.request.get(`${origin}/`)).text()).includes("The second round"), {
+        timeout: 60_000,
+      })
+      .toBe(false);
+    expect(await (await page.request.get(`${origin}/`)).text()).toContain("The first round, again");
+  });
+});
