@@ -3,7 +3,9 @@
  * photos → content (read and check every issue once) → views. Templates then render the
  * views: the issue files themselves are never Eleventy templates, so nothing parses them twice.
  */
+import { existsSync, mkdtempSync, rmSync, watch, writeFileSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { MarkdownIt } from "markdown-it";
@@ -64,6 +66,7 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
   // rebuilds when one changes, is added or is deleted.
   eleventyConfig.ignores.add(`${options.issuesDir}/**`);
   eleventyConfig.addWatchTarget(`${options.issuesDir}/`);
+  if (isServing(undefined)) rebuildOnDeletion(eleventyConfig, options.issuesDir);
 
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     views = undefined;
@@ -182,4 +185,25 @@ async function removeStalePages(output: string, before: SiteViews, after: SiteVi
   for (const { url } of before.issues) {
     if (!kept.has(url)) await rm(path.join(output, url), { recursive: true, force: true });
   }
+}
+
+/**
+ * Eleventy's watcher only logs a deleted file, so the dev server would keep a deleted issue
+ * until the next save. A marker file outside the project is a watch target: touching it when
+ * an issue file disappears makes Eleventy rebuild, and the rebuild removes the stale page.
+ */
+function rebuildOnDeletion(eleventyConfig: UserConfig, issuesDir: string): void {
+  const folder = mkdtempSync(path.join(os.tmpdir(), "dateline-dev-"));
+  const marker = path.join(folder, "issue-deleted");
+  writeFileSync(marker, "");
+  eleventyConfig.addWatchTarget(marker);
+  const root = path.resolve(issuesDir);
+  if (!existsSync(root)) return;
+  const watcher = watch(root, { recursive: true }, (_event, name) => {
+    if (typeof name === "string" && name.endsWith(".md") && !existsSync(path.join(root, name))) {
+      writeFileSync(marker, `${name}\n`);
+    }
+  });
+  watcher.unref();
+  process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
 }
