@@ -3,7 +3,8 @@
  * photos → content (read and check every issue once) → views. Templates then render the
  * views: the issue files themselves are never Eleventy templates, so nothing parses them twice.
  */
-import { existsSync, mkdtempSync, rmSync, watch, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, watch, writeFileSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -193,7 +194,10 @@ async function removeStalePages(output: string, before: SiteViews, after: SiteVi
  * an issue file disappears makes Eleventy rebuild, and the rebuild removes the stale page.
  */
 function rebuildOnDeletion(eleventyConfig: UserConfig, issuesDir: string): void {
-  const folder = mkdtempSync(path.join(os.tmpdir(), "dateline-dev-"));
+  // One folder per project, reused by every dev-server run, so a killed server leaves nothing new behind.
+  const project = createHash("sha256").update(process.cwd()).digest("hex").slice(0, 12);
+  const folder = path.join(os.tmpdir(), `dateline-dev-${project}`);
+  mkdirSync(folder, { recursive: true });
   const marker = path.join(folder, "issue-deleted");
   writeFileSync(marker, "");
   eleventyConfig.addWatchTarget(marker);
@@ -205,5 +209,4 @@ function rebuildOnDeletion(eleventyConfig: UserConfig, issuesDir: string): void 
     }
   });
   watcher.unref();
-  process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
 }

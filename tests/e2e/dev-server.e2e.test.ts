@@ -4,7 +4,9 @@
  * deleted issue's page is gone after the next build.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { realpathSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -91,7 +93,12 @@ describeE2E("the dev server in Chromium", () => {
   afterAll(async () => {
     await browser?.close();
     server?.kill("SIGTERM");
-    site?.remove();
+    if (site) {
+      // The dev server's deletion marker, one folder per project (lib/plugins/content.ts).
+      const project = createHash("sha256").update(realpathSync(site.dir)).digest("hex").slice(0, 12);
+      rmSync(path.join(tmpdir(), `dateline-dev-${project}`), { recursive: true, force: true });
+      site.remove();
+    }
   });
 
   it("shows a content mistake on the page, then clears it when the fix is saved", async () => {
