@@ -112,8 +112,11 @@ describe("the RSS feed", () => {
     );
     expect(Number(enclosure?.[2])).toBe(statSync(path.join(site.output, new URL(url).pathname)).size);
     expect(xml).toContain('<media:credit role="photographer">Placeholder image — Dateline</media:credit>');
-    // One plain JPEG in the content for readers and RSS-to-email, never <picture>.
-    expect(xml).toContain(`&lt;img src=&quot;${url}&quot; width=&quot;1200&quot; height=&quot;675&quot;`);
+    // One plain JPEG in the content for readers and RSS-to-email, never <picture>: the email
+    // edition's markup, the 1200 px rendition shown at 600 px (lib/email/).
+    expect(xml).toContain(
+      `&lt;img class=&quot;photo&quot; src=&quot;${url}&quot; width=&quot;600&quot; height=&quot;338&quot;`,
+    );
     expect(xml).not.toContain("&lt;picture");
   });
 

@@ -5,6 +5,7 @@
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import { lastChange } from "../content.ts";
 import { isoDateTime } from "../dates.ts";
+import { emailPhotoOf, renderEmailFragment } from "../email/fragment.ts";
 import { absoluteUrl } from "../filters/absolute-url.ts";
 import type { PhotoDesk } from "../photos/desk.ts";
 import { absolutePhotoUrl, pickRendition } from "../photos/index.ts";
@@ -63,6 +64,7 @@ async function createEntry(item: FeedSourceItem, context: FeedContext): Promise<
     title: data.title,
     summary: data.dek,
     contentHtml: await convertHtmlToAbsoluteUrls(lead + body, url),
+    emailContentHtml: renderEmailFragment(item.content, url, image ? emailPhotoOf(image) : undefined),
     published: isoDateTime(data.date, site.timeZone),
     updated: isoDateTime(lastChange(data), site.timeZone),
     authors: data.authors.map((id) => ({
@@ -131,7 +133,11 @@ export async function buildChannel(
   const selected = items
     .filter((item) => !spec.topicId || item.data.topics.includes(spec.topicId))
     .slice(0, site.feedSize);
-  const entries = await Promise.all(selected.map((item) => buildEntry(item, context)));
+  const shared = await Promise.all(selected.map((item) => buildEntry(item, context)));
+  // A topic's feed is what a per-topic email edition is sent from: its content is the email's.
+  const entries = spec.topicId
+    ? shared.map((entry) => ({ ...entry, contentHtml: entry.emailContentHtml ?? entry.contentHtml }))
+    : shared;
   const homePath = spec.topicId ? `/topics/${spec.topicId}/` : "/";
   const alternates = spec.topicId
     ? []

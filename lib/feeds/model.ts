@@ -41,6 +41,12 @@ export interface FeedEntry {
   summary: string;
   /** Full body as HTML, lead photo first, with absolute URLs. */
   contentHtml: string;
+  /**
+   * The same body as the email edition shows it (lib/email/): one 2× JPEG per photo at its
+   * display width, endnotes, inline styles. RSS `content:encoded` carries it, because
+   * RSS-to-email services (Buttondown, Mailchimp, Kit) send that element as the email.
+   */
+  emailContentHtml?: string;
   published: string;
   updated: string;
   authors: FeedPerson[];

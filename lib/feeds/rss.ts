@@ -58,6 +58,11 @@ function makeChannel(channel: FeedChannel): XmlElement {
   ]);
 }
 
+/**
+ * One item, in the order RSS-to-email services and validators expect: title, link, guid,
+ * pubDate, description (the dek, before the body), content:encoded (the email-safe body),
+ * then the lead photo as media:content and an enclosure, then authors and topics.
+ */
 function makeItem(entry: FeedEntry): XmlElement {
   return makeElement("item", {}, [
     makeTextElement("title", entry.title),
@@ -65,10 +70,10 @@ function makeItem(entry: FeedEntry): XmlElement {
     makeTextElement("guid", entry.id, { isPermaLink: "true" }),
     makeTextElement("pubDate", formatRfc822Date(entry.published)),
     makeHtmlTextElement("description", entry.summary),
-    makeTextElement("content:encoded", entry.contentHtml),
+    makeTextElement("content:encoded", entry.emailContentHtml ?? entry.contentHtml),
+    ...(entry.image ? makeImageElements(entry.image) : []),
     ...entry.authors.map((author) => makeTextElement("dc:creator", author.name)),
     ...entry.categories.map(makeCategory),
-    ...(entry.image ? makeImageElements(entry.image) : []),
   ]);
 }
 
@@ -86,8 +91,8 @@ function makeCategory(category: FeedCategory): XmlElement {
 
 function makeImageElements(image: FeedImage): XmlChild[] {
   return [
-    makeElement("enclosure", { url: image.url, length: image.length, type: image.type }),
     makeMediaContent(image),
+    makeElement("enclosure", { url: image.url, length: image.length, type: image.type }),
     makeElement("media:thumbnail", { url: image.url, width: image.width, height: image.height }),
   ];
 }
