@@ -1,0 +1,84 @@
+/**
+ * `npm run email -- <issue file>` in a fixture project: it writes one issue's email files,
+ * drafts included, and prints their paths, the size against 102 KB and the checks' results.
+ * A preview build (what the dev server shows) publishes drafts' email editions too.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildFixtureSite, type FixtureSite, issueFile } from "../helpers/fixture-site.ts";
+
+const EPOCH = 1744502400;
+let site: FixtureSite;
+let out: string;
+
+beforeAll(() => {
+  site = buildFixtureSite({
+    epoch: EPOCH,
+    issues: {
+      "2025/published-one.md": issueFile({
+        title: "A published issue",
+        dek: "Published.",
+        date: "2025-04-10T16:30:00+03:00",
+        authors: ["ayse-demir"],
+        topics: ["russia"],
+      }),
+      "2025/work-in-progress.md": issueFile({
+        title: "A draft in progress",
+        dek: "Still a draft.",
+        date: "2025-04-11T10:00:00+03:00",
+        draft: true,
+        authors: ["daniel-hart"],
+        topics: ["turkey"],
+      }),
+    },
+  });
+  if (site.status !== 0) throw new Error(`build failed:\n${site.stdout}\n${site.stderr}`);
+  out = mkdtempSync(path.join(tmpdir(), "dateline-email-out-"));
+}, 180_000);
+afterAll(() => {
+  site?.remove();
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+function runEmail(...args: string[]) {
+  return spawnSync(process.execPath, ["--import", "tsx", "scripts/email.ts", ...args], {
+    cwd: site.dir,
+    encoding: "utf8",
+    env: { ...process.env, TZ: "UTC", SOURCE_DATE_EPOCH: String(EPOCH) },
+  });
+}
+
+describe("npm run email", () => {
+  it("builds a draft's email files and prints paths, size and checks", () => {
+    const result = runEmail("src/issues/2025/work-in-progress.md", "--out", out);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    const base = path.relative(site.dir, path.join(out, "2025/04/work-in-progress"));
+    expect(lines.slice(0, 3)).toEqual([`${base}/email.html`, `${base}/email.txt`, `${base}/email.eml`]);
+    expect(lines[3]).toMatch(/^email\.html: \d+(?:\.\d)? KB of 102 KB \(\d+ %\)$/);
+    expect(lines[4]).toBe("email checks: 0 problems");
+    const html = readFileSync(path.join(out, "2025/04/work-in-progress/email.html"), "utf8");
+    expect(html).toContain("A draft in progress");
+    expect(readFileSync(path.join(out, "2025/04/work-in-progress/email.txt"), "utf8")).toContain(
+      "Read on the web: https://dateline.example/2025/04/work-in-progress/",
+    );
+  });
+
+  it("says when the file is not an issue", () => {
+    const result = runEmail("src/issues/2025/no-such-issue.md", "--out", out);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      "src/issues/2025/no-such-issue.md: no such issue — give the path of a file in src/issues/, e.g. src/issues/2025/istanbul-talks.md",
+    );
+  });
+
+  it("a production build has no draft email; a preview build, as the dev server, has it", () => {
+    expect(existsSync(path.join(site.output, "2025/04/work-in-progress/email.html"))).toBe(false);
+    const preview = site.rebuild({ DATELINE_DRAFTS: "1" });
+    expect(preview.status).toBe(0);
+    expect(preview.read("2025/04/work-in-progress/email.html")).toContain("A draft in progress");
+  });
+});
