@@ -70,14 +70,12 @@ describeE2E("the email edition in Chromium", () => {
   it.each([600, 375])("fits %i px with no sideways scroll, photos loaded", async (width) => {
     const { context, page } = await openEmail(width);
     try {
-      await page.waitForFunction(() =>
-        [...document.images].every((img) => img.complete && img.naturalWidth > 0),
-      );
-      const sizes = await page.evaluate(() => ({
+      await page.waitForFunction("[...document.images].every((img) => img.complete && img.naturalWidth > 0)");
+      const sizes = await page.evaluate<{ scroll: number; client: number; photo: number | undefined }>(`({
         scroll: document.documentElement.scrollWidth,
         client: document.documentElement.clientWidth,
         photo: document.querySelector("img.photo")?.getBoundingClientRect().width,
-      }));
+      })`);
       expect(sizes.scroll).toBeLessThanOrEqual(sizes.client);
       expect(sizes.photo).toBe(width === 600 ? 600 : 375);
       await page.screenshot({ path: path.join(ARTIFACTS, `email-${width}.png`), fullPage: true });
@@ -110,9 +108,9 @@ describeE2E("the email edition in Chromium", () => {
     expect(caption.length).toBeGreaterThan(20);
     const { context, page } = await openEmail(600, true);
     try {
-      expect(await page.evaluate(() => [...document.images].every((img) => img.naturalWidth === 0))).toBe(
-        true,
-      );
+      expect(
+        await page.evaluate<boolean>("[...document.images].every((img) => img.naturalWidth === 0)"),
+      ).toBe(true);
       for (const alt of alts) expect(await page.getByRole("img", { name: alt }).isVisible()).toBe(true);
       expect(await page.getByText(caption).isVisible()).toBe(true);
       // The alt text is painted where the photo would be, in a colour pair that reads.
