@@ -259,7 +259,10 @@ describe("a broken internal link in a body", () => {
     try {
       expect(broken.status).toBe(1);
       const lines = broken.stderr.split("\n").filter((line) => line.startsWith("2025/04/linker/"));
+      // The email edition carries the same links, made absolute, and is checked too.
       expect(lines).toEqual([
+        '2025/04/linker/email.html (from src/issues/2025/linker.md): broken link <a href="https://dateline.example/2025/03/no-such-story/">: no file 2025/03/no-such-story/index.html',
+        '2025/04/linker/email.html (from src/issues/2025/linker.md): broken link <a href="https://dateline.example/2025/04/linker/#nowhere">: 2025/04/linker/index.html has no id "nowhere"',
         '2025/04/linker/index.html (from src/issues/2025/linker.md): broken link <a href="/2025/03/no-such-story/">: no file 2025/03/no-such-story/index.html',
         '2025/04/linker/index.html (from src/issues/2025/linker.md): missing fragment <a href="#nowhere">: no id="nowhere" on this page',
       ]);
