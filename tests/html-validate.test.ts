@@ -1,8 +1,18 @@
-/** Every built page of the sample site and of the fixture site passes html-validate. */
+/**
+ * Every built page of the sample site and of the fixture site passes html-validate: web pages
+ * with the repository's rules, email editions with the email rules (lib/checks/email.ts).
+ */
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { FileSystemConfigLoader, formatterFactory, HtmlValidate } from "html-validate";
+import {
+  FileSystemConfigLoader,
+  formatterFactory,
+  HtmlValidate,
+  type Result,
+  StaticConfigLoader,
+} from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EMAIL_HTML_VALIDATE_CONFIG, isEmailFile } from "../lib/checks/email.ts";
 import { SAMPLE_EPOCH, sampleIssues } from "./e2e/sample-site.ts";
 import { FIXTURE_EPOCH, fixtureIssues } from "./fixtures/sample-issues.ts";
 import { buildFixtureSite, type FixtureSite } from "./helpers/fixture-site.ts";
@@ -14,12 +24,24 @@ function htmlFiles(dir: string): string[] {
     .sort();
 }
 
-async function validateSite(output: string): Promise<{ pages: number; report: string }> {
-  const validator = new HtmlValidate(new FileSystemConfigLoader());
-  const files = htmlFiles(output);
+async function validate(validator: HtmlValidate, files: string[]): Promise<Result[]> {
   const reports = await Promise.all(files.map((file) => validator.validateFile(file)));
-  const failed = reports.filter((report) => !report.valid).flatMap((report) => report.results);
-  return { pages: files.length, report: failed.length ? formatterFactory("text")(failed) : "" };
+  return reports.filter((report) => !report.valid).flatMap((report) => report.results);
+}
+
+async function validateSite(output: string): Promise<{ pages: number; emails: number; report: string }> {
+  const files = htmlFiles(output);
+  const emails = files.filter((file) => isEmailFile(file));
+  const pages = files.filter((file) => !isEmailFile(file));
+  const failed = [
+    ...(await validate(new HtmlValidate(new FileSystemConfigLoader()), pages)),
+    ...(await validate(new HtmlValidate(new StaticConfigLoader(EMAIL_HTML_VALIDATE_CONFIG)), emails)),
+  ];
+  return {
+    pages: pages.length,
+    emails: emails.length,
+    report: failed.length ? formatterFactory("text")(failed) : "",
+  };
 }
 
 const sites: Record<string, FixtureSite> = {};
@@ -37,8 +59,9 @@ afterAll(() => {
 
 describe("html-validate", () => {
   it.each(["sample", "fixture"])("finds no error on any page of the %s site", async (name) => {
-    const { pages, report } = await validateSite(sites[name]?.output ?? "");
+    const { pages, emails, report } = await validateSite(sites[name]?.output ?? "");
     expect(pages).toBeGreaterThan(15);
+    expect(emails).toBeGreaterThan(2);
     expect(report).toBe("");
   });
 });

@@ -8,6 +8,7 @@
  */
 import { caniemail } from "caniemail";
 import * as cheerio from "cheerio";
+import { type ConfigData, HtmlValidate, StaticConfigLoader } from "html-validate";
 import { z } from "zod";
 import { type BuiltSite, formatKb } from "./site.ts";
 
@@ -32,6 +33,39 @@ export const EMAIL_CLIENTS = [
  * Outlook for Mac replaces it, which is why the colours are set again on the wrapper table.
  */
 const ACCEPTED_FEATURES = new Set(["<body> element"]);
+
+/**
+ * html-validate's rules for an email edition: the web pages' recommended set, less the rules
+ * that forbid what mail clients need — inline styles (Gmail drops `<style>` in places),
+ * `bgcolor`, `width` and `align` (Outlook for Windows ignores their CSS), `<!--[if mso]>` blocks,
+ * `<tr>` straight in `<table>` — and the 70-character `<title>` rule, since an email's title is
+ * its subject line, not a search result. Unclosed elements, duplicate ids, bad nesting and the
+ * accessibility rules stay.
+ */
+export const EMAIL_HTML_VALIDATE_CONFIG = {
+  extends: ["html-validate:recommended", "html-validate:document"],
+  rules: {
+    "no-inline-style": "off",
+    "no-deprecated-attr": "off",
+    "no-conditional-comment": "off",
+    "prefer-tbody": "off",
+    "long-title": "off",
+  },
+} satisfies ConfigData;
+
+let emailValidator: HtmlValidate | undefined;
+
+/** html-validate's findings on an email edition, one line each with line and column. */
+export function emailMarkupProblems(html: string): string[] {
+  emailValidator ??= new HtmlValidate(new StaticConfigLoader(EMAIL_HTML_VALIDATE_CONFIG));
+  const report = emailValidator.validateStringSync(html, "email.html");
+  return report.results.flatMap((result) =>
+    result.messages.map(
+      (message) =>
+        `html-validate: ${message.message} (${message.ruleId}, line ${message.line}:${message.column})`,
+    ),
+  );
+}
 
 /** Image formats every client shows. */
 const IMAGE_FORMATS: Record<string, string> = {
@@ -162,7 +196,12 @@ export function readEmailFacts(
     problems.push(
       `email is ${formatKb(bytes)}, over Gmail's ${formatKb(EMAIL_SIZE_LIMIT)} limit (Gmail clips the rest) — shorten the issue or move material to the web page`,
     );
-  problems.push(...markupProblems($, html), ...imageProblems($), ...caniemailProblems(html));
+  problems.push(
+    ...markupProblems($, html),
+    ...imageProblems($),
+    ...caniemailProblems(html),
+    ...emailMarkupProblems(html),
+  );
   problems.push(...textProblems($("h1").first().text().trim(), webUrl, text));
   const links: EmailFacts["links"] = [];
   $("a[href]").each((_index, element) => {

@@ -169,6 +169,16 @@ describe("readEmailFacts", () => {
     ]);
   });
 
+  it("runs html-validate with the email rules: inline styles and bgcolor pass, broken markup fails", () => {
+    const styled = clean.replace("<td>", '<td bgcolor="#ffffff" align="left" style="padding: 0">');
+    expect(readEmailFacts(styled, `Headline\n${WEB}\n`, WEB).problems).toEqual([]);
+    const broken = clean.replace("<h1>Headline</h1>", '<h1 id="a">Headline</h1><p id="a"><div>x</div>');
+    expect(readEmailFacts(broken, `Headline\n${WEB}\n`, WEB).problems).toEqual([
+      "html-validate: Element <p> is implicitly closed by adjacent <div> (no-implicit-close, line 1:161)",
+      'html-validate: Duplicate ID "a" (no-dup-id, line 1:167)',
+    ]);
+  });
+
   it("checks the clients the issue names", () => {
     expect(EMAIL_CLIENTS).toEqual([
       "gmail.desktop-webmail",
