@@ -4,6 +4,9 @@
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import authors from "./_data/authors.ts";
+import organisations from "./_data/organisations.ts";
+import people from "./_data/people.ts";
+import places from "./_data/places.ts";
 import site from "./_data/site.ts";
 import topics from "./_data/topics.ts";
 import filtersPlugin from "./lib/filters/index.ts";
@@ -25,6 +28,9 @@ export const config = {
   // Issues are prose: a "{{" a writer types stays text, and skipping the pass is faster.
   markdownTemplateEngine: false,
 } as const;
+
+/** People, places and organisations (lib/entities.ts), checked by the content stage. */
+const entities = { people, places, organisations };
 
 export default function (eleventyConfig: UserConfig): void {
   // TypeScript data files and templates (skipped silently without these lines).
@@ -57,6 +63,7 @@ export default function (eleventyConfig: UserConfig): void {
     photos,
     markdown,
     issuesDir: "src/issues",
+    entities,
   });
 
   // Rendering.
@@ -68,8 +75,8 @@ export default function (eleventyConfig: UserConfig): void {
   });
 
   // Outputs beyond pages.
-  eleventyConfig.addPlugin(feedsPlugin, { site, authors, topics, photos });
-  eleventyConfig.addPlugin(seoPlugin, { site, authors, topics, photos });
+  eleventyConfig.addPlugin(feedsPlugin, { site, authors, topics, photos, entities });
+  eleventyConfig.addPlugin(seoPlugin, { site, authors, topics, photos, entities });
   eleventyConfig.addPlugin(sitemapsPlugin, { site });
   eleventyConfig.addPlugin(emailPlugin, { site, photos });
 

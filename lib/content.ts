@@ -10,6 +10,7 @@ import yaml from "js-yaml";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
 import { inZone, parseOffsetDateTime } from "./dates.ts";
+import { ENTITY_KIND_INFO, ENTITY_KINDS, type Entities, findUnlistedMentions } from "./entities.ts";
 import { findBodyProblems, findLinks, isSourceLink, sourceLinkCandidates } from "./markdown.ts";
 import { checkPhotoReference, type PhotoManifest } from "./photos/index.ts";
 import { findPreflightProblems } from "./preflight.ts";
@@ -27,9 +28,11 @@ import {
   type Site,
   type Topics,
 } from "./schema.ts";
+import { nearestId } from "./suggest.ts";
 import { removeControlCharacters, slugify } from "./text.ts";
 import { issueUrl } from "./urls.ts";
 
+export { nearestId } from "./suggest.ts";
 export { issueUrl } from "./urls.ts";
 
 /** One problem a writer has to fix: `file: field: message`. */
@@ -150,6 +153,11 @@ export interface CheckContext {
   photosDir: string;
   /** This build's photo manifest: credits and captions the photos carry themselves. */
   photos: PhotoManifest;
+  /**
+   * People, places and organisations (`_data/<kind>.ts`, checked by lib/entities.ts). Without
+   * them, the entity ids an issue lists and the names its body holds are not checked.
+   */
+  entities?: Entities;
 }
 
 /**
@@ -317,6 +325,10 @@ export function checkIssueSource(
   const data = raw.data as Partial<IssueFrontMatter>;
   checkReferences(data.authors, "authors", context.authors, add);
   checkReferences(data.topics, "topics", context.topics, add);
+  if (context.entities) {
+    for (const kind of ENTITY_KINDS) checkReferences(data[kind], kind, context.entities[kind], add);
+    warnings.push(...findUnlistedMentions(file, raw.body, data, context.entities));
+  }
   if (data.photo && typeof data.photo === "object" && typeof data.photo.src === "string") {
     checkPhoto(data.photo, "lead", context, add);
   }
@@ -385,8 +397,7 @@ function describeZodIssue(file: string, issue: z.core.$ZodIssue): Problem[] {
     }));
   }
   // An id in the wrong form is reported once, by checkReferences, with the id it was meant to be.
-  if (issue.code === "invalid_format" && (issue.path[0] === "authors" || issue.path[0] === "topics"))
-    return [];
+  if (issue.code === "invalid_format" && REFERENCE_FIELDS.includes(String(issue.path[0]))) return [];
   return [{ file, field, message: issue.message }];
 }
 
@@ -433,12 +444,30 @@ function checkSlug(slug: string, extension: string, add: (field: string, message
   );
 }
 
+/** Front-matter fields that list ids from a data file. */
+const REFERENCE_FIELDS: readonly string[] = ["authors", "topics", ...ENTITY_KINDS];
+
 /** What a new id needs in its data file, for the "how to add one" hint. */
-const RECORD_FIELDS = { authors: "a name and a bio", topics: "a name, a kind and a description" } as const;
+const RECORD_FIELDS = {
+  authors: "a name and a bio",
+  topics: "a name, a kind and a description",
+  people: "a name, a role, a description and asOf",
+  places: "a name, a country, a description and asOf",
+  organisations: "a name, a description and asOf",
+} as const;
+
+/** The singular of each reference field, for messages. */
+const ONE_OF = {
+  authors: "author",
+  topics: "topic",
+  people: ENTITY_KIND_INFO.people.one,
+  places: ENTITY_KIND_INFO.places.one,
+  organisations: ENTITY_KIND_INFO.organisations.one,
+} as const;
 
 function checkReferences(
   ids: unknown,
-  field: "authors" | "topics",
+  field: keyof typeof RECORD_FIELDS,
   known: Record<string, unknown>,
   add: (field: string, message: string) => void,
 ): void {
@@ -447,7 +476,7 @@ function checkReferences(
   ids.forEach((id, index) => {
     if (typeof id !== "string" || findById(known, id) !== undefined) return;
     const near = nearestId(id, knownIds);
-    const what = field === "authors" ? "author" : "topic";
+    const what = ONE_OF[field];
     const hint = near
       ? `did you mean "${near}"?`
       : knownIds.length > 0
@@ -455,26 +484,6 @@ function checkReferences(
         : `add it to _data/${field}.ts with ${RECORD_FIELDS[field]}`;
     add(`${field}.${index}`, `"${id}" is not in _data/${field}.ts — ${hint}`);
   });
-}
-
-/**
- * The known id a writer most likely meant, only when it is close: the same id in other
- * capitals or spacing, a typo of a few letters, or a part of the id (`ukraine`).
- * @example nearestId("Ayse-Demir", ["ayse-demir", "daniel-hart"]) // "ayse-demir"
- * @example nearestId("nato", ["russia", "turkey"]) // undefined
- */
-export function nearestId(typed: string, knownIds: readonly string[]): string | undefined {
-  if (knownIds.length === 0) return undefined;
-  const normalised = slugify(typed) || typed.toLowerCase();
-  if (knownIds.includes(normalised)) return normalised;
-  const candidate = closest(normalised, knownIds as string[]);
-  const allowed = Math.max(1, Math.floor(Math.min(normalised.length, candidate.length) / 3));
-  if (distance(normalised, candidate) <= allowed) return candidate;
-  if (normalised.length >= 4) {
-    const containing = knownIds.filter((id) => id.split("-").includes(normalised) || id.includes(normalised));
-    if (containing.length === 1) return containing[0];
-  }
-  return undefined;
 }
 
 /**

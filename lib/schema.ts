@@ -137,6 +137,29 @@ const idList = (what: "author" | "topic") =>
       });
     });
 
+/**
+ * `people`, `places` and `organisations`: optional lists of ids from `_data/<kind>.ts`, each
+ * listed once. Whether the ids exist is checked in lib/content.ts, with a did-you-mean.
+ */
+const entityIdList = (kind: "people" | "places" | "organisations", example: string) =>
+  z
+    .array(z.string().regex(idPattern, { error: `is not a valid id — ${ID_HINT}` }), {
+      error: `must be a list of ids from _data/${kind}.ts, e.g. [${example}]`,
+    })
+    // A repeat would list the issue twice on the entity's page.
+    .superRefine((ids, ctx) => {
+      ids.forEach((id, index) => {
+        if (ids.indexOf(id) < index) {
+          ctx.addIssue({
+            code: "custom",
+            path: [index],
+            message: `"${id}" is already listed — list each id once`,
+          });
+        }
+      });
+    })
+    .optional();
+
 export const photoSchema = z
   .object(
     {
@@ -171,6 +194,10 @@ export const issueFrontMatterSchema = z
     kicker: optionalText(40, "a section label such as Analysis"),
     authors: idList("author"),
     topics: idList("topic"),
+    /** Who, where and which organisations the issue names (lib/entities.ts). */
+    people: entityIdList("people", "alexander-darchiev"),
+    places: entityIdList("places", "istanbul"),
+    organisations: entityIdList("organisations", "us-state-department"),
     photo: photoSchema.optional(),
     draft: z.boolean({ error: "must be true or false" }).optional(),
     corrections: z.array(correctionSchema, { error: "must be a list of { date, text } entries" }).optional(),

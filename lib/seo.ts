@@ -32,6 +32,34 @@ export interface JsonLdTopic {
   url?: string;
 }
 
+/** A person, place or organisation an issue names, or an entity page is about. */
+export interface JsonLdEntity {
+  type: "Person" | "Place" | "Organization";
+  name: string;
+  /** Absolute URL of the entity's page on the site. */
+  url: string;
+  /** The Wikidata page, emitted as `sameAs` when given. */
+  sameAs?: string;
+}
+
+/** An entity page: the entity and what the page says of it. */
+export interface EntityPageInput {
+  /** Absolute canonical URL of the page. */
+  url: string;
+  entity: JsonLdEntity;
+  /** One line, as of `asOf`. */
+  description: string;
+  /** `2025-04-10`: the day the description was true. */
+  asOf: string;
+  /** A person's role, and the organisation they hold it in. */
+  jobTitle?: string;
+  worksFor?: JsonLdEntity;
+  /** A place's country. */
+  country?: string;
+  inLanguage: string;
+  publisher: JsonLdPublisher;
+}
+
 export interface JsonLdCorrection {
   text: string;
   /** ISO 8601 with offset. */
@@ -69,6 +97,8 @@ export interface NewsArticleInput {
   inLanguage: string;
   publisher: JsonLdPublisher;
   corrections?: JsonLdCorrection[];
+  /** The people, places and organisations the issue lists. */
+  mentions?: JsonLdEntity[];
 }
 
 export interface WebSiteInput {
@@ -100,6 +130,10 @@ function buildPerson(author: JsonLdAuthor): Record<string, unknown> {
     url: author.url,
     sameAs: nonEmpty(author.sameAs),
   });
+}
+
+function buildEntity(entity: JsonLdEntity): Record<string, unknown> {
+  return compactObject({ "@type": entity.type, name: entity.name, url: entity.url, sameAs: entity.sameAs });
 }
 
 function buildImageObject(image: JsonLdImage): Record<string, unknown> {
@@ -147,6 +181,7 @@ export function buildPublisher(publisher: JsonLdPublisher): Record<string, unkno
 export function buildNewsArticle(input: NewsArticleInput): Record<string, unknown> {
   const topics = nonEmpty(input.topics);
   const corrections = nonEmpty(input.corrections);
+  const mentions = nonEmpty(input.mentions);
   return compactObject({
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -162,6 +197,7 @@ export function buildNewsArticle(input: NewsArticleInput): Record<string, unknow
     articleSection: input.section,
     keywords: topics?.map((topic) => topic.name),
     about: topics?.map((topic) => compactObject({ "@type": "Thing", name: topic.name, url: topic.url })),
+    mentions: mentions?.map(buildEntity),
     inLanguage: input.inLanguage,
     isAccessibleForFree: true,
     publisher: buildPublisher(input.publisher),
@@ -170,6 +206,29 @@ export function buildNewsArticle(input: NewsArticleInput): Record<string, unknow
       text: correction.text,
       datePublished: correction.datePublished,
     })),
+  });
+}
+
+/**
+ * schema.org `CollectionPage` for a person's, place's or organisation's page: the page lists
+ * the issues that name its `mainEntity`, which carries the description and `sameAs`.
+ */
+export function buildEntityPage(input: EntityPageInput): Record<string, unknown> {
+  return compactObject({
+    "@context": "https://schema.org",
+    "@type": "CollectionPage",
+    url: input.url,
+    name: input.entity.name,
+    description: input.description,
+    inLanguage: input.inLanguage,
+    publisher: buildPublisher(input.publisher),
+    mainEntity: compactObject({
+      ...buildEntity(input.entity),
+      description: input.description,
+      jobTitle: input.jobTitle,
+      worksFor: input.worksFor ? buildEntity(input.worksFor) : undefined,
+      containedInPlace: input.country ? { "@type": "Country", name: input.country } : undefined,
+    }),
   });
 }
 

@@ -3,6 +3,7 @@
  * and checks all ask here, so a URL scheme changes in one file.
  */
 import type { DateTime } from "luxon";
+import { ENTITY_KINDS, type EntityKind } from "./entities.ts";
 import type { Topics } from "./schema.ts";
 
 /** `/<yyyy>/<mm>/<slug>/`, with year and month taken in the site's zone. */
@@ -44,6 +45,27 @@ export function authorUrl(authorId: string): string {
   return `/authors/${authorId}/`;
 }
 
+/**
+ * `/people/`, `/places/`, `/organisations/`: the index of one kind of entity.
+ * @example entityIndexUrl("people") // "/people/"
+ */
+export function entityIndexUrl(kind: EntityKind): string {
+  return `/${kind}/`;
+}
+
+/**
+ * `/people/<id>/` and its kin: one entity and every issue that names it.
+ * @example entityUrl("people", "alexander-darchiev") // "/people/alexander-darchiev/"
+ */
+export function entityUrl(kind: EntityKind, id: string): string {
+  return `${entityIndexUrl(kind)}${id}/`;
+}
+
+/** `/people/<id>/feed.xml` and its kin: an entity's Atom feed. */
+export function entityFeedUrl(kind: EntityKind, id: string): string {
+  return `${entityUrl(kind, id)}feed.xml`;
+}
+
 /** `/archive/<yyyy>/`: one year of the archive, by month. */
 export function archiveYearUrl(year: number | string): string {
   return `/archive/${year}/`;
@@ -66,6 +88,8 @@ export interface FeedSpec {
   label: string;
   /** Set for a topic's feed: only that topic's issues. */
   topicId?: string;
+  /** Set for a person's, place's or organisation's feed: only the issues that list it. */
+  entity?: { kind: EntityKind; id: string };
 }
 
 /** The site-wide feeds, in the order pages advertise them. */
@@ -80,8 +104,14 @@ export function topicFeedUrl(topicId: string): string {
   return `${topicUrl(topicId)}feed.xml`;
 }
 
-/** The one list of feeds: the site-wide feeds, then one Atom feed per topic. */
-export function listFeeds(topics: Topics): FeedSpec[] {
+/**
+ * The one list of feeds: the site-wide feeds, then one Atom feed per topic, then one per
+ * person, place and organisation (in that order, each in its data file's order).
+ */
+export function listFeeds(
+  topics: Topics,
+  entities: Partial<Record<EntityKind, Readonly<Record<string, unknown>>>> = {},
+): FeedSpec[] {
   return [
     ...siteFeeds,
     ...Object.keys(topics).map(
@@ -92,6 +122,17 @@ export function listFeeds(topics: Topics): FeedSpec[] {
         label: "Atom",
         topicId,
       }),
+    ),
+    ...ENTITY_KINDS.flatMap((kind) =>
+      Object.keys(entities[kind] ?? {}).map(
+        (id): FeedSpec => ({
+          format: "atom",
+          path: entityFeedUrl(kind, id),
+          mediaType: "application/atom+xml",
+          label: "Atom",
+          entity: { kind, id },
+        }),
+      ),
     ),
   ];
 }

@@ -1,6 +1,6 @@
 // Search over the Pagefind index of issues (built by scripts/search-index.ts).
 // Loaded only by /search/. Reads ?q= on load, searches on submit and (debounced) as the reader
-// types, keeps ?q= in the address, and builds every result with DOM APIs: titles and dates are
+// types or picks a person, place or organisation filter, keeps ?q= (and the filters) in the address, and builds every result with DOM APIs: titles and dates are
 // text, and the excerpt's <mark> highlights are made as elements from Pagefind's escaped text.
 
 const MAX_RESULTS = 20;
@@ -11,6 +11,8 @@ const input = document.getElementById("search-query");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const fallback = document.getElementById("search-fallback");
+// Person, place and organisation filters: <select data-search-filter="person"> and its kin.
+const filterSelects = [...document.querySelectorAll("[data-search-filter]")];
 const baseTitle = document.title;
 
 /** @type {Promise<any> | undefined} */
@@ -78,10 +80,24 @@ function resultItem(data) {
   return item;
 }
 
-function setAddress(query) {
+/** The chosen filters, `{ person: "Alexander Darchiev" }`, for Pagefind and the address. */
+function chosenFilters() {
+  const filters = {};
+  for (const select of filterSelects) {
+    if (select.value) filters[select.dataset.searchFilter] = select.value;
+  }
+  return filters;
+}
+
+function setAddress(query, filters) {
   const url = new URL(window.location.href);
   if (query) url.searchParams.set("q", query);
   else url.searchParams.delete("q");
+  for (const select of filterSelects) {
+    const name = select.dataset.searchFilter;
+    if (filters[name]) url.searchParams.set(name, filters[name]);
+    else url.searchParams.delete(name);
+  }
   window.history.replaceState(null, "", url);
   document.title = query ? `${query}: ${baseTitle}` : baseTitle;
 }
@@ -94,22 +110,32 @@ function withArchiveLink(sentence) {
   return [`${sentence} `, link, "."];
 }
 
-function show(query, items, total) {
+/** “Darchiev”, naming Alexander Darchiev: what the reader asked for, in words. */
+function describeSearch(query, filters) {
+  const names = Object.values(filters);
+  const naming = names.length > 0 ? `naming ${names.join(" and ")}` : "";
+  return query ? `“${query}”${naming ? `, ${naming}` : ""}` : naming;
+}
+
+function show(query, filters, items, total) {
   list.replaceChildren(...items);
   list.hidden = items.length === 0;
+  const asked = describeSearch(query, filters);
   if (total === 0) {
-    status.replaceChildren(...withArchiveLink(`No issues match “${query}”. Try another word, or browse`));
+    status.replaceChildren(...withArchiveLink(`No issues match ${asked}. Try another word, or browse`));
   } else {
     const shown = total > items.length ? ` The first ${items.length} are shown.` : "";
-    status.textContent = `${total} ${total === 1 ? "issue matches" : "issues match"} “${query}”.${shown}`;
+    status.textContent = `${total} ${total === 1 ? "issue matches" : "issues match"} ${asked}.${shown}`;
   }
 }
 
 async function run(rawQuery) {
   const query = rawQuery.trim();
+  const filters = chosenFilters();
+  const filtered = Object.keys(filters).length > 0;
   const ticket = ++latest;
-  setAddress(query);
-  if (!query) {
+  setAddress(query, filters);
+  if (!query && !filtered) {
     list.replaceChildren();
     list.hidden = true;
     status.textContent = "";
@@ -117,11 +143,12 @@ async function run(rawQuery) {
   }
   try {
     const pagefind = await loadEngine();
-    const search = await pagefind.search(query);
+    // A filter alone lists every issue naming that entity (Pagefind's null query).
+    const search = await pagefind.search(query || null, filtered ? { filters } : {});
     const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
     // A slower, older search must not overwrite a newer one.
     if (ticket !== latest) return;
-    show(query, data.map(resultItem), search.results.length);
+    show(query, filters, data.map(resultItem), search.results.length);
   } catch (error) {
     if (ticket !== latest) return;
     console.warn("Search failed:", error);
@@ -144,8 +171,20 @@ input.addEventListener("input", () => {
   timer = setTimeout(() => run(input.value), DEBOUNCE_MS);
 });
 
-const initial = new URLSearchParams(window.location.search).get("q") ?? "";
-if (initial.trim()) {
+for (const select of filterSelects) {
+  select.addEventListener("change", () => {
+    clearTimeout(timer);
+    run(input.value);
+  });
+}
+
+const params = new URLSearchParams(window.location.search);
+const initial = params.get("q") ?? "";
+for (const select of filterSelects) {
+  const wanted = params.get(select.dataset.searchFilter ?? "");
+  if (wanted && [...select.options].some((option) => option.value === wanted)) select.value = wanted;
+}
+if (initial.trim() || Object.keys(chosenFilters()).length > 0) {
   input.value = initial;
   run(initial);
 } else {

@@ -6,6 +6,7 @@ import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import { lastChange } from "../content.ts";
 import { isoDateTime } from "../dates.ts";
 import { emailPhotoOf, renderEmailFragment } from "../email/fragment.ts";
+import { type Entities, findEntity } from "../entities.ts";
 import { absoluteUrl } from "../filters/absolute-url.ts";
 import type { PhotoDesk } from "../photos/desk.ts";
 import { absolutePhotoUrl, pickRendition } from "../photos/index.ts";
@@ -18,7 +19,7 @@ import {
   type Topics,
 } from "../schema.ts";
 import { escapeHtml } from "../text.ts";
-import { type FeedSpec, listFeeds } from "../urls.ts";
+import { entityUrl, type FeedSpec, listFeeds } from "../urls.ts";
 
 export type { FeedSpec } from "../urls.ts";
 export { listFeeds } from "../urls.ts";
@@ -30,6 +31,8 @@ export interface FeedContext {
   authors: Authors;
   topics: Topics;
   photos: PhotoDesk;
+  /** People, places and organisations, for their feeds. */
+  entities?: Entities;
 }
 
 /** The part of an Eleventy collection item a feed entry is made from. */
@@ -130,24 +133,28 @@ export async function buildChannel(
 ): Promise<FeedChannel> {
   const { site, topics } = context;
   const topic = spec.topicId ? findById(topics, spec.topicId) : undefined;
+  const { entity: named } = spec;
+  const entity = named && context.entities ? findEntity(context.entities, named.kind, named.id) : undefined;
   const selected = items
     .filter((item) => !spec.topicId || item.data.topics.includes(spec.topicId))
+    .filter((item) => !named || (item.data[named.kind] ?? []).includes(named.id))
     .slice(0, site.feedSize);
   const shared = await Promise.all(selected.map((item) => buildEntry(item, context)));
   // A topic's feed is what a per-topic email edition is sent from: its content is the email's.
   const entries = spec.topicId
     ? shared.map((entry) => ({ ...entry, contentHtml: entry.emailContentHtml ?? entry.contentHtml }))
     : shared;
-  const homePath = spec.topicId ? `/topics/${spec.topicId}/` : "/";
-  const alternates = spec.topicId
-    ? []
-    : listFeeds({})
-        .filter((other) => other.path !== spec.path)
-        .map((other) => ({ url: absoluteUrl(other.path, site.url), type: other.mediaType }));
+  const homePath = spec.topicId ? `/topics/${spec.topicId}/` : named ? entityUrl(named.kind, named.id) : "/";
+  const alternates =
+    spec.topicId || named
+      ? []
+      : listFeeds({})
+          .filter((other) => other.path !== spec.path)
+          .map((other) => ({ url: absoluteUrl(other.path, site.url), type: other.mediaType }));
   const updated = entries.map((entry) => entry.updated).sort((a, b) => Date.parse(b) - Date.parse(a))[0];
   return {
-    title: topic ? `${site.title}: ${topic.name}` : site.title,
-    subtitle: topic ? topic.description : site.description,
+    title: topic ? `${site.title}: ${topic.name}` : entity ? `${site.title}: ${entity.name}` : site.title,
+    subtitle: topic ? topic.description : entity ? entity.description : site.description,
     language: site.language,
     homeUrl: absoluteUrl(homePath, site.url),
     selfUrl: absoluteUrl(spec.path, site.url),

@@ -22,6 +22,7 @@ import {
   toFocusSources,
 } from "../content.ts";
 import { buildTime } from "../dates.ts";
+import { checkEntities, type EntityKind } from "../entities.ts";
 import type { Authors, Site, Topics } from "../schema.ts";
 import { viewIssue } from "../views/issue.ts";
 import { buildSiteViews, type SiteViews, VIEWS_EVENT } from "../views/site.ts";
@@ -40,6 +41,8 @@ export interface ContentOptions {
   issuesDir: string;
   /** Renders issue bodies (the photo desk's figures included). */
   markdown: MarkdownIt;
+  /** `_data/people.ts`, `_data/places.ts`, `_data/organisations.ts` as loaded, checked here each build. */
+  entities: Record<EntityKind, unknown>;
 }
 
 /**
@@ -77,7 +80,9 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
     const photoProblems = await timePhase("photos", () =>
       options.photos.prepare(directories.output, toFocusSources(sources)),
     );
-    const { issues, problems, warnings } = await timePhase("content", async () =>
+    const checkedEntities = checkEntities(options.entities);
+    const entities = checkedEntities.entities;
+    const loaded = await timePhase("content", async () =>
       loadIssues({
         sources,
         root: process.cwd(),
@@ -87,8 +92,12 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
         authors,
         topics,
         photos: options.photos.manifest,
+        // Broken records are reported below, and the issues' entity fields are then left unchecked.
+        ...(entities ? { entities } : {}),
       }),
     );
+    const { issues, warnings } = loaded;
+    const problems = [...checkedEntities.problems, ...loaded.problems];
     for (const warning of warnings) console.warn(`warning: ${formatProblem(warning)}`);
     const shown = showUnpublished ? issues : issues.filter((issue) => isPublishable(issue, now));
     const all = [
@@ -112,13 +121,14 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
     const context = {
       authors,
       topics,
+      entities,
       renderBody: (body: string, sourceFile?: string) =>
         options.markdown.render(body, { sourceFile, issueUrls, issuesDir: options.issuesDir }),
     };
     views = await timePhase("views", () =>
       buildSiteViews(
         shown.map((issue) => viewIssue(issue, context)),
-        { site, authors, topics },
+        { site, authors, topics, entities },
       ),
     );
     if (serving && lastGoodViews) await removeStalePages(directories.output, lastGoodViews, views);

@@ -3,6 +3,7 @@
  * `src/feeds.11ty.ts` paginates over the list, one output file per feed.
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { EntityKind } from "../entities.ts";
 import {
   buildChannel,
   type FeedContext,
@@ -24,15 +25,18 @@ export interface FeedsData {
   siteFeeds: readonly FeedSpec[];
   /** A topic's own feed. */
   topicFeed: (topicId: string) => FeedSpec | undefined;
+  /** A person's, place's or organisation's own feed. */
+  entityFeed: (kind: EntityKind, id: string) => FeedSpec | undefined;
   render: (spec: FeedSpec, items: readonly FeedSourceItem[], buildTime: string) => Promise<string>;
 }
 
 export default function feedsPlugin(eleventyConfig: UserConfig, options: FeedsOptions): void {
-  const list = listFeeds(options.topics);
+  const list = listFeeds(options.topics, options.entities);
   const feeds: FeedsData = {
     list,
     siteFeeds,
     topicFeed: (topicId) => list.find((spec) => spec.topicId === topicId),
+    entityFeed: (kind, id) => list.find((spec) => spec.entity?.kind === kind && spec.entity.id === id),
     render: async (spec, items, buildTime) =>
       renderers[spec.format](await buildChannel(spec, items, options, buildTime)),
   };

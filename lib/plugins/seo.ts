@@ -5,19 +5,23 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { lastChange } from "../content.ts";
 import { isoDateTime } from "../dates.ts";
+import { ENTITY_KIND_INFO, ENTITY_KINDS, type Entities } from "../entities.ts";
 import { absoluteUrl } from "../filters/absolute-url.ts";
 import { absolutePhotoUrl, type PhotoEntry } from "../photos/index.ts";
 import { type Authors, findById, type IssueFrontMatter, type Site, type Topics } from "../schema.ts";
 import {
+  buildEntityPage,
   buildNewsArticle,
   buildSocialMeta,
   buildWebSite,
+  type JsonLdEntity,
   type JsonLdImage,
   type JsonLdPublisher,
   type MetaTag,
   robotsMeta,
   serializeJsonLd,
 } from "../seo.ts";
+import { type EntitySummary, summariseEntity } from "../views/entities.ts";
 import type { PhotoDesk } from "./photos.ts";
 
 export interface SeoOptions {
@@ -25,6 +29,8 @@ export interface SeoOptions {
   authors: Authors;
   topics: Topics;
   photos: PhotoDesk;
+  /** People, places and organisations: issue `mentions` and entity pages. */
+  entities?: Entities;
 }
 
 export interface PageMeta {
@@ -41,6 +47,8 @@ export interface PageMetaInput {
   title: string;
   description: string;
   issue?: IssueFrontMatter;
+  /** On a person's, place's or organisation's page: who or what it is about. */
+  entity?: EntitySummary;
 }
 
 export default function seoPlugin(eleventyConfig: UserConfig, options: SeoOptions): void {
@@ -65,8 +73,29 @@ export function describePage(input: PageMetaInput, options: SeoOptions): PageMet
       url: canonical,
       locale: site.language,
     });
-    const jsonLd =
-      input.url === "/"
+    const jsonLd = input.entity
+      ? serializeJsonLd(
+          buildEntityPage({
+            url: canonical,
+            entity: jsonLdEntity(input.entity, site.url),
+            description: input.entity.description,
+            asOf: input.entity.asOf,
+            ...(input.entity.role ? { jobTitle: input.entity.role } : {}),
+            ...(input.entity.organisation
+              ? {
+                  worksFor: {
+                    type: "Organization",
+                    name: input.entity.organisation.name,
+                    url: absoluteUrl(input.entity.organisation.url, site.url),
+                  },
+                }
+              : {}),
+            ...(input.entity.country ? { country: input.entity.country } : {}),
+            inLanguage: site.language,
+            publisher,
+          }),
+        )
+      : input.url === "/"
         ? serializeJsonLd(
             buildWebSite({
               name: site.title,
@@ -115,6 +144,7 @@ export function describePage(input: PageMetaInput, options: SeoOptions): PageMet
       text: correction.text,
       datePublished: isoDateTime(correction.date, zone),
     })),
+    mentions: describeMentions(issue, options.entities, site.url),
   });
   const social = buildSocialMeta({
     siteName: site.title,
@@ -141,6 +171,30 @@ export function describePage(input: PageMetaInput, options: SeoOptions): PageMet
     },
   });
   return { ...base, social, jsonLd: serializeJsonLd(article) };
+}
+
+/** The entities an issue lists, as JSON-LD `mentions`: by kind, in front-matter order. */
+function describeMentions(
+  issue: IssueFrontMatter,
+  entities: Entities | undefined,
+  origin: string,
+): JsonLdEntity[] {
+  if (!entities) return [];
+  return ENTITY_KINDS.flatMap((kind) =>
+    (issue[kind] ?? []).flatMap((id) => {
+      const summary = summariseEntity(entities, kind, id);
+      return summary ? [jsonLdEntity(summary, origin)] : [];
+    }),
+  );
+}
+
+function jsonLdEntity(entity: EntitySummary, origin: string): JsonLdEntity {
+  return {
+    type: ENTITY_KIND_INFO[entity.kind].schemaType,
+    name: entity.name,
+    url: absoluteUrl(entity.url, origin),
+    ...(entity.wikidataUrl ? { sameAs: entity.wikidataUrl } : {}),
+  };
 }
 
 /** JSON-LD images: the 16:9, 4:3 and 1:1 crops, each with the photo's credit. */

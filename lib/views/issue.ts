@@ -4,8 +4,10 @@
  * re-assembles fields and no output parses the file again.
  */
 import type { Issue } from "../content.ts";
+import { type Entities, NO_ENTITIES } from "../entities.ts";
 import type { Authors, IssueFrontMatter, Topics } from "../schema.ts";
 import { authorUrl, topicFeedUrl, topicUrl } from "../urls.ts";
+import { type EntityGroup, groupIssueEntities } from "./entities.ts";
 
 export interface Byline {
   id: string;
@@ -34,6 +36,8 @@ export interface IssueView {
   content: string;
   authors: Byline[];
   topics: TopicLink[];
+  /** The people, places and organisations it lists, by kind: the "In this issue" box and search filters. */
+  entities: EntityGroup[];
   /** Words in the body as readers see it (see `countWords`). */
   wordCount: number;
   /** Minutes to read the body at `WORDS_PER_MINUTE`, at least 1: the "6 min read" beside the date. */
@@ -50,7 +54,7 @@ export const WORDS_PER_MINUTE = 230;
  */
 export function countWords(html: string): number {
   const text = html.replace(/<[^>]*>/g, " ").replace(/&[#\w]+;/g, " ");
-  return text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
 /** Whole minutes at WORDS_PER_MINUTE, rounded to the nearest, never below 1. */
@@ -63,6 +67,8 @@ export interface ViewContext {
   topics: Topics;
   /** Markdown to HTML, with the photo desk's figures; `sourceFile` resolves links to other issues' `.md` files. */
   renderBody: (markdown: string, sourceFile?: string) => string;
+  /** People, places and organisations; none when absent. */
+  entities?: Entities;
 }
 
 /** The view of one checked issue; ids resolve as own keys only (a checked issue has no unknown ids). */
@@ -88,5 +94,6 @@ export function viewIssue(issue: Issue, context: ViewContext): IssueView {
       url: topicUrl(id),
       feedUrl: topicFeedUrl(id),
     })),
+    entities: groupIssueEntities(issue.data, context.entities ?? NO_ENTITIES),
   };
 }

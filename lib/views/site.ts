@@ -18,9 +18,27 @@ import {
   paginateGroups,
   sortNewestFirst,
 } from "../collections.ts";
+import { ENTITY_KIND_INFO, ENTITY_KINDS, type Entities, type EntityKind, NO_ENTITIES } from "../entities.ts";
 import type { Authors, Site, Topics } from "../schema.ts";
-import { authorUrl, homeUrl, outputFileOf, topicUrl } from "../urls.ts";
+import { authorUrl, entityIndexUrl, entityUrl, homeUrl, outputFileOf, topicUrl } from "../urls.ts";
+import { type EntitySummary, summariseEntity } from "./entities.ts";
 import type { IssueView } from "./issue.ts";
+
+/** One page of a person's, place's or organisation's listing: the entity and the issues naming it. */
+export interface EntityListingPage extends ListingPage<IssueView> {
+  kind: EntityKind;
+  entity: EntitySummary;
+}
+
+/** `/people/`, `/places/`, `/organisations/`: every entity of a kind, by name, with its issue count. */
+export interface EntityIndex {
+  kind: EntityKind;
+  title: string;
+  /** The Pagefind filter its issue pages carry: "person", "place", "organisation". */
+  filter: string;
+  url: string;
+  entries: { entity: EntitySummary; count: number }[];
+}
 
 /** One issue page: the issue and what the page links around it. */
 export interface IssuePage {
@@ -41,12 +59,17 @@ export interface SiteViews {
   archiveYearPages: ArchiveYearPage<IssueView>[];
   topicPages: ListingPage<IssueView>[];
   authorPages: ListingPage<IssueView>[];
+  /** `/people/<id>/`, `/places/<id>/`, `/organisations/<id>/` and their further pages. */
+  entityPages: EntityListingPage[];
+  entityIndexes: EntityIndex[];
 }
 
 export interface SiteViewContext {
   site: Pick<Site, "pageSize" | "timeZone">;
   authors: Authors;
   topics: Topics;
+  /** People, places and organisations; none when absent. */
+  entities?: Entities;
 }
 
 /** How many related issues an issue page shows. */
@@ -78,7 +101,35 @@ export function buildSiteViews(views: readonly IssueView[], context: SiteViewCon
       site.pageSize,
       authorUrl,
     ),
+    ...buildEntityViews(issues, context.entities ?? NO_ENTITIES, site.pageSize),
   };
+}
+
+/** Each entity's listing (newest first, paginated like the topic pages) and the three indexes. */
+function buildEntityViews(
+  issues: readonly IssueView[],
+  entities: Entities,
+  pageSize: number,
+): Pick<SiteViews, "entityPages" | "entityIndexes"> {
+  const entityPages: EntityListingPage[] = [];
+  const entityIndexes: EntityIndex[] = [];
+  for (const kind of ENTITY_KINDS) {
+    const groups = groupBy(issues, (issue) => issue.data[kind] ?? []);
+    const entries: EntityIndex["entries"] = [];
+    for (const id of Object.keys(entities[kind])) {
+      const entity = summariseEntity(entities, kind, id);
+      if (!entity) continue;
+      const listed = groups.get(id) ?? [];
+      entries.push({ entity, count: listed.length });
+      for (const page of paginate(listed, pageSize, entityUrl(kind, id))) {
+        entityPages.push({ ...page, id, kind, entity });
+      }
+    }
+    entries.sort((a, b) => a.entity.name.localeCompare(b.entity.name, "en"));
+    const { title, filter } = ENTITY_KIND_INFO[kind];
+    entityIndexes.push({ kind, title, filter, url: entityIndexUrl(kind), entries });
+  }
+  return { entityPages, entityIndexes };
 }
 
 /** The event the content stage emits with this build's views (the build script listens). */
