@@ -264,8 +264,11 @@ describe("a site whose issues name people, places and organisations", () => {
     }
   });
 
-  it("offers the search page's filters as a plain form, only for entities an issue names", () => {
+  it("offers the search page's filters, only for entities an issue names, hidden and off until its script runs", () => {
     const $ = cheerio.load(site.read("search/index.html"));
+    // Without JavaScript the form submits ?q= alone, as before: disabled controls are not sent.
+    expect($("fieldset.search-filters").attr("hidden")).toBeDefined();
+    expect($("fieldset.search-filters").attr("disabled")).toBeDefined();
     expect($("form.search-form").attr("method")).toBe("get");
     const selects = $(".search-filters select")
       .toArray()

@@ -110,22 +110,28 @@ function withArchiveLink(sentence) {
   return [`${sentence} `, link, "."];
 }
 
-/** “Darchiev”, naming Alexander Darchiev: what the reader asked for, in words. */
-function describeSearch(query, filters) {
-  const names = Object.values(filters);
-  const naming = names.length > 0 ? `naming ${names.join(" and ")}` : "";
-  return query ? `“${query}”${naming ? `, ${naming}` : ""}` : naming;
+/**
+ * What matched, in words: `2 issues match “Istanbul”`, `… match “Istanbul” and name Alexander
+ * Darchiev`, or with a filter alone `2 issues name Alexander Darchiev`.
+ */
+function describeMatches(count, query, filters) {
+  const names = Object.values(filters).join(" and ");
+  const one = count === 1;
+  const noun = `${count === 0 ? "No" : count} ${one ? "issue" : "issues"}`;
+  if (!query) return `${noun} ${one ? "names" : "name"} ${names}`;
+  const match = `${noun} ${one ? "matches" : "match"} “${query}”`;
+  return names ? `${match} and ${one ? "names" : "name"} ${names}` : match;
 }
 
 function show(query, filters, items, total) {
   list.replaceChildren(...items);
   list.hidden = items.length === 0;
-  const asked = describeSearch(query, filters);
+  const matches = describeMatches(total, query, filters);
   if (total === 0) {
-    status.replaceChildren(...withArchiveLink(`No issues match ${asked}. Try another word, or browse`));
+    status.replaceChildren(...withArchiveLink(`${matches}. Try another word, or browse`));
   } else {
     const shown = total > items.length ? ` The first ${items.length} are shown.` : "";
-    status.textContent = `${total} ${total === 1 ? "issue matches" : "issues match"} ${asked}.${shown}`;
+    status.textContent = `${matches}.${shown}`;
   }
 }
 
@@ -159,6 +165,11 @@ async function run(rawQuery) {
 }
 
 fallback.hidden = true;
+const filterFieldset = document.getElementById("search-filters");
+if (filterFieldset) {
+  filterFieldset.disabled = false;
+  filterFieldset.hidden = false;
+}
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();

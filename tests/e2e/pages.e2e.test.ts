@@ -47,7 +47,16 @@ const PAGES: PageCase[] = [
   ARCHIVE,
   { name: "topic", path: "/topics/russia/" },
   { name: "author", path: "/authors/ayse-demir/" },
+  { name: "person", path: "/people/alexander-darchiev/" },
+  { name: "people", path: "/people/" },
+  { name: "place", path: "/places/killenworth/" },
+  { name: "organisations", path: "/organisations/" },
   SEARCH,
+  {
+    name: "search filtered by a person",
+    path: "/search/?person=Tammy+Bruce",
+    ready: '#search-results a[href="/2025/04/who-led-the-delegations/"]',
+  },
   { name: "subscribe", path: "/subscribe/" },
   { name: "404", path: MISSING_PATH, status: 404 },
 ];

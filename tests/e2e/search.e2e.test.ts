@@ -1,6 +1,7 @@
 /** Search (/search/, assets/js/search.js over the Pagefind index) in Chromium. */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { readFrontMatter } from "../../lib/content.ts";
 import { issueFile } from "../helpers/fixture-site.ts";
 import {
   describeE2E,
@@ -122,6 +123,38 @@ describeE2E("search in Chromium", () => {
       expect(problemLines(problems)).toEqual([]);
     });
 
+    it("a search filtered by a person finds only the issues that list that person", async () => {
+      const listing = (id: string) =>
+        publishedIssues(sampleIssues(), SAMPLE_EPOCH)
+          .filter((issue) => {
+            const people = readFrontMatter(issue.text).data?.people;
+            return Array.isArray(people) && people.includes(id);
+          })
+          .map((issue) => issue.url);
+      const darchiev = listing("alexander-darchiev");
+      // Every published sample issue names Istanbul; not every one lists Darchiev.
+      expect(darchiev.length).toBeGreaterThan(0);
+      expect(darchiev.length).toBeLessThan(publishedIssues(sampleIssues(), SAMPLE_EPOCH).length);
+      await page.goto(site.url("/search/?q=Istanbul"));
+      await expect.poll(() => status().textContent()).toMatch(/issues match “Istanbul”\.$/);
+      await page.locator("#search-filter-person").selectOption("Alexander Darchiev");
+      await expect
+        .poll(() => status().textContent())
+        .toBe(`${darchiev.length} issues match “Istanbul” and name Alexander Darchiev.`);
+      const hrefs = await Promise.all(
+        (await results().locator("h2 a").all()).map((link) => link.getAttribute("href")),
+      );
+      expect(hrefs.sort()).toEqual(darchiev);
+      expect(new URL(page.url()).search).toBe("?q=Istanbul&person=Alexander+Darchiev");
+      // A filter alone, from the address: every issue that lists the person.
+      await page.goto(site.url("/search/?person=Alexander+Darchiev"));
+      await expect
+        .poll(() => status().textContent())
+        .toBe(`${darchiev.length} issues name Alexander Darchiev.`);
+      expect(await page.locator("#search-filter-person").inputValue()).toBe("Alexander Darchiev");
+      expect(problemLines(problems)).toEqual([]);
+    });
+
     it("without JavaScript, says so, links to the archive, and the form still submits ?q=", async () => {
       const noScript = await newContext(browser, { javaScriptEnabled: false });
       try {
@@ -131,6 +164,8 @@ describeE2E("search in Chromium", () => {
         expect(await fallback.isVisible()).toBe(true);
         expect(await fallback.textContent()).toContain("Search needs JavaScript");
         expect(await fallback.locator('a[href="/archive/"]').count()).toBe(1);
+        // The filters need the script: hidden, and disabled so they add nothing to ?q=.
+        expect(await plain.locator("#search-filters").isHidden()).toBe(true);
         await plain.locator("#search-query").fill("Darchiev");
         await Promise.all([plain.waitForURL(/\/search\/\?q=Darchiev$/), plain.keyboard.press("Enter")]);
       } finally {
