@@ -187,6 +187,13 @@ describe("a site whose issues name people, places and organisations", () => {
       "/places/istanbul/",
     );
     expect(cheerio.load(site.read("organisations/index.html"))("h1").text()).toBe("Organisations");
+    const topics = cheerio.load(site.read("topics/index.html"));
+    expect(
+      topics("main a")
+        .toArray()
+        .map((link) => topics(link).attr("href"))
+        .slice(-3),
+    ).toEqual(["/people/", "/places/", "/organisations/"]);
   });
 
   it("links each entity an issue names from its In this issue box, each link a search filter", () => {

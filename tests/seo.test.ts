@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  buildEntityPage,
   buildNewsArticle,
   buildSocialMeta,
   buildWebSite,
@@ -193,6 +194,74 @@ describe("buildNewsArticle", () => {
       "publisher",
       "correction",
     ]);
+  });
+});
+
+describe("mentions and entity pages", () => {
+  const darchiev = {
+    type: "Person" as const,
+    name: "Alexander Darchiev",
+    url: `${SITE}/people/alexander-darchiev/`,
+    sameAs: "https://www.wikidata.org/wiki/Q4115189",
+  };
+  const istanbul = { type: "Place" as const, name: "Istanbul", url: `${SITE}/places/istanbul/` };
+
+  it("lists an issue's entities as mentions, with sameAs only when given", () => {
+    const article = buildNewsArticle({ ...bare, mentions: [darchiev, istanbul] });
+    expect(article.mentions).toEqual([
+      {
+        "@type": "Person",
+        name: "Alexander Darchiev",
+        url: `${SITE}/people/alexander-darchiev/`,
+        sameAs: "https://www.wikidata.org/wiki/Q4115189",
+      },
+      { "@type": "Place", name: "Istanbul", url: `${SITE}/places/istanbul/` },
+    ]);
+    expect(buildNewsArticle({ ...bare, mentions: [] })).not.toHaveProperty("mentions");
+  });
+
+  it("describes an entity page as a CollectionPage about the entity", () => {
+    const page = buildEntityPage({
+      url: darchiev.url,
+      entity: darchiev,
+      description: "Russia's new ambassador to Washington.",
+      asOf: "2025-04-10",
+      jobTitle: "Ambassador",
+      inLanguage: "en-GB",
+      publisher,
+    });
+    expect(page).toMatchObject({
+      "@context": "https://schema.org",
+      "@type": "CollectionPage",
+      url: darchiev.url,
+      name: "Alexander Darchiev",
+      mainEntity: {
+        "@type": "Person",
+        name: "Alexander Darchiev",
+        sameAs: "https://www.wikidata.org/wiki/Q4115189",
+        jobTitle: "Ambassador",
+      },
+    });
+    expect(page.mainEntity).not.toHaveProperty("worksFor");
+  });
+
+  it("escapes an entity's text inside the script element", () => {
+    const json = serializeJsonLd(
+      buildEntityPage({
+        url: istanbul.url,
+        entity: { ...istanbul, name: "</script><!--" },
+        description: "A & B",
+        asOf: "2025-04-10",
+        country: "Turkey",
+        inLanguage: "en-GB",
+        publisher,
+      }),
+    );
+    expect(json).not.toMatch(/[<>&]/);
+    expect(JSON.parse(json).mainEntity).toMatchObject({
+      name: "</script><!--",
+      containedInPlace: { "@type": "Country", name: "Turkey" },
+    });
   });
 });
 
