@@ -1,19 +1,7 @@
 /** Each issue's `email.html` (its email edition, lib/email/), beside the issue's page. */
-import type { EmailData } from "../lib/plugins/email.ts";
-import { emailUrl } from "../lib/urls.ts";
-import type { IssueView } from "../lib/views/issue.ts";
+import { emailFileTemplate } from "../lib/plugins/email.ts";
 
-interface EmailPageData {
-  issue: IssueView;
-  email: EmailData;
-}
+const template = emailFileTemplate("email.html");
 
-export const data = {
-  pagination: { data: "views.issues", size: 1, alias: "issue" },
-  permalink: (data: EmailPageData) => emailUrl(data.issue.url, "email.html"),
-  eleventyExcludeFromCollections: true,
-};
-
-export async function render(data: EmailPageData): Promise<string> {
-  return (await data.email.edition(data.issue)).html;
-}
+export const data = template.data;
+export const render = template.render;

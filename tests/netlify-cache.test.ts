@@ -30,6 +30,7 @@ import {
 const root = path.resolve(import.meta.dirname, "..");
 const PHOTOS = "node_modules/.cache/dateline-photos";
 const CHECKS = "node_modules/.cache/dateline-checks";
+const EMAIL = "node_modules/.cache/dateline-email";
 
 const made: string[] = [];
 afterEach(() => {
@@ -68,6 +69,7 @@ function fillCaches(project: string): void {
   write(path.join(project, PHOTOS, ".index.json"), '{"records":{}}\n');
   write(path.join(project, CHECKS, "pages", "0f", "0f1e2d.json"), '{"problems":[]}\n');
   write(path.join(project, CHECKS, "versions.json"), '{"html-validate":"10.17.0"}\n');
+  write(path.join(project, EMAIL, "3f2a", "9c", "9c41.json"), '{"html":"<table></table>","text":"x"}\n');
 }
 
 describe("the Netlify cache plugin", () => {
@@ -90,10 +92,10 @@ describe("the Netlify cache plugin", () => {
   });
 
   it("caches the photo renditions and the site-check results", () => {
-    expect(CACHE_FOLDERS).toEqual([PHOTOS, CHECKS]);
+    expect(CACHE_FOLDERS).toEqual([PHOTOS, CHECKS, EMAIL]);
   });
 
-  it("saves both folders after a build and restores them byte-identical in the next checkout", async () => {
+  it("saves every folder after a build and restores them byte-identical in the next checkout", async () => {
     const cacheDir = tempDir("netlify-cache");
     const first = tempDir("build-1");
     fillCaches(first);
@@ -101,7 +103,7 @@ describe("the Netlify cache plugin", () => {
 
     const second = tempDir("build-2");
     await onPreBuild(netlify(second, cacheDir));
-    for (const folder of [PHOTOS, CHECKS]) {
+    for (const folder of [PHOTOS, CHECKS, EMAIL]) {
       const restored = tree(path.join(second, folder));
       const saved = tree(path.join(first, folder));
       expect([...restored.keys()]).toEqual([...saved.keys()]);
@@ -115,7 +117,7 @@ describe("the Netlify cache plugin", () => {
     write(path.join(project, PHOTOS, "manifest.json"), "local\n");
 
     const report = await restoreCaches(netlify(project, cacheDir));
-    expect(report).toEqual({ restored: [], cold: [PHOTOS, CHECKS], problems: [] });
+    expect(report).toEqual({ restored: [], cold: [PHOTOS, CHECKS, EMAIL], problems: [] });
     expect(readFileSync(path.join(project, PHOTOS, "manifest.json"), "utf8")).toBe("local\n");
     expect(existsSync(path.join(project, CHECKS))).toBe(false);
   });
@@ -127,13 +129,13 @@ describe("the Netlify cache plugin", () => {
 
     expect(await saveCaches(netlify(first, cacheDir))).toEqual({
       saved: [PHOTOS],
-      missing: [CHECKS],
+      missing: [CHECKS, EMAIL],
       problems: [],
     });
     const second = tempDir("build-2");
     expect(await restoreCaches(netlify(second, cacheDir))).toEqual({
       restored: [PHOTOS],
-      cold: [CHECKS],
+      cold: [CHECKS, EMAIL],
       problems: [],
     });
     expect(readFileSync(path.join(second, PHOTOS, "manifest.json"), "utf8")).toBe('{"photos":{}}\n');
@@ -181,9 +183,9 @@ describe("the Netlify cache plugin", () => {
     write(path.join(second, "node_modules", ".cache"), "not a folder\n");
     const report = await restoreCaches(netlify(second, cacheDir));
     expect(report.restored).toEqual([]);
-    expect(report.cold).toEqual([PHOTOS, CHECKS]);
-    expect(report.problems).toHaveLength(2);
-    for (const [index, folder] of [PHOTOS, CHECKS].entries()) {
+    expect(report.cold).toEqual([PHOTOS, CHECKS, EMAIL]);
+    expect(report.problems).toHaveLength(3);
+    for (const [index, folder] of [PHOTOS, CHECKS, EMAIL].entries()) {
       expect(report.problems[index]).toMatch(
         new RegExp(
           `^${folder.replaceAll(".", "\\.")}: could not be restored from Netlify's cache \\(.+\\) — this build makes it cold; nothing to fix unless it happens every time$`,

@@ -19,6 +19,30 @@ export function sha256(data: string | Buffer): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
+const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** The installed version of a package, for cache fingerprints ("?" when it cannot be read). */
+export function packageVersion(name: string): string {
+  try {
+    const json: unknown = JSON.parse(
+      readFileSync(path.join(PROJECT_ROOT, "node_modules", name, "package.json"), "utf8"),
+    );
+    return typeof json === "object" && json !== null && "version" in json ? String(json.version) : "?";
+  } catch {
+    return "?";
+  }
+}
+
+/** The hash of a folder's code: any edit to a module in `dir` is a new fingerprint. */
+export function codeHash(dir: string): string {
+  const hash = readdirSync(dir)
+    .filter((name) => /\.(?:ts|mjs|js)$/.test(name))
+    .sort()
+    .map((name) => `${name}\0${sha256(readFileSync(path.join(dir, name)))}`)
+    .join("\n");
+  return sha256(hash);
+}
+
 /** `node_modules/.cache/dateline-checks` of this project: the folder Netlify's cache plugin keeps. */
 export const DEFAULT_CACHE_DIR = path.resolve(
   import.meta.dirname,

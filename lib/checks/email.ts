@@ -169,26 +169,24 @@ export function caniemailProblems(html: string): string[] {
   );
 }
 
-function textProblems(headline: string, webUrl: string | undefined, text: string | undefined): string[] {
+function textProblems(headline: string, text: string | undefined): string[] {
   if (text === undefined) return ["the text part (email.txt) is missing — every email needs one"];
-  const problems: string[] = [];
-  const flat = text.replace(/\s+/g, " ");
-  if (headline !== "" && !flat.includes(headline.replace(/\s+/g, " ")))
-    problems.push(`the text part does not carry the headline "${headline}"`);
-  if (webUrl !== undefined && !text.includes(webUrl))
-    problems.push(`the text part does not carry the web address ${webUrl}`);
-  return problems;
+  if (headline !== "" && !text.replace(/\s+/g, " ").includes(headline.replace(/\s+/g, " ")))
+    return [`the text part does not carry the headline "${headline}"`];
+  return [];
+}
+
+/** The text part must carry the issue's web address (`webUrl`, known once the origin is). */
+export function webAddressProblems(text: string | undefined, webUrl: string | undefined): string[] {
+  if (text === undefined || webUrl === undefined || text.includes(webUrl)) return [];
+  return [`the text part does not carry the web address ${webUrl}`];
 }
 
 /**
- * Everything about one email that depends only on its bytes, its text part and the origin.
- * `webUrl` is the issue page's absolute URL when the origin is known.
+ * Everything about one email that depends only on its bytes and its text part's: what a
+ * page-check lane computes and the check cache keeps. The web address is checked apart.
  */
-export function readEmailFacts(
-  html: string,
-  text: string | undefined,
-  webUrl: string | undefined,
-): EmailFacts {
+export function readEmailFileFacts(html: string, text: string | undefined): EmailFacts {
   const $ = cheerio.load(html);
   const bytes = Buffer.byteLength(html);
   const problems: string[] = [];
@@ -202,7 +200,7 @@ export function readEmailFacts(
     ...caniemailProblems(html),
     ...emailMarkupProblems(html),
   );
-  problems.push(...textProblems($("h1").first().text().trim(), webUrl, text));
+  problems.push(...textProblems($("h1").first().text().trim(), text));
   const links: EmailFacts["links"] = [];
   $("a[href]").each((_index, element) => {
     const value = $(element).attr("href")?.trim() ?? "";
@@ -213,6 +211,19 @@ export function readEmailFacts(
     links.push({ value, label: `<img src="${value}">` });
   });
   return { problems, links };
+}
+
+/**
+ * Every per-file finding on one email: its file facts, then the web address.
+ * `webUrl` is the issue page's absolute URL when the origin is known.
+ */
+export function readEmailFacts(
+  html: string,
+  text: string | undefined,
+  webUrl: string | undefined,
+): EmailFacts {
+  const facts = readEmailFileFacts(html, text);
+  return { ...facts, problems: [...facts.problems, ...webAddressProblems(text, webUrl)] };
 }
 
 /** Merge tags the services fill in when they send: not URLs yet. */

@@ -9,10 +9,10 @@
  * 2. the cross-page checks (links, fragments, JSON-LD files, sitemap targets, budgets) run on
  *    those facts, every time, so a page that vanished breaks the cached links that pointed at it.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type Budgets, DEFAULT_BUDGETS, pageBudgetProblems, stylesheetProblems } from "./budgets.ts";
-import { CheckCache, cacheDirFor, sha256 } from "./cache.ts";
+import { CheckCache, cacheDirFor, codeHash, packageVersion, sha256 } from "./cache.ts";
 import { type DocumentFacts, documentFactsSchema, isDocument, readDocumentFacts } from "./documents.ts";
 import {
   type EmailFacts,
@@ -20,13 +20,14 @@ import {
   emailLinkProblems,
   isEmailFile,
   pageOfEmail,
-  readEmailFacts,
   textPartOf,
+  webAddressProblems,
 } from "./email.ts";
 import { type LoadedConfig, loadConfig, REPO_CONFIG } from "./html.ts";
 import { type AnchorIndex, linkProblems } from "./links.ts";
+import type { LaneJob } from "./page-analyser.ts";
 import { type PageFacts, pageFactsSchema } from "./page-facts.ts";
-import { defaultThreads, readPagesInWorkers } from "./pool.ts";
+import { defaultThreads, readInLanes } from "./pool.ts";
 import {
   type BuiltSite,
   type CheckProblem,
@@ -84,30 +85,6 @@ const CACHE_FORMAT = 1;
 /** Packages whose behaviour the facts depend on. */
 const CHECKER_PACKAGES = ["html-validate", "cheerio", "saxes", "@extractus/feed-extractor", "caniemail"];
 
-const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
-
-function packageVersion(name: string): string {
-  try {
-    const json: unknown = JSON.parse(
-      readFileSync(path.join(PROJECT_ROOT, "node_modules", name, "package.json"), "utf8"),
-    );
-    return typeof json === "object" && json !== null && "version" in json ? String(json.version) : "?";
-  } catch {
-    return "?";
-  }
-}
-
-/** The code of the checks themselves: any edit under lib/checks is a new fingerprint. */
-function checkCodeHash(): string {
-  const dir = import.meta.dirname;
-  const hash = readdirSync(dir)
-    .filter((name) => /\.(?:ts|mjs|js)$/.test(name))
-    .sort()
-    .map((name) => `${name}\0${sha256(readFileSync(path.join(dir, name)))}`)
-    .join("\n");
-  return sha256(hash);
-}
-
 /**
  * Everything but a file's own bytes that its facts depend on: the config's file and its
  * loaded value (which carries limits it derives from the schema and site data), the code,
@@ -117,7 +94,7 @@ function fingerprintOf(config: LoadedConfig, budgets: Budgets): string {
   return sha256(
     JSON.stringify({
       format: CACHE_FORMAT,
-      code: checkCodeHash(),
+      code: codeHash(import.meta.dirname),
       packages: CHECKER_PACKAGES.map((name) => `${name}@${packageVersion(name)}`),
       configFile: config.contentHash,
       config: config.config,
@@ -136,36 +113,81 @@ function findOrigin(pages: readonly string[], facts: ReadonlyMap<string, PageFac
   return undefined;
 }
 
-/** Every page's facts: from the cache where it has them, the rest from worker threads. */
-async function readAllPages(
+/** The check cache's key for an email edition's facts: its path, its bytes and its text part's. */
+function emailKey(dir: string, file: string): string {
+  const text = path.join(dir, textPartOf(file));
+  return sha256(
+    JSON.stringify([
+      "email",
+      file,
+      sha256(readFileSync(path.join(dir, file))),
+      existsSync(text) ? sha256(readFileSync(text)) : null,
+    ]),
+  );
+}
+
+interface FileFacts {
+  pages: Map<string, PageFacts>;
+  pagesFromCache: number;
+  emails: Map<string, EmailFacts>;
+}
+
+/**
+ * Every page's and email edition's facts: from the cache where it has them, the rest read on
+ * every core (pool.ts), pages and emails in one queue so no core waits for the other kind.
+ */
+async function readAllFiles(
   dir: string,
-  pages: readonly string[],
+  files: { pages: readonly string[]; emails: readonly string[] },
   cache: CheckCache,
   config: LoadedConfig,
   configPath: string,
   budgets: Budgets,
   threads: number,
-): Promise<{ facts: Map<string, PageFacts>; fromCache: number }> {
-  const facts = new Map<string, PageFacts>();
-  const missing: string[] = [];
-  for (const file of pages) {
+): Promise<FileFacts> {
+  const pages = new Map<string, PageFacts>();
+  const emails = new Map<string, EmailFacts>();
+  const jobs: LaneJob[] = [];
+  const keys: (string | undefined)[] = [];
+  const names: string[] = [];
+  for (const file of files.pages) {
     const cached = cache.read(sha256(readFileSync(path.join(dir, file))), pageFactsSchema);
-    if (cached) facts.set(file, cached);
-    else missing.push(file);
+    if (cached) pages.set(file, cached);
+    else {
+      jobs.push({ kind: "page", path: path.join(dir, file) });
+      keys.push(undefined);
+      names.push(file);
+    }
   }
-  const fromCache = facts.size;
-  await readPagesInWorkers(
-    missing.map((file) => path.join(dir, file)),
+  const pagesFromCache = pages.size;
+  for (const file of files.emails) {
+    const key = emailKey(dir, file);
+    const cached = cache.read(key, emailFactsSchema);
+    if (cached) emails.set(file, cached);
+    else {
+      jobs.push({ kind: "email", path: path.join(dir, file), textPath: path.join(dir, textPartOf(file)) });
+      keys.push(key);
+      names.push(file);
+    }
+  }
+  await readInLanes(
+    jobs,
     { configPath, configHash: config.contentHash, viewport: budgets.leadImageViewport },
     threads,
-    (index, hash, pageFacts) => {
-      const file = missing[index];
+    (index, result) => {
+      const file = names[index];
       if (file === undefined) return;
-      facts.set(file, pageFacts);
-      cache.write(hash, pageFacts);
+      if (result.kind === "page") {
+        pages.set(file, result.facts);
+        cache.write(result.hash, result.facts);
+      } else {
+        emails.set(file, result.facts);
+        const key = keys[index];
+        if (key !== undefined) cache.write(key, result.facts);
+      }
     },
   );
-  return { facts, fromCache };
+  return { pages, pagesFromCache, emails };
 }
 
 /** Facts of each XML and JSON file, keyed by its bytes, its path and the site's origin. */
@@ -182,32 +204,6 @@ function readAllDocuments(site: BuiltSite, cache: CheckCache, budgets: Budgets):
     documents.set(file, facts);
   }
   return documents;
-}
-
-/** Facts of each email edition, keyed by its bytes, its text part's and the site's origin. */
-function readAllEmails(site: BuiltSite, cache: CheckCache): Map<string, EmailFacts> {
-  const emails = new Map<string, EmailFacts>();
-  for (const file of site.files.filter(isEmailFile)) {
-    const html = site.read(file);
-    const text = site.has(textPartOf(file)) ? site.read(textPartOf(file)) : undefined;
-    const key = sha256(
-      JSON.stringify([
-        "email",
-        file,
-        site.origin ?? null,
-        sha256(html),
-        text === undefined ? null : sha256(text),
-      ]),
-    );
-    let facts = cache.read(key, emailFactsSchema);
-    if (!facts) {
-      const webUrl = site.origin === undefined ? undefined : `${site.origin}${pagePath(pageOfEmail(file))}`;
-      facts = readEmailFacts(html, text, webUrl);
-      cache.write(key, facts);
-    }
-    emails.set(file, facts);
-  }
-  return emails;
 }
 
 function sourceOf(sources: CheckOptions["sources"], file: string): string | undefined {
@@ -259,9 +255,13 @@ export async function checkSite(dir: string, options: CheckOptions = {}): Promis
   // Email editions are not web pages: they get the email checks instead.
   const pages = files.filter((file) => file.endsWith(".html") && !isEmailFile(file));
 
-  const { facts, fromCache } = await readAllPages(
+  const {
+    pages: facts,
+    pagesFromCache: fromCache,
+    emails,
+  } = await readAllFiles(
     absolute,
-    pages,
+    { pages, emails: files.filter(isEmailFile) },
     cache,
     config,
     configPath,
@@ -271,7 +271,6 @@ export async function checkSite(dir: string, options: CheckOptions = {}): Promis
   const origin = normaliseOrigin(options.origin) ?? findOrigin(pages, facts);
   const site = makeSite(absolute, files, origin);
   const documents = readAllDocuments(site, cache, budgets);
-  const emails = readAllEmails(site, cache);
 
   const anchorSets = new Map<string, ReadonlySet<string>>();
   const anchors: AnchorIndex = (file) => {
@@ -295,7 +294,14 @@ export async function checkSite(dir: string, options: CheckOptions = {}): Promis
     const email = emails.get(file);
     if (email) {
       const source = sourceOf(options.sources, pageOfEmail(file));
-      for (const message of [...email.problems, ...emailLinkProblems(site, email, anchors)])
+      const text = site.has(textPartOf(file)) ? site.read(textPartOf(file)) : undefined;
+      const webUrl = site.origin === undefined ? undefined : `${site.origin}${pagePath(pageOfEmail(file))}`;
+      const messages = [
+        ...email.problems,
+        ...webAddressProblems(text, webUrl),
+        ...emailLinkProblems(site, email, anchors),
+      ];
+      for (const message of messages)
         problems.push({ file, message, ...(source === undefined ? {} : { source }) });
     }
   }

@@ -1,12 +1,14 @@
 /**
  * Reads one page into facts: html-validate (the slow part) and one cheerio parse, then drops
- * the page. The same code runs in each worker thread and in the main thread's lane (pool.ts).
+ * the page; or one email edition (email.ts: caniemail and html-validate). The same code runs
+ * in each worker thread and in the main thread's lane (pool.ts).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
 import { sha256 } from "./cache.ts";
+import { type EmailFacts, emailFactsSchema, readEmailFileFacts } from "./email.ts";
 import { createValidator, loadConfig, validatorMessages } from "./html.ts";
-import { type PageFacts, readPageFacts } from "./page-facts.ts";
+import { type PageFacts, pageFactsSchema, readPageFacts } from "./page-facts.ts";
 
 export const analyserSettingsSchema = z.object({
   configPath: z.string(),
@@ -17,11 +19,38 @@ export const analyserSettingsSchema = z.object({
 
 export type AnalyserSettings = z.infer<typeof analyserSettingsSchema>;
 
+/** A lane's work: a web page, or an email edition with its text part (when the site has one). */
+export const laneJobSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("page"), path: z.string() }),
+  z.object({ kind: z.literal("email"), path: z.string(), textPath: z.string() }),
+]);
+
+export const laneResultSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("page"), hash: z.string(), facts: pageFactsSchema }),
+  z.object({ kind: z.literal("email"), facts: emailFactsSchema }),
+]);
+
+export type LaneJob = z.infer<typeof laneJobSchema>;
+export type LaneResult = z.infer<typeof laneResultSchema>;
 export type PageAnalysis = { hash: string; facts: PageFacts };
+export type LaneAnalyser = (job: LaneJob) => Promise<LaneResult>;
 
-export type PageAnalyser = (file: string) => Promise<PageAnalysis>;
+function readEmail(job: { path: string; textPath: string }): EmailFacts {
+  const text = existsSync(job.textPath) ? readFileSync(job.textPath, "utf8") : undefined;
+  return readEmailFileFacts(readFileSync(job.path, "utf8"), text);
+}
 
-export async function createPageAnalyser(settings: AnalyserSettings): Promise<PageAnalyser> {
+export async function createLaneAnalyser(settings: AnalyserSettings): Promise<LaneAnalyser> {
+  const page = await createPageAnalyser(settings);
+  return async (job) =>
+    job.kind === "page"
+      ? { kind: "page", ...(await page(job.path)) }
+      : { kind: "email", facts: readEmail(job) };
+}
+
+async function createPageAnalyser(
+  settings: AnalyserSettings,
+): Promise<(file: string) => Promise<PageAnalysis>> {
   const { config, contentHash } = await loadConfig(settings.configPath);
   // The cache is keyed by the config the check started with; a file edited since must not pass as it.
   if (contentHash !== settings.configHash) {

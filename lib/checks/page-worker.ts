@@ -1,17 +1,17 @@
-/** A worker thread that reads pages into facts (page-analyser.ts); pool.ts runs one per extra core. */
+/** A worker thread that reads pages and emails into facts (page-analyser.ts); pool.ts runs one per extra core. */
 import { parentPort, workerData } from "node:worker_threads";
-import { createPageAnalyser } from "./page-analyser.ts";
-import { type PageReply, pageJobSchema, workerSettingsSchema } from "./pool.ts";
+import { createLaneAnalyser } from "./page-analyser.ts";
+import { type LaneReply, laneMessageSchema, workerSettingsSchema } from "./pool.ts";
 
-const analyse = await createPageAnalyser(workerSettingsSchema.parse(workerData));
+const analyse = await createLaneAnalyser(workerSettingsSchema.parse(workerData));
 
 parentPort?.on("message", (message: unknown) => {
-  const job = pageJobSchema.parse(message);
-  analyse(job.path).then(
-    (result) => parentPort?.postMessage({ id: job.id, ...result } satisfies PageReply),
+  const { id, job } = laneMessageSchema.parse(message);
+  analyse(job).then(
+    (result) => parentPort?.postMessage({ id, result } satisfies LaneReply),
     (error: unknown) =>
       parentPort?.postMessage({
-        id: job.id,
+        id,
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),
       }),
   );

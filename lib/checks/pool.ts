@@ -1,5 +1,5 @@
 /**
- * Pages read into facts on every core: the main thread and one worker thread per further core,
+ * Pages and email editions read into facts on every core: the main thread and one worker thread per further core,
  * each with its own html-validate; workers are given pages two at a time so none waits for its
  * next page. A worker starts from plain JavaScript (page-worker.mjs) that registers tsx, so it loads the
  * TypeScript under `node --import tsx`, under vitest, and from any working directory.
@@ -7,20 +7,26 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { z } from "zod";
-import { analyserSettingsSchema, createPageAnalyser, type PageAnalysis } from "./page-analyser.ts";
-import { type PageFacts, pageFactsSchema } from "./page-facts.ts";
+import {
+  analyserSettingsSchema,
+  createLaneAnalyser,
+  type LaneJob,
+  type LaneResult,
+  laneJobSchema,
+  laneResultSchema,
+} from "./page-analyser.ts";
 
 export const workerSettingsSchema = analyserSettingsSchema;
 
-export const pageJobSchema = z.object({ id: z.number(), path: z.string() });
+export const laneMessageSchema = z.object({ id: z.number(), job: laneJobSchema });
 
 const replySchema = z.union([
-  z.object({ id: z.number(), hash: z.string(), facts: pageFactsSchema }),
+  z.object({ id: z.number(), result: laneResultSchema }),
   z.object({ id: z.number(), error: z.string() }),
 ]);
 
 export type WorkerSettings = z.infer<typeof workerSettingsSchema>;
-export type PageReply = { id: number; hash: string; facts: PageFacts };
+export type LaneReply = { id: number; result: LaneResult };
 
 /**
  * A worker's old-generation heap: one page at a time needs a few tens of MB, and without a
@@ -28,7 +34,7 @@ export type PageReply = { id: number; hash: string; facts: PageFacts };
  */
 const WORKER_HEAP_MB = 192;
 
-/** Pages each worker holds at once: one validating, one waiting. */
+/** Jobs each worker holds at once: one validating, one waiting. */
 const IN_FLIGHT = 2;
 
 /** One lane per core (the main thread and a worker for each further core), or fewer when there are fewer pages. */
@@ -37,19 +43,19 @@ export function defaultThreads(): number {
 }
 
 /**
- * Reads every page (absolute paths) into facts, calling `onFacts` as each arrives, in no
- * particular order, on `threads` lanes: the main thread (idle otherwise while pages are read)
- * and a worker thread for each further core. A lane costs an isolate of its own, about 130 MB,
- * so the main thread's lane keeps one core's worth of memory out of every build.
- * Rejects on the first page a lane cannot read.
+ * Reads every job (pages and emails, absolute paths) into facts, calling `onResult` as each
+ * arrives, in no particular order, on `threads` lanes: the main thread (idle otherwise while
+ * pages are read) and a worker thread for each further core. A lane costs an isolate of its
+ * own, about 130 MB, so the main thread's lane keeps one core's worth of memory out of every
+ * build. Rejects on the first job a lane cannot read.
  */
-export async function readPagesInWorkers(
-  paths: readonly string[],
+export async function readInLanes(
+  jobs: readonly LaneJob[],
   settings: WorkerSettings,
   threads: number,
-  onFacts: (index: number, hash: string, facts: PageFacts) => void,
+  onResult: (index: number, result: LaneResult) => void,
 ): Promise<void> {
-  if (paths.length === 0) return;
+  if (jobs.length === 0) return;
   const workerUrl = new URL("./page-worker.mjs", import.meta.url);
   const workers: Worker[] = [];
   let next = 0;
@@ -61,17 +67,17 @@ export async function readPagesInWorkers(
         failed = true;
         reject(error);
       };
-      const arrived = (id: number, hash: string, facts: PageFacts): void => {
-        onFacts(id, hash, facts);
+      const arrived = (id: number, result: LaneResult): void => {
+        onResult(id, result);
         done++;
-        if (done === paths.length) resolve();
+        if (done === jobs.length) resolve();
       };
       const feed = (worker: Worker): void => {
-        if (next >= paths.length) return;
+        if (next >= jobs.length) return;
         const id = next++;
-        worker.postMessage({ id, path: paths[id] });
+        worker.postMessage({ id, job: jobs[id] });
       };
-      const lanes = Math.max(1, Math.min(threads, Math.ceil(paths.length / IN_FLIGHT)));
+      const lanes = Math.max(1, Math.min(threads, Math.ceil(jobs.length / IN_FLIGHT)));
       for (let i = 1; i < lanes; i++) {
         const worker = new Worker(workerUrl, {
           workerData: settings,
@@ -82,33 +88,36 @@ export async function readPagesInWorkers(
         worker.on("message", (message: unknown) => {
           const reply = replySchema.parse(message);
           if ("error" in reply) {
-            fail(new Error(`${paths[reply.id]}: the page check failed: ${reply.error}`));
+            fail(
+              new Error(`${jobs[reply.id]?.path}: the ${jobs[reply.id]?.kind} check failed: ${reply.error}`),
+            );
             return;
           }
-          arrived(reply.id, reply.hash, reply.facts);
+          arrived(reply.id, reply.result);
           feed(worker);
         });
         worker.on("error", fail);
         worker.on("exit", (code) => {
-          if (done < paths.length) fail(new Error(`a page-check worker stopped (exit code ${code})`));
+          if (done < jobs.length) fail(new Error(`a page-check worker stopped (exit code ${code})`));
         });
         for (let slot = 0; slot < IN_FLIGHT; slot++) feed(worker);
       }
-      // The main thread's lane: one page at a time, yielding between pages so the workers'
+      // The main thread's lane: one job at a time, yielding between jobs so the workers'
       // replies are taken (and the workers fed) while it validates.
       const mainLane = async (): Promise<void> => {
-        const analyse = await createPageAnalyser(settings);
-        while (next < paths.length && !failed) {
+        const analyse = await createLaneAnalyser(settings);
+        while (next < jobs.length && !failed) {
           const id = next++;
-          const path = paths[id] ?? "";
-          let result: PageAnalysis;
+          const job = jobs[id];
+          if (job === undefined) continue;
+          let result: LaneResult;
           try {
-            result = await analyse(path);
+            result = await analyse(job);
           } catch (error) {
             const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
-            throw new Error(`${path}: the page check failed: ${reason}`);
+            throw new Error(`${job.path}: the ${job.kind} check failed: ${reason}`);
           }
-          arrived(id, result.hash, result.facts);
+          arrived(id, result);
           await new Promise((resolveTurn) => setImmediate(resolveTurn));
         }
       };

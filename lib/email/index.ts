@@ -3,6 +3,7 @@
  * `email.html`, `email.txt` and `email.eml` beside the issue's page, from one email view.
  */
 import type { IssueView } from "../views/issue.ts";
+import type { EmailParts } from "./edition-cache.ts";
 import { renderEmailHtml } from "./html.ts";
 import { renderEmailMessage } from "./mime.ts";
 import { renderEmailText } from "./text.ts";
@@ -25,10 +26,20 @@ export interface EmailEdition {
 
 export { EMAIL_FILES, type EmailFile, emailUrl } from "../urls.ts";
 
-export async function renderEmailEdition(issue: IssueView, context: EmailContext): Promise<EmailEdition> {
+export { type EditionCache, type EmailParts, openEditionCache } from "./edition-cache.ts";
+
+function renderParts(view: EmailView): EmailParts {
+  return { html: renderEmailHtml(view), text: renderEmailText(view) };
+}
+
+/** One issue's edition; `parts` renders (or fetches from the edition cache) its HTML and text. */
+export async function renderEmailEdition(
+  issue: IssueView,
+  context: EmailContext,
+  parts: (view: EmailView) => EmailParts = renderParts,
+): Promise<EmailEdition> {
   const view = buildEmailView(issue, context);
-  const html = renderEmailHtml(view);
-  const text = renderEmailText(view);
+  const { html, text } = parts(view);
   const eml = await renderEmailMessage({
     subject: view.subject,
     fromName: context.site.title,

@@ -11,10 +11,11 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { restore, save } from "@netlify/cache-utils";
 
-/** The cache folders, relative to the project root: photo renditions and site-check results. */
+/** The cache folders, relative to the project root: photo renditions, site-check results, email editions. */
 export const CACHE_FOLDERS = Object.freeze([
   "node_modules/.cache/dateline-photos",
   "node_modules/.cache/dateline-checks",
+  "node_modules/.cache/dateline-email",
 ]);
 
 const NAME = "dateline-cache";
