@@ -30,7 +30,7 @@ import {
 const root = path.resolve(import.meta.dirname, "..");
 const PHOTOS = "node_modules/.cache/dateline-photos";
 const CHECKS = "node_modules/.cache/dateline-checks";
-const EMAIL = "node_modules/.cache/dateline-email";
+const EDITIONS = "node_modules/.cache/dateline-editions";
 
 const made: string[] = [];
 afterEach(() => {
@@ -69,7 +69,7 @@ function fillCaches(project: string): void {
   write(path.join(project, PHOTOS, ".index.json"), '{"records":{}}\n');
   write(path.join(project, CHECKS, "pages", "0f", "0f1e2d.json"), '{"problems":[]}\n');
   write(path.join(project, CHECKS, "versions.json"), '{"html-validate":"10.17.0"}\n');
-  write(path.join(project, EMAIL, "3f2a", "9c", "9c41.json"), '{"html":"<table></table>","text":"x"}\n');
+  write(path.join(project, EDITIONS, "3f2a", "9c", "9c41.json"), '{"html":"<table></table>","text":"x"}\n');
 }
 
 describe("the Netlify cache plugin", () => {
@@ -92,7 +92,7 @@ describe("the Netlify cache plugin", () => {
   });
 
   it("caches the photo renditions and the site-check results", () => {
-    expect(CACHE_FOLDERS).toEqual([PHOTOS, CHECKS, EMAIL]);
+    expect(CACHE_FOLDERS).toEqual([PHOTOS, CHECKS, EDITIONS]);
   });
 
   it("saves every folder after a build and restores them byte-identical in the next checkout", async () => {
@@ -103,7 +103,7 @@ describe("the Netlify cache plugin", () => {
 
     const second = tempDir("build-2");
     await onPreBuild(netlify(second, cacheDir));
-    for (const folder of [PHOTOS, CHECKS, EMAIL]) {
+    for (const folder of [PHOTOS, CHECKS, EDITIONS]) {
       const restored = tree(path.join(second, folder));
       const saved = tree(path.join(first, folder));
       expect([...restored.keys()]).toEqual([...saved.keys()]);
@@ -117,7 +117,7 @@ describe("the Netlify cache plugin", () => {
     write(path.join(project, PHOTOS, "manifest.json"), "local\n");
 
     const report = await restoreCaches(netlify(project, cacheDir));
-    expect(report).toEqual({ restored: [], cold: [PHOTOS, CHECKS, EMAIL], problems: [] });
+    expect(report).toEqual({ restored: [], cold: [PHOTOS, CHECKS, EDITIONS], problems: [] });
     expect(readFileSync(path.join(project, PHOTOS, "manifest.json"), "utf8")).toBe("local\n");
     expect(existsSync(path.join(project, CHECKS))).toBe(false);
   });
@@ -129,13 +129,13 @@ describe("the Netlify cache plugin", () => {
 
     expect(await saveCaches(netlify(first, cacheDir))).toEqual({
       saved: [PHOTOS],
-      missing: [CHECKS, EMAIL],
+      missing: [CHECKS, EDITIONS],
       problems: [],
     });
     const second = tempDir("build-2");
     expect(await restoreCaches(netlify(second, cacheDir))).toEqual({
       restored: [PHOTOS],
-      cold: [CHECKS, EMAIL],
+      cold: [CHECKS, EDITIONS],
       problems: [],
     });
     expect(readFileSync(path.join(second, PHOTOS, "manifest.json"), "utf8")).toBe('{"photos":{}}\n');
@@ -183,9 +183,9 @@ describe("the Netlify cache plugin", () => {
     write(path.join(second, "node_modules", ".cache"), "not a folder\n");
     const report = await restoreCaches(netlify(second, cacheDir));
     expect(report.restored).toEqual([]);
-    expect(report.cold).toEqual([PHOTOS, CHECKS, EMAIL]);
+    expect(report.cold).toEqual([PHOTOS, CHECKS, EDITIONS]);
     expect(report.problems).toHaveLength(3);
-    for (const [index, folder] of [PHOTOS, CHECKS, EMAIL].entries()) {
+    for (const [index, folder] of [PHOTOS, CHECKS, EDITIONS].entries()) {
       expect(report.problems[index]).toMatch(
         new RegExp(
           `^${folder.replaceAll(".", "\\.")}: could not be restored from Netlify's cache \\(.+\\) — this build makes it cold; nothing to fix unless it happens every time$`,

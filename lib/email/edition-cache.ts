@@ -17,10 +17,10 @@ import { renderEmailHtml } from "./html.ts";
 import { renderEmailText } from "./text.ts";
 import type { EmailView } from "./view.ts";
 
-/** `node_modules/.cache/dateline-email` of this project: Netlify's cache plugin keeps it. */
+/** `node_modules/.cache/dateline-editions` of this project: Netlify's cache plugin keeps it. */
 export const DEFAULT_EMAIL_CACHE_DIR = path.resolve(
   import.meta.dirname,
-  "../../node_modules/.cache/dateline-email",
+  "../../node_modules/.cache/dateline-editions",
 );
 
 /** The folder: the option, else `DATELINE_EMAIL_CACHE`, else the default; false for none. */

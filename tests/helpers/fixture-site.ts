@@ -68,7 +68,7 @@ export function buildFixtureSite(options: FixtureOptions): FixtureSite {
   return runBuild(dir, options.epoch, {
     DATELINE_PHOTO_CACHE: cacheDir,
     DATELINE_CHECK_CACHE: path.join(dir, ".cache/checks"),
-    DATELINE_EMAIL_CACHE: path.join(dir, ".cache/email"),
+    DATELINE_EMAIL_CACHE: path.join(dir, ".cache/editions"),
     ...options.env,
   });
 }

@@ -15,7 +15,7 @@ import { restore, save } from "@netlify/cache-utils";
 export const CACHE_FOLDERS = Object.freeze([
   "node_modules/.cache/dateline-photos",
   "node_modules/.cache/dateline-checks",
-  "node_modules/.cache/dateline-email",
+  "node_modules/.cache/dateline-editions",
 ]);
 
 const NAME = "dateline-cache";
