@@ -69,6 +69,19 @@ describe("netlify.toml", () => {
     expect(headersFor("/")["Content-Security-Policy"]).not.toContain("wasm-unsafe-eval");
   });
 
+  it("lets the email edition's web copy use inline styles and the site's photos, and nothing else", () => {
+    const email = headersFor(`${ISSUE_PATH}email.html`);
+    expect(email["Content-Security-Policy"]).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; upgrade-insecure-requests",
+    );
+    expect(email["X-Robots-Tag"]).toBe("noindex");
+    expect(headersFor(`${ISSUE_PATH}email.txt`)["Content-Type"]).toBe("text/plain; charset=utf-8");
+    expect(headersFor(`${ISSUE_PATH}email.eml`)["Content-Type"]).toBe("message/rfc822");
+    // The issue page itself keeps the strict policy.
+    expect(headersFor(ISSUE_PATH)["Content-Security-Policy"]).not.toContain("unsafe-inline");
+    expect(headersFor("/about/email.html")["Content-Security-Policy"]).not.toContain("unsafe-inline");
+  });
+
   it.each(["/", ISSUE_PATH, "/feed.xml", "/assets/css/site.0123456789.css"])(
     "sends the security headers on %s",
     (urlPath) => {
@@ -91,6 +104,9 @@ describe("netlify.toml", () => {
     ["/rss.xml", "public, max-age=300, must-revalidate"],
     ["/feed.json", "public, max-age=300, must-revalidate"],
     ["/topics/russia/feed.xml", "public, max-age=300, must-revalidate"],
+    ["/people/alexander-darchiev/feed.xml", "public, max-age=300, must-revalidate"],
+    ["/places/istanbul/feed.xml", "public, max-age=300, must-revalidate"],
+    ["/organisations/us-state-department/feed.xml", "public, max-age=300, must-revalidate"],
   ])("caches %s with %s", (urlPath, cacheControl) => {
     expect(headersFor(urlPath)["Cache-Control"]).toBe(cacheControl);
   });
