@@ -69,6 +69,10 @@ export function findPreflightProblems(
       const finding = imageFinding(image.src, image.alt, fileLine(token.map?.[0] ?? 0));
       if (finding) error("body", finding);
     }
+    if (token.type === "html_block") {
+      for (const finding of rawImageFindings(token.content, fileLine(token.map?.[0] ?? 0)))
+        error("body", finding);
+    }
     if (token.type !== "inline") return;
     const line = fileLine(token.map?.[0] ?? 0);
     const heading = tokens[index - 1]?.type === "heading_open";
@@ -142,6 +146,7 @@ function inlineFindings(inline: Token, firstLine: number): string[] {
       const finding = imageFinding(String(child.attrGet("src") ?? ""), imageAlt(child), line);
       if (finding) findings.push(finding);
     }
+    if (child.type === "html_inline") findings.push(...rawImageFindings(child.content, line));
   });
   return findings;
 }
@@ -153,6 +158,23 @@ function inlineFindings(inline: Token, firstLine: number): string[] {
 function imageFinding(src: string, alt: string, line: number): string | undefined {
   if (alt.trim() !== "" || !/^(?:[a-z]+:|\/)/i.test(src)) return undefined;
   return `line ${line}: the image ${src} has no alt text — describe it between the brackets: ![what it shows](${src})`;
+}
+
+/**
+ * `<img>` tags written as raw HTML with no `alt` attribute at all (`alt=""` is a writer's
+ * choice for decoration). Counted from the tag's own line within the block.
+ */
+function rawImageFindings(html: string, firstLine: number): string[] {
+  const findings: string[] = [];
+  for (const match of html.matchAll(/<img\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi)) {
+    const tag = match[0];
+    if (/\salt\s*=/i.test(tag)) continue;
+    const line = firstLine + (html.slice(0, match.index).match(/\n/g)?.length ?? 0);
+    findings.push(
+      `line ${line}: the image ${tag} has no alt attribute — add alt="what it shows" (alt="" only if it is decoration)`,
+    );
+  }
+  return findings;
 }
 
 /** Whether a link holds nothing a reader or a screen reader could take as its text. */

@@ -106,8 +106,31 @@ describe("preflight errors: what must not be published", () => {
         `${FILE}: body: line 8: the image /assets/icon.svg has no alt text — describe it between the brackets: ![what it shows](/assets/icon.svg)`,
       ],
     ],
+    [
+      "a raw-HTML image without alt, in an HTML block",
+      issueFile(
+        {},
+        'Delegations met.\n\n<figure>\n<img src="https://example.org/map.png" width="600">\n</figure>\n',
+      ),
+      [
+        `${FILE}: body: line 11: the image <img src="https://example.org/map.png" width="600"> has no alt attribute — add alt="what it shows" (alt="" only if it is decoration)`,
+      ],
+    ],
+    [
+      "a raw-HTML image without alt inside a sentence",
+      issueFile({}, 'Delegations met <img src="/assets/icon.svg"> here.\n'),
+      [
+        `${FILE}: body: line 8: the image <img src="/assets/icon.svg"> has no alt attribute — add alt="what it shows" (alt="" only if it is decoration)`,
+      ],
+    ],
   ])("%s", (_name, text, expected) => {
     expect(check(text).problems).toEqual(expected);
+  });
+
+  it("leaves a raw-HTML image with alt, or with an empty alt for decoration, alone", () => {
+    const body =
+      'Delegations met <img src="/assets/icon.svg" alt="">.\n\n<img src="https://example.org/map.png" alt="Map of Istanbul">\n';
+    expect(check(issueFile({}, body))).toEqual({ problems: [], warnings: [] });
   });
 
   it("leaves placeholders in code and words that hold the letters alone", () => {
