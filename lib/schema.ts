@@ -115,6 +115,21 @@ export const offsetDateTime = z
     }
   });
 
+/** A list refinement: each id after its first appearance is an error at its index. */
+function reportRepeats(what: string) {
+  return (ids: string[], ctx: z.RefinementCtx) => {
+    ids.forEach((id, index) => {
+      if (ids.indexOf(id) < index) {
+        ctx.addIssue({
+          code: "custom",
+          path: [index],
+          message: `"${id}" is already listed — list each ${what} once`,
+        });
+      }
+    });
+  };
+}
+
 const idList = (what: "author" | "topic") =>
   z
     .array(z.string().regex(idPattern, { error: `is not a valid ${what} id — ${ID_HINT}` }), {
@@ -125,17 +140,7 @@ const idList = (what: "author" | "topic") =>
     })
     .min(1, { error: `must list at least one ${what} — add an id from _data/${what}s.ts` })
     // A repeat would list the issue twice on the topic or author page.
-    .superRefine((ids, ctx) => {
-      ids.forEach((id, index) => {
-        if (ids.indexOf(id) < index) {
-          ctx.addIssue({
-            code: "custom",
-            path: [index],
-            message: `"${id}" is already listed — list each ${what} once`,
-          });
-        }
-      });
-    });
+    .superRefine(reportRepeats(what));
 
 /**
  * `people`, `places` and `organisations`: optional lists of ids from `_data/<kind>.ts`, each
@@ -147,17 +152,7 @@ const entityIdList = (kind: "people" | "places" | "organisations", example: stri
       error: `must be a list of ids from _data/${kind}.ts, e.g. [${example}]`,
     })
     // A repeat would list the issue twice on the entity's page.
-    .superRefine((ids, ctx) => {
-      ids.forEach((id, index) => {
-        if (ids.indexOf(id) < index) {
-          ctx.addIssue({
-            code: "custom",
-            path: [index],
-            message: `"${id}" is already listed — list each id once`,
-          });
-        }
-      });
-    })
+    .superRefine(reportRepeats("id"))
     .optional();
 
 export const photoSchema = z
