@@ -8,6 +8,7 @@ import organisations from "./_data/organisations.ts";
 import people from "./_data/people.ts";
 import places from "./_data/places.ts";
 import site from "./_data/site.ts";
+import threads from "./_data/threads.ts";
 import topics from "./_data/topics.ts";
 import filtersPlugin from "./lib/filters/index.ts";
 import { createMarkdown } from "./lib/markdown.ts";
@@ -64,6 +65,7 @@ export default function (eleventyConfig: UserConfig): void {
     markdown,
     issuesDir: "src/issues",
     entities,
+    threads,
   });
 
   // Rendering.

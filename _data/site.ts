@@ -15,6 +15,10 @@ export default readSite(
     publisher: { name: "Dateline", logo: "/assets/logo.png" },
     card: { src: "site/dateline-card.jpg", alt: "The word Dateline on a dark red panel" },
     pageSize: 10,
+    // Issues carry `number:` ("No. 42"), checked for repeats and gaps; new-issue fills in the next.
+    numberedIssues: true,
+    // Linked from the publisher's JSON-LD (correctionsPolicy, publishingPrinciples).
+    policies: { corrections: "/about/#corrections", publishingPrinciples: "/about/#principles" },
     feedSize: 20,
     // The email edition's service: "buttondown", "mailchimp" or "kit" (README, "Connect an email
     // service"). Unset, each edition's footer tells readers how to follow by feed.

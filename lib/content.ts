@@ -12,9 +12,11 @@ import type { z } from "zod";
 import { inZone, parseOffsetDateTime } from "./dates.ts";
 import { ENTITY_KIND_INFO, ENTITY_KINDS, type Entities, findUnlistedMentions } from "./entities.ts";
 import { findBodyProblems, findLinks, isSourceLink, sourceLinkCandidates } from "./markdown.ts";
+import { checkIssueNumbers } from "./numbering.ts";
 import { checkPhotoReference, type PhotoManifest } from "./photos/index.ts";
 import { findPreflightProblems } from "./preflight.ts";
 import { findUnsafeHtml } from "./raw-html.ts";
+import { lastChangeOf } from "./record.ts";
 import {
   type Authors,
   correctionFieldNames,
@@ -27,9 +29,11 @@ import {
   photoFieldNames,
   type Site,
   type Topics,
+  updateFieldNames,
 } from "./schema.ts";
 import { nearestId } from "./suggest.ts";
 import { removeControlCharacters, slugify } from "./text.ts";
+import { THREADS_FILE, type Threads } from "./threads.ts";
 import { issueUrl } from "./urls.ts";
 
 export { nearestId } from "./suggest.ts";
@@ -54,7 +58,7 @@ export interface Issue {
   /** The file line the body starts on, so body problems can name file lines. */
   bodyLine?: number;
   published: DateTime;
-  /** The latest of `date`, `updated` and the corrections' dates. */
+  /** The latest of `date`, `updated` and the corrections' and updates' dates. */
   modified: DateTime;
 }
 
@@ -146,7 +150,7 @@ export function readFrontMatter(text: string): {
 }
 
 export interface CheckContext {
-  site: Pick<Site, "timeZone">;
+  site: Pick<Site, "timeZone" | "numberedIssues">;
   authors: Authors;
   topics: Topics;
   /** Folder of original photos, for `photo.src` and body images. */
@@ -158,6 +162,8 @@ export interface CheckContext {
    * them, the entity ids an issue lists and the names its body holds are not checked.
    */
   entities?: Entities;
+  /** Story threads (`_data/threads.ts`, checked by lib/threads.ts); without them `thread` is not checked. */
+  threads?: Threads;
 }
 
 /**
@@ -329,6 +335,10 @@ export function checkIssueSource(
     for (const kind of ENTITY_KINDS) checkReferences(data[kind], kind, context.entities[kind], add);
     warnings.push(...findUnlistedMentions(file, raw.body, data, context.entities));
   }
+  // A thread id in the wrong form has the schema's message; a well-formed unknown one gets a did-you-mean.
+  if (context.threads && typeof data.thread === "string" && idPattern.test(data.thread)) {
+    checkReferences([data.thread], "thread", context.threads, (_field, message) => add("thread", message));
+  }
   if (data.photo && typeof data.photo === "object" && typeof data.photo.src === "string") {
     checkPhoto(data.photo, "lead", context, add);
   }
@@ -361,14 +371,13 @@ export function checkIssueSource(
 }
 
 /**
- * When an issue last changed: the latest of `date`, `updated` and its corrections' dates,
+ * When an issue last changed: the latest of `date`, `updated` and its corrections' and updates' dates,
  * as the writer typed it. Feeds, JSON-LD and sitemaps all use this one answer.
  */
-export function lastChange(data: Pick<IssueFrontMatter, "date" | "updated" | "corrections">): string {
-  const candidates = [data.date, data.updated, ...(data.corrections ?? []).map((c) => c.date)];
-  return candidates
-    .filter((value): value is string => value !== undefined)
-    .reduce((latest, value) => (parseOffsetDateTime(value) > parseOffsetDateTime(latest) ? value : latest));
+export function lastChange(
+  data: Pick<IssueFrontMatter, "date" | "updated" | "corrections" | "updates">,
+): string {
+  return lastChangeOf(data).date;
 }
 
 function yamlReason(error: unknown): string {
@@ -387,9 +396,11 @@ function describeZodIssue(file: string, issue: z.core.$ZodIssue): Problem[] {
     const known =
       issue.path[0] === "corrections"
         ? correctionFieldNames
-        : issue.path[0] === "photo"
-          ? photoFieldNames
-          : issueFieldNames;
+        : issue.path[0] === "updates"
+          ? updateFieldNames
+          : issue.path[0] === "photo"
+            ? photoFieldNames
+            : issueFieldNames;
     return issue.keys.map((key) => ({
       file,
       field: issue.path.length === 0 ? key : `${field}.${key}`,
@@ -416,16 +427,19 @@ function checkDateOrder(data: Record<string, unknown>, add: (field: string, mess
   if (updated && parseOffsetDateTime(updated) < published) {
     add("updated", `${updated} is before date ${date} — an update cannot precede publication`);
   }
-  if (!Array.isArray(data.corrections)) return;
-  data.corrections.forEach((correction: unknown, index) => {
-    const when = asDate((correction as { date?: unknown } | null)?.date);
-    if (when && parseOffsetDateTime(when) < published) {
-      add(
-        `corrections.${index}.date`,
-        `${when} is before date ${date} — a correction cannot precede publication`,
-      );
-    }
-  });
+  for (const [field, what] of [
+    ["corrections", "a correction"],
+    ["updates", "an update"],
+  ] as const) {
+    const notes = data[field];
+    if (!Array.isArray(notes)) continue;
+    notes.forEach((note: unknown, index) => {
+      const when = asDate((note as { date?: unknown } | null)?.date);
+      if (when && parseOffsetDateTime(when) < published) {
+        add(`${field}.${index}.date`, `${when} is before date ${date} — ${what} cannot precede publication`);
+      }
+    });
+  }
 }
 
 /**
@@ -454,7 +468,18 @@ const RECORD_FIELDS = {
   people: "a name, a role, a description and asOf",
   places: "a name, a country, a description and asOf",
   organisations: "a name, a description and asOf",
+  thread: "a name and a summary",
 } as const;
+
+/** The data file each reference field's ids come from. */
+const DATA_FILES = {
+  authors: "_data/authors.ts",
+  topics: "_data/topics.ts",
+  people: "_data/people.ts",
+  places: "_data/places.ts",
+  organisations: "_data/organisations.ts",
+  thread: THREADS_FILE,
+} as const satisfies Record<keyof typeof RECORD_FIELDS, string>;
 
 /** The singular of each reference field, for messages. */
 const ONE_OF = {
@@ -463,6 +488,7 @@ const ONE_OF = {
   people: ENTITY_KIND_INFO.people.one,
   places: ENTITY_KIND_INFO.places.one,
   organisations: ENTITY_KIND_INFO.organisations.one,
+  thread: "thread",
 } as const;
 
 function checkReferences(
@@ -480,9 +506,9 @@ function checkReferences(
     const hint = near
       ? `did you mean "${near}"?`
       : knownIds.length > 0
-        ? `the ${what} ids are ${knownIds.join(", ")}; to add one, give it ${RECORD_FIELDS[field]} in _data/${field}.ts`
-        : `add it to _data/${field}.ts with ${RECORD_FIELDS[field]}`;
-    add(`${field}.${index}`, `"${id}" is not in _data/${field}.ts — ${hint}`);
+        ? `the ${what} ids are ${knownIds.join(", ")}; to add one, give it ${RECORD_FIELDS[field]} in ${DATA_FILES[field]}`
+        : `add it to ${DATA_FILES[field]} with ${RECORD_FIELDS[field]}`;
+    add(`${field}.${index}`, `"${id}" is not in ${DATA_FILES[field]} — ${hint}`);
   });
 }
 
@@ -580,6 +606,9 @@ export function loadIssues(options: LoadOptions): {
     }
   }
   problems.push(...findMissingSourceLinks(sources, options.issuesDir));
+  const numbers = checkIssueNumbers(issues, options.site.numberedIssues === true);
+  problems.push(...numbers.problems);
+  warnings.push(...numbers.warnings);
   return { issues, problems, warnings };
 }
 

@@ -179,6 +179,25 @@ export const correctionSchema = z
   })
   .strict();
 
+/** `updates`: new information added after publication (a correction fixes an error). */
+export const updateSchema = z
+  .object({
+    date: offsetDateTime,
+    text: requiredText(1000, "say what new information was added"),
+  })
+  .strict();
+
+/** `number`: the issue's number as the writer gave it ("No. 42"); never computed from dates. */
+const issueNumber = z
+  .number({
+    error: (issue) =>
+      issue.input === undefined
+        ? "required — give the issue's number, e.g. 42"
+        : `must be a whole number, not ${describe(issue.input)} — write it like 42, without "No."`,
+  })
+  .int({ error: "must be a whole number, e.g. 42" })
+  .positive({ error: "must be 1 or more — the first issue is number 1" });
+
 export const issueFrontMatterSchema = z
   .object({
     title: requiredText(140, "write the headline"),
@@ -194,20 +213,30 @@ export const issueFrontMatterSchema = z
     places: entityIdList("places", "istanbul"),
     organisations: entityIdList("organisations", "us-state-department"),
     photo: photoSchema.optional(),
+    /** The issue's number when the site numbers its issues (`site.numberedIssues`). */
+    number: issueNumber.optional(),
+    /** The story thread it belongs to: an id from `_data/threads.ts` (lib/threads.ts). */
+    thread: z
+      .string({ error: "must be one thread id from _data/threads.ts, e.g. istanbul-embassy-talks" })
+      .regex(idPattern, { error: `is not a valid thread id — ${ID_HINT}` })
+      .optional(),
     draft: z.boolean({ error: "must be true or false" }).optional(),
     corrections: z.array(correctionSchema, { error: "must be a list of { date, text } entries" }).optional(),
+    updates: z.array(updateSchema, { error: "must be a list of { date, text } entries" }).optional(),
   })
-  // Date order (`updated` and corrections not before `date`) is checked in lib/content.ts.
+  // Date order (`updated`, corrections and updates not before `date`) is checked in lib/content.ts.
   .strict();
 
 export type IssueFrontMatter = z.infer<typeof issueFrontMatterSchema>;
 export type Photo = z.infer<typeof photoSchema>;
 export type Correction = z.infer<typeof correctionSchema>;
+export type Update = z.infer<typeof updateSchema>;
 
 /** Front-matter keys a writer may use: the source of did-you-mean suggestions. */
 export const issueFieldNames = Object.keys(issueFrontMatterSchema.shape) as (keyof IssueFrontMatter)[];
 export const photoFieldNames = Object.keys(photoSchema.shape) as (keyof Photo)[];
 export const correctionFieldNames = Object.keys(correctionSchema.shape) as (keyof Correction)[];
+export const updateFieldNames = Object.keys(updateSchema.shape) as (keyof Update)[];
 
 export const authorSchema = z
   .object({
@@ -280,6 +309,16 @@ export const siteSchema = z
     pageSize: z.int().min(1),
     /** Entries per feed. */
     feedSize: z.int().min(1),
+    /** Whether issues carry a `number` ("No. 42"): shown, checked for repeats and gaps, filled in by new-issue. */
+    numberedIssues: z.boolean().optional(),
+    /** Site paths of the policies the publisher's JSON-LD links, e.g. /about/#corrections. */
+    policies: z
+      .object({
+        corrections: z.string().startsWith("/"),
+        publishingPrinciples: z.string().startsWith("/").optional(),
+      })
+      .strict()
+      .optional(),
     /** The email edition (lib/email/): which service sends it, and the footer's address block. */
     email: emailSettingsSchema.optional(),
     /** Set by the build: true on Netlify deploy previews and branch deploys. */

@@ -66,6 +66,32 @@ export function entityFeedUrl(kind: EntityKind, id: string): string {
   return `${entityUrl(kind, id)}feed.xml`;
 }
 
+/** `/corrections/`: every correction and update across the archive, newest first. */
+export const correctionsUrl = "/corrections/";
+/** `/corrections/feed.xml`: the ledger's Atom feed, one entry per correction or update. */
+export const correctionsFeedUrl = `${correctionsUrl}feed.xml`;
+
+/** `/corrections/<yyyy>/`: one earlier year of a long ledger (the newest year is `/corrections/`). */
+export function correctionsYearUrl(year: number | string): string {
+  return `${correctionsUrl}${year}/`;
+}
+
+/** `/threads/`: every story thread. */
+export const threadsUrl = "/threads/";
+
+/**
+ * `/threads/<id>/`: a story thread as a timeline, oldest first.
+ * @example threadUrl("istanbul-embassy-talks") // "/threads/istanbul-embassy-talks/"
+ */
+export function threadUrl(id: string): string {
+  return `${threadsUrl}${id}/`;
+}
+
+/** `/threads/<id>/feed.xml`: a thread's Atom feed. */
+export function threadFeedUrl(id: string): string {
+  return `${threadUrl(id)}feed.xml`;
+}
+
 /** `/archive/<yyyy>/`: one year of the archive, by month. */
 export function archiveYearUrl(year: number | string): string {
   return `/archive/${year}/`;
@@ -90,6 +116,10 @@ export interface FeedSpec {
   topicId?: string;
   /** Set for a person's, place's or organisation's feed: only the issues that list it. */
   entity?: { kind: EntityKind; id: string };
+  /** Set for a story thread's feed: only the thread's issues. */
+  threadId?: string;
+  /** Set for the corrections feed: one entry per correction or update, not per issue. */
+  ledger?: true;
 }
 
 /** The site-wide feeds, in the order pages advertise them. */
@@ -99,21 +129,33 @@ export const siteFeeds: readonly FeedSpec[] = [
   { format: "json", path: "/feed.json", mediaType: "application/feed+json", label: "JSON Feed" },
 ];
 
+/** The corrections ledger's feed: what an email subscriber follows, since RSS-to-email never resends. */
+export const correctionsFeed: FeedSpec = {
+  format: "atom",
+  path: correctionsFeedUrl,
+  mediaType: "application/atom+xml",
+  label: "Corrections and updates (Atom)",
+  ledger: true,
+};
+
 /** `/topics/<id>/feed.xml`: a topic's Atom feed. */
 export function topicFeedUrl(topicId: string): string {
   return `${topicUrl(topicId)}feed.xml`;
 }
 
 /**
- * The one list of feeds: the site-wide feeds, then one Atom feed per topic, then one per
- * person, place and organisation (in that order, each in its data file's order).
+ * The one list of feeds: the site-wide feeds, the corrections feed, then one Atom feed per
+ * topic, then one per person, place and organisation (in that order, each in its data file's
+ * order), then one per story thread.
  */
 export function listFeeds(
   topics: Topics,
   entities: Partial<Record<EntityKind, Readonly<Record<string, unknown>>>> = {},
+  threads: Readonly<Record<string, unknown>> = {},
 ): FeedSpec[] {
   return [
     ...siteFeeds,
+    correctionsFeed,
     ...Object.keys(topics).map(
       (topicId): FeedSpec => ({
         format: "atom",
@@ -133,6 +175,15 @@ export function listFeeds(
           entity: { kind, id },
         }),
       ),
+    ),
+    ...Object.keys(threads).map(
+      (threadId): FeedSpec => ({
+        format: "atom",
+        path: threadFeedUrl(threadId),
+        mediaType: "application/atom+xml",
+        label: "Atom",
+        threadId,
+      }),
     ),
   ];
 }

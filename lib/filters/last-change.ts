@@ -2,10 +2,12 @@ import { lastChange as latest } from "../content.ts";
 import type { IssueFrontMatter } from "../schema.ts";
 
 /**
- * When an issue last changed (its `updated` or latest correction), or its date if never.
+ * When an issue last changed (its `updated`, latest correction or latest update), or its date if never.
  * @example lastChange({ date: "2025-04-11T09:00:00+03:00", updated: "2025-04-11T12:00:00+03:00" })
  *   // "2025-04-11T12:00:00+03:00"
  */
-export function lastChange(data: Pick<IssueFrontMatter, "date" | "updated" | "corrections">): string {
+export function lastChange(
+  data: Pick<IssueFrontMatter, "date" | "updated" | "corrections" | "updates">,
+): string {
   return latest(data);
 }

@@ -24,6 +24,7 @@ import {
 import { buildTime } from "../dates.ts";
 import { checkEntities, type EntityKind } from "../entities.ts";
 import type { Authors, Site, Topics } from "../schema.ts";
+import { checkThreads } from "../threads.ts";
 import { viewIssue } from "../views/issue.ts";
 import { buildSiteViews, type SiteViews, VIEWS_EVENT } from "../views/site.ts";
 import { describePhotoProblem, type PhotoDesk } from "./photos.ts";
@@ -43,6 +44,8 @@ export interface ContentOptions {
   markdown: MarkdownIt;
   /** `_data/people.ts`, `_data/places.ts`, `_data/organisations.ts` as loaded, checked here each build. */
   entities: Record<EntityKind, unknown>;
+  /** `_data/threads.ts` as loaded, checked here each build. */
+  threads: unknown;
 }
 
 /**
@@ -82,6 +85,8 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
     );
     const checkedEntities = checkEntities(options.entities);
     const entities = checkedEntities.entities;
+    const checkedThreads = checkThreads(options.threads);
+    const { threads } = checkedThreads;
     const loaded = await timePhase("content", async () =>
       loadIssues({
         sources,
@@ -94,10 +99,11 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
         photos: options.photos.manifest,
         // Broken records are reported below, and the issues' entity fields are then left unchecked.
         ...(entities ? { entities } : {}),
+        ...(threads ? { threads } : {}),
       }),
     );
     const { issues, warnings } = loaded;
-    const problems = [...checkedEntities.problems, ...loaded.problems];
+    const problems = [...checkedEntities.problems, ...checkedThreads.problems, ...loaded.problems];
     for (const warning of warnings) console.warn(`warning: ${formatProblem(warning)}`);
     const shown = showUnpublished ? issues : issues.filter((issue) => isPublishable(issue, now));
     const all = [
@@ -122,6 +128,8 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
       authors,
       topics,
       entities,
+      threads,
+      numberedIssues: site.numberedIssues === true,
       renderBody: (body: string, sourceFile?: string) =>
         options.markdown.render(body, { sourceFile, issueUrls, issuesDir: options.issuesDir }),
     };

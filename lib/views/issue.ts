@@ -5,8 +5,10 @@
  */
 import type { Issue } from "../content.ts";
 import { type Entities, NO_ENTITIES } from "../entities.ts";
+import { issueNotes, type LastChange, lastChangeOf, type RecordNote } from "../record.ts";
 import type { Authors, IssueFrontMatter, Topics } from "../schema.ts";
-import { authorUrl, topicFeedUrl, topicUrl } from "../urls.ts";
+import type { Threads } from "../threads.ts";
+import { authorUrl, threadUrl, topicFeedUrl, topicUrl } from "../urls.ts";
 import { type EntityGroup, groupIssueEntities } from "./entities.ts";
 
 export interface Byline {
@@ -20,6 +22,12 @@ export interface TopicLink {
   name: string;
   url: string;
   feedUrl: string;
+}
+
+export interface ThreadLink {
+  id: string;
+  name: string;
+  url: string;
 }
 
 /** One published (or, in previews, draft) issue. `url`, `date` and `data` match what listings read. */
@@ -38,6 +46,14 @@ export interface IssueView {
   topics: TopicLink[];
   /** The people, places and organisations it lists, by kind: the "In this issue" box and search filters. */
   entities: EntityGroup[];
+  /** "No. 42" when the site numbers its issues (`site.numberedIssues`) and the issue has one. */
+  number?: number;
+  /** Its corrections and updates, oldest first (lib/record.ts). */
+  notes: RecordNote[];
+  /** When it last changed and how: the "Updated" line. */
+  lastChange: LastChange;
+  /** The story thread it belongs to, when it has one. */
+  thread?: ThreadLink;
   /** Words in the body as readers see it (see `countWords`). */
   wordCount: number;
   /** Minutes to read the body at `WORDS_PER_MINUTE`, at least 1: the "6 min read" beside the date. */
@@ -69,6 +85,10 @@ export interface ViewContext {
   renderBody: (markdown: string, sourceFile?: string) => string;
   /** People, places and organisations; none when absent. */
   entities?: Entities;
+  /** Story threads; none when absent. */
+  threads?: Threads;
+  /** Whether the site shows issue numbers (`site.numberedIssues`). */
+  numberedIssues?: boolean;
 }
 
 /** The view of one checked issue; ids resolve as own keys only (a checked issue has no unknown ids). */
@@ -95,5 +115,15 @@ export function viewIssue(issue: Issue, context: ViewContext): IssueView {
       feedUrl: topicFeedUrl(id),
     })),
     entities: groupIssueEntities(issue.data, context.entities ?? NO_ENTITIES),
+    ...(context.numberedIssues && issue.data.number !== undefined ? { number: issue.data.number } : {}),
+    notes: issueNotes(issue.data),
+    lastChange: lastChangeOf(issue.data),
+    ...threadOf(issue.data.thread, context.threads),
   };
+}
+
+function threadOf(id: string | undefined, threads: Threads | undefined): { thread?: ThreadLink } {
+  if (id === undefined || !threads || !Object.hasOwn(threads, id)) return {};
+  const thread = threads[id];
+  return thread ? { thread: { id, name: thread.name, url: threadUrl(id) } } : {};
 }
