@@ -14,8 +14,12 @@ export interface RecordNote {
   /** ISO 8601 with offset, as typed. */
   date: string;
   text: string;
-  /** Its place in the front-matter list (`corrections.0`), for anchors and feed ids. */
+  /** Its place in the front-matter list (`corrections.0`). */
   index: number;
+  /** "Correction" or "Update", as readers see it. */
+  label: string;
+  /** Its id on the issue page, e.g. `correction-1` (1-based, as readers count). */
+  anchor: string;
 }
 
 /** How readers see each kind: the label on the issue page, the ledger and the feed. */
@@ -30,22 +34,29 @@ type NoteFields = Pick<IssueFrontMatter, "corrections" | "updates">;
  * Corrections and updates in date order, oldest first; on the same instant a correction comes
  * before an update, then front-matter order, so the order never depends on the sort.
  * @example issueNotes({ corrections: [{ date: "2025-04-11T12:00:00+03:00", text: "…" }] })
- *   // [{ kind: "correction", date: "2025-04-11T12:00:00+03:00", text: "…", index: 0 }]
+ *   // [{ kind: "correction", date: "2025-04-11T12:00:00+03:00", text: "…", index: 0, label: "Correction", anchor: "correction-1" }]
  */
 export function issueNotes(data: NoteFields): RecordNote[] {
-  const notes: RecordNote[] = [
-    ...(data.corrections ?? []).map((note, index) => ({ kind: "correction" as const, ...note, index })),
-    ...(data.updates ?? []).map((note, index) => ({ kind: "update" as const, ...note, index })),
+  const note = (
+    kind: NoteKind,
+    { date, text }: { date: string; text: string },
+    index: number,
+  ): RecordNote => ({
+    kind,
+    date,
+    text,
+    index,
+    label: NOTE_LABELS[kind],
+    anchor: `${kind}-${index + 1}`,
+  });
+  const notes = [
+    ...(data.corrections ?? []).map((entry, index) => note("correction", entry, index)),
+    ...(data.updates ?? []).map((entry, index) => note("update", entry, index)),
   ];
   return notes
-    .map((note) => ({ note, at: parseOffsetDateTime(note.date).toMillis() }))
+    .map((entry) => ({ entry, at: parseOffsetDateTime(entry.date).toMillis() }))
     .sort((a, b) => a.at - b.at)
-    .map(({ note }) => note);
-}
-
-/** The note's anchor on the issue page, e.g. `correction-1` (1-based, as readers count). */
-export function noteAnchor(note: Pick<RecordNote, "kind" | "index">): string {
-  return `${note.kind}-${note.index + 1}`;
+    .map(({ entry }) => entry);
 }
 
 export interface LastChange {

@@ -10,6 +10,7 @@ import { type Entities, findEntity } from "../entities.ts";
 import { absoluteUrl } from "../filters/absolute-url.ts";
 import type { PhotoDesk } from "../photos/desk.ts";
 import { absolutePhotoUrl, pickRendition } from "../photos/index.ts";
+import { issueNotes } from "../record.ts";
 import {
   type Authors,
   findById,
@@ -19,7 +20,8 @@ import {
   type Topics,
 } from "../schema.ts";
 import { escapeHtml } from "../text.ts";
-import { entityUrl, type FeedSpec, listFeeds } from "../urls.ts";
+import type { Threads } from "../threads.ts";
+import { correctionsUrl, entityUrl, type FeedSpec, siteFeeds, threadUrl } from "../urls.ts";
 
 export type { FeedSpec } from "../urls.ts";
 export { listFeeds } from "../urls.ts";
@@ -33,6 +35,8 @@ export interface FeedContext {
   photos: PhotoDesk;
   /** People, places and organisations, for their feeds. */
   entities?: Entities;
+  /** Story threads, for their feeds. */
+  threads?: Threads;
 }
 
 /** The part of an Eleventy collection item a feed entry is made from. */
@@ -124,37 +128,113 @@ function renderLeadFigure(image: FeedImage): string {
   );
 }
 
-/** A feed document's channel: the newest `site.feedSize` issues, or a topic's. */
+/**
+ * The corrections feed's entries: one per correction or update, newest first. The id is the
+ * note's place on its issue page (`…/#correction-1`), so an entry keeps its id as notes are added.
+ */
+export function buildLedgerEntries(items: readonly FeedSourceItem[], context: FeedContext): FeedEntry[] {
+  const { site } = context;
+  return items
+    .flatMap((item) =>
+      issueNotes(item.data).map((note) => {
+        const issueUrl = absoluteUrl(item.url, site.url);
+        const url = `${issueUrl}#${note.anchor}`;
+        const when = isoDateTime(note.date, site.timeZone);
+        return {
+          at: Date.parse(when),
+          entry: {
+            id: url,
+            url,
+            title: `${note.label}: ${item.data.title}`,
+            summary: note.text,
+            contentHtml: `<p>${escapeHtml(note.text)}</p>\n<p>${note.label} to <a href="${escapeHtml(issueUrl)}">${escapeHtml(item.data.title)}</a>.</p>`,
+            published: when,
+            updated: when,
+            authors: [],
+            categories: [],
+          } satisfies FeedEntry,
+        };
+      }),
+    )
+    .sort((a, b) => b.at - a.at || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0))
+    .slice(0, site.feedSize)
+    .map(({ entry }) => entry);
+}
+
+/** What a feed is about: its title, subtitle and the page it mirrors. */
+function describeChannel(
+  spec: FeedSpec,
+  context: FeedContext,
+): { title: string; subtitle: string; homePath: string } {
+  const { site } = context;
+  if (spec.ledger) {
+    return {
+      title: `${site.title}: corrections and updates`,
+      subtitle: `Every correction and update ${site.title} makes to its issues, newest first.`,
+      homePath: correctionsUrl,
+    };
+  }
+  if (spec.topicId) {
+    const topic = findById(context.topics, spec.topicId);
+    return {
+      title: `${site.title}: ${topic?.name ?? spec.topicId}`,
+      subtitle: topic?.description ?? site.description,
+      homePath: `/topics/${spec.topicId}/`,
+    };
+  }
+  if (spec.threadId) {
+    const thread = context.threads ? findById(context.threads, spec.threadId) : undefined;
+    return {
+      title: `${site.title}: ${thread?.name ?? spec.threadId}`,
+      subtitle: thread?.summary ?? site.description,
+      homePath: threadUrl(spec.threadId),
+    };
+  }
+  if (spec.entity) {
+    const entity = context.entities
+      ? findEntity(context.entities, spec.entity.kind, spec.entity.id)
+      : undefined;
+    return {
+      title: `${site.title}: ${entity?.name ?? spec.entity.id}`,
+      subtitle: entity?.description ?? site.description,
+      homePath: entityUrl(spec.entity.kind, spec.entity.id),
+    };
+  }
+  return { title: site.title, subtitle: site.description, homePath: "/" };
+}
+
+/** A feed document's channel: the newest `site.feedSize` issues (or a topic's, thread's, entity's), or the ledger's notes. */
 export async function buildChannel(
   spec: FeedSpec,
   items: readonly FeedSourceItem[],
   context: FeedContext,
   buildTimeIso: string,
 ): Promise<FeedChannel> {
-  const { site, topics } = context;
-  const topic = spec.topicId ? findById(topics, spec.topicId) : undefined;
-  const { entity: named } = spec;
-  const entity = named && context.entities ? findEntity(context.entities, named.kind, named.id) : undefined;
+  const { site } = context;
+  const { entity: named, threadId, topicId } = spec;
   const selected = items
-    .filter((item) => !spec.topicId || item.data.topics.includes(spec.topicId))
+    .filter((item) => !topicId || item.data.topics.includes(topicId))
     .filter((item) => !named || (item.data[named.kind] ?? []).includes(named.id))
+    .filter((item) => !threadId || item.data.thread === threadId)
     .slice(0, site.feedSize);
-  const shared = await Promise.all(selected.map((item) => buildEntry(item, context)));
+  const shared = spec.ledger ? [] : await Promise.all(selected.map((item) => buildEntry(item, context)));
   // A topic's feed is what a per-topic email edition is sent from: its content is the email's.
-  const entries = spec.topicId
-    ? shared.map((entry) => ({ ...entry, contentHtml: entry.emailContentHtml ?? entry.contentHtml }))
-    : shared;
-  const homePath = spec.topicId ? `/topics/${spec.topicId}/` : named ? entityUrl(named.kind, named.id) : "/";
+  const entries = spec.ledger
+    ? buildLedgerEntries(items, context)
+    : topicId
+      ? shared.map((entry) => ({ ...entry, contentHtml: entry.emailContentHtml ?? entry.contentHtml }))
+      : shared;
+  const { title, subtitle, homePath } = describeChannel(spec, context);
   const alternates =
-    spec.topicId || named
+    topicId || named || threadId || spec.ledger
       ? []
-      : listFeeds({})
+      : siteFeeds
           .filter((other) => other.path !== spec.path)
           .map((other) => ({ url: absoluteUrl(other.path, site.url), type: other.mediaType }));
   const updated = entries.map((entry) => entry.updated).sort((a, b) => Date.parse(b) - Date.parse(a))[0];
   return {
-    title: topic ? `${site.title}: ${topic.name}` : entity ? `${site.title}: ${entity.name}` : site.title,
-    subtitle: topic ? topic.description : entity ? entity.description : site.description,
+    title,
+    subtitle,
     language: site.language,
     homeUrl: absoluteUrl(homePath, site.url),
     selfUrl: absoluteUrl(spec.path, site.url),

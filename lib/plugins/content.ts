@@ -136,7 +136,7 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
     views = await timePhase("views", () =>
       buildSiteViews(
         shown.map((issue) => viewIssue(issue, context)),
-        { site, authors, topics, entities },
+        { site, authors, topics, entities, ...(threads ? { threads } : {}) },
       ),
     );
     if (serving && lastGoodViews) await removeStalePages(directories.output, lastGoodViews, views);

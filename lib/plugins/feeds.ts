@@ -12,7 +12,7 @@ import {
   listFeeds,
 } from "../feeds/channel.ts";
 import { renderAtom, renderJsonFeed, renderRss } from "../feeds/index.ts";
-import { siteFeeds } from "../urls.ts";
+import { correctionsFeed, siteFeeds } from "../urls.ts";
 
 export type FeedsOptions = FeedContext;
 
@@ -23,6 +23,8 @@ export interface FeedsData {
   list: FeedSpec[];
   /** The site-wide feeds, as pages advertise them. */
   siteFeeds: readonly FeedSpec[];
+  /** Every correction and update, one entry each (`/corrections/feed.xml`). */
+  correctionsFeed: FeedSpec;
   /** A topic's own feed. */
   topicFeed: (topicId: string) => FeedSpec | undefined;
   /** A person's, place's or organisation's own feed. */
@@ -31,10 +33,11 @@ export interface FeedsData {
 }
 
 export default function feedsPlugin(eleventyConfig: UserConfig, options: FeedsOptions): void {
-  const list = listFeeds(options.topics, options.entities);
+  const list = listFeeds(options.topics, options.entities, options.threads);
   const feeds: FeedsData = {
     list,
     siteFeeds,
+    correctionsFeed,
     topicFeed: (topicId) => list.find((spec) => spec.topicId === topicId),
     entityFeed: (kind, id) => list.find((spec) => spec.entity?.kind === kind && spec.entity.id === id),
     render: async (spec, items, buildTime) =>

@@ -20,9 +20,13 @@ import {
 } from "../collections.ts";
 import { ENTITY_KIND_INFO, ENTITY_KINDS, type Entities, type EntityKind, NO_ENTITIES } from "../entities.ts";
 import type { Authors, Site, Topics } from "../schema.ts";
+import type { Threads } from "../threads.ts";
 import { authorUrl, entityIndexUrl, entityUrl, homeUrl, outputFileOf, topicUrl } from "../urls.ts";
 import { type EntitySummary, summariseEntity } from "./entities.ts";
+import { buildFrontPage, type FrontPage } from "./front-page.ts";
 import type { IssueView } from "./issue.ts";
+import { buildLedger, type Ledger } from "./record.ts";
+import { buildThreadViews, type ThreadBox, type ThreadPage, type ThreadSummary } from "./threads.ts";
 
 /** One page of a person's, place's or organisation's listing: the entity and the issues naming it. */
 export interface EntityListingPage extends ListingPage<IssueView> {
@@ -46,6 +50,8 @@ export interface IssuePage {
   newer?: IssueView;
   older?: IssueView;
   related: IssueView[];
+  /** "This story so far", when the issue is part of a thread. */
+  thread?: ThreadBox;
 }
 
 export interface SiteViews {
@@ -53,6 +59,8 @@ export interface SiteViews {
   issues: IssueView[];
   issuePages: IssuePage[];
   homePages: Page<IssueView>[];
+  /** `/`: the lead, the grid and the topic bands (lib/views/front-page.ts). */
+  frontPage: FrontPage<IssueView>;
   /** `/archive/`: years and months with counts. */
   archive: ArchiveYearSummary[];
   /** `/archive/<yyyy>/` and, for a busy year, its further pages. */
@@ -62,6 +70,12 @@ export interface SiteViews {
   /** `/people/<id>/`, `/places/<id>/`, `/organisations/<id>/` and their further pages. */
   entityPages: EntityListingPage[];
   entityIndexes: EntityIndex[];
+  /** `/corrections/`: every correction and update, newest first. */
+  ledger: Ledger;
+  /** `/threads/<id>/` and its further pages. */
+  threadPages: ThreadPage[];
+  /** `/threads/`. */
+  threadIndex: ThreadSummary[];
 }
 
 export interface SiteViewContext {
@@ -70,6 +84,8 @@ export interface SiteViewContext {
   topics: Topics;
   /** People, places and organisations; none when absent. */
   entities?: Entities;
+  /** Story threads; none when absent. */
+  threads?: Threads;
 }
 
 /** How many related issues an issue page shows. */
@@ -79,14 +95,20 @@ export function buildSiteViews(views: readonly IssueView[], context: SiteViewCon
   const { site, authors, topics } = context;
   const issues = sortNewestFirst(views);
   const yearPages = archiveYearPages(groupByMonth(issues, site.timeZone));
+  const { threadPages, threadIndex, threadBoxes } = buildThreadViews(issues, context.threads ?? {});
   return {
     issues,
-    issuePages: issues.map((issue) => ({
-      issue,
-      ...findNeighbours(issues, issue.url),
-      related: findRelated(issues, issue.url, RELATED_LIMIT),
-    })),
+    issuePages: issues.map((issue) => {
+      const thread = threadBoxes.get(issue.url);
+      return {
+        issue,
+        ...findNeighbours(issues, issue.url),
+        related: findRelated(issues, issue.url, RELATED_LIMIT),
+        ...(thread ? { thread } : {}),
+      };
+    }),
     homePages: paginate(issues, site.pageSize, homeUrl),
+    frontPage: buildFrontPage(issues, topics),
     archive: archiveOverview(yearPages),
     archiveYearPages: yearPages,
     topicPages: paginateGroups(
@@ -102,6 +124,9 @@ export function buildSiteViews(views: readonly IssueView[], context: SiteViewCon
       authorUrl,
     ),
     ...buildEntityViews(issues, context.entities ?? NO_ENTITIES, site.pageSize),
+    ledger: buildLedger(issues, site.timeZone),
+    threadPages,
+    threadIndex,
   };
 }
 
