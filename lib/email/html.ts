@@ -7,7 +7,7 @@ import juice from "juice";
 import { escapeHtml } from "../text.ts";
 import { EMAIL_WIDTH, type EmailPhoto } from "./body.ts";
 import { EMAIL_CSS } from "./styles.ts";
-import type { EmailView } from "./view.ts";
+import { correctionsHeading, type EmailView } from "./view.ts";
 
 const esc = escapeHtml;
 
@@ -54,9 +54,9 @@ function endnotes(view: EmailView): string {
 function corrections(view: EmailView): string {
   if (view.corrections.length === 0) return "";
   const items = view.corrections
-    .map((correction) => `<li>${esc(correction.date)}: ${esc(correction.text)}</li>`)
+    .map((note) => `<li><strong>${esc(note.label)}</strong>, ${esc(note.date)}: ${esc(note.text)}</li>`)
     .join("\n");
-  return row("section", `<h2>Corrections</h2>\n<ul>\n${items}\n</ul>`);
+  return row("section", `<h2>${correctionsHeading(view)}</h2>\n<ul>\n${items}\n</ul>`);
 }
 
 function topics(view: EmailView): string {

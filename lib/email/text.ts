@@ -5,7 +5,7 @@
  */
 import * as cheerio from "cheerio";
 import { convert } from "html-to-text";
-import type { EmailView } from "./view.ts";
+import { correctionsHeading, type EmailView } from "./view.ts";
 
 /** Column the text part wraps at (RFC 5322 advises 78 at most). */
 export const TEXT_WIDTH = 76;
@@ -107,7 +107,11 @@ export function renderEmailText(view: EmailView): string {
   }
   if (view.corrections.length > 0) {
     sections.push(
-      ["Corrections", "", ...view.corrections.map((c) => wrap(`${c.date}: ${c.text}`))].join("\n"),
+      [
+        correctionsHeading(view),
+        "",
+        ...view.corrections.map((c) => wrap(`${c.label}, ${c.date}: ${c.text}`)),
+      ].join("\n"),
     );
   }
   if (view.topics.length > 0) {

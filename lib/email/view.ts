@@ -9,6 +9,7 @@ import { withDateline } from "../filters/with-dateline.ts";
 import type { PhotoText } from "../photos/credit.ts";
 import type { PhotoEntry } from "../photos/manifest.ts";
 import { pickRendition } from "../photos/markup.ts";
+import type { NoteKind } from "../record.ts";
 import type { Photo, Site } from "../schema.ts";
 import { homeUrl, siteFeeds, subscribeUrl } from "../urls.ts";
 import type { IssueView } from "../views/issue.ts";
@@ -31,13 +32,17 @@ export interface EmailLink {
   url: string;
 }
 
+/** A correction or update (lib/record.ts), its date in the site's zone. */
 export interface EmailCorrection {
+  kind: NoteKind;
+  /** "Correction" or "Update". */
+  label: string;
   date: string;
   text: string;
 }
 
 export interface EmailView {
-  /** The subject line: the headline. */
+  /** The subject line: the headline, after "No. 42: " on a numbered site. */
   subject: string;
   /** The site's name, at the top, linked to its home page. */
   masthead: EmailLink;
@@ -100,9 +105,9 @@ export function buildEmailView(issue: IssueView, context: EmailContext): EmailVi
   const service = site.email?.service ? SERVICE_TAGS[site.email.service] : undefined;
   const leadPhoto = data.photo ? describeLeadPhoto(data.photo, context) : undefined;
   return {
-    subject: data.title,
+    subject: issue.number !== undefined ? `No. ${issue.number}: ${data.title}` : data.title,
     masthead: { name: site.title, url: absoluteUrl(homeUrl, site.url) },
-    ...(data.kicker ? { kicker: data.kicker } : {}),
+    ...kickerOf(data.kicker, issue.number),
     headline: data.title,
     dek: data.dek,
     byline: joinNames(issue.authors.map((author) => author.name)),
@@ -114,9 +119,11 @@ export function buildEmailView(issue: IssueView, context: EmailContext): EmailVi
     ...(leadPhoto ? { leadPhoto } : {}),
     bodyHtml: body.html,
     endnotes: body.endnotes,
-    corrections: (data.corrections ?? []).map((correction) => ({
-      date: readableDateTime(correction.date, site.timeZone),
-      text: correction.text,
+    corrections: issue.notes.map((note) => ({
+      kind: note.kind,
+      label: note.label,
+      date: readableDateTime(note.date, site.timeZone),
+      text: note.text,
     })),
     topics: issue.topics.map((topic) => ({
       name: topic.name,
@@ -134,6 +141,17 @@ export function buildEmailView(issue: IssueView, context: EmailContext): EmailVi
     language: site.language,
     inputPath: issue.inputPath,
   };
+}
+
+/** "Corrections", or "Corrections and updates" once an update is among them. */
+export function correctionsHeading(view: Pick<EmailView, "corrections">): string {
+  return view.corrections.some((note) => note.kind === "update") ? "Corrections and updates" : "Corrections";
+}
+
+/** The kicker line: the section label and the issue's number, e.g. "Analysis · No. 3". */
+function kickerOf(kicker: string | undefined, number: number | undefined): { kicker?: string } {
+  const parts = [kicker, number !== undefined ? `No. ${number}` : undefined].filter(Boolean);
+  return parts.length > 0 ? { kicker: parts.join(" · ") } : {};
 }
 
 /** The lead photo as one JPEG at twice the column width (or the largest there is). */
