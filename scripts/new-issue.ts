@@ -8,8 +8,11 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import authors from "../_data/authors.ts";
 import site from "../_data/site.ts";
+import threads from "../_data/threads.ts";
 import topics from "../_data/topics.ts";
+import { readIssueSources } from "../lib/content.ts";
 import { buildTime } from "../lib/dates.ts";
+import { nextIssueNumber } from "../lib/numbering.ts";
 import { SCAFFOLD_BODY, SCAFFOLD_DEK } from "../lib/preflight.ts";
 import { slugify } from "../lib/text.ts";
 import { WORDS_PER_MINUTE } from "../lib/views/issue.ts";
@@ -90,6 +93,15 @@ const file = path.join("src/issues", now.toFormat("yyyy"), `${slug}.md`);
 if (existsSync(file)) fail(`${file} already exists — choose another headline or --slug, or edit that file`);
 
 const yamlString = (text: string) => JSON.stringify(text);
+/** The next number after every issue written so far, drafts included (numbers are never reused). */
+const nextNumber = () =>
+  nextIssueNumber(
+    readIssueSources(process.cwd(), "src/issues").map((source) => {
+      const written = (source.frontMatter?.data as { number?: unknown } | null | undefined)?.number;
+      return { inputPath: source.file, data: typeof written === "number" ? { number: written } : {} };
+    }),
+  );
+const threadIds = Object.keys(threads);
 const optional = (key: string, value: string | undefined, example: string, note: string) =>
   value === undefined ? `# ${key}: ${example}   # ${note}` : `${key}: ${yamlString(value)}`;
 const frontMatter = [
@@ -99,6 +111,10 @@ const frontMatter = [
   `date: ${now.toISO({ suppressMilliseconds: true, suppressSeconds: false })}`,
   optional("dateline", values.dateline, "ISTANBUL", "optional: where the reporting was done"),
   optional("kicker", values.kicker, "Analysis", "optional: a section label"),
+  ...(site.numberedIssues ? [`number: ${nextNumber()}`] : []),
+  ...(threadIds.length > 0
+    ? [`# thread: ${threadIds[0]}   # optional: the story it continues (${threadIds.join(", ")})`]
+    : []),
   `authors: [${authorIds.join(", ")}]`,
   `topics: [${topicIds.join(", ")}]`,
   "draft: true",

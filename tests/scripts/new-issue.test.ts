@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -58,6 +58,8 @@ describe("npm run new-issue", () => {
         "date: 2025-04-10T16:00:00+03:00",
         "# dateline: ISTANBUL   # optional: where the reporting was done",
         "# kicker: Analysis   # optional: a section label",
+        "number: 1",
+        "# thread: istanbul-embassy-talks   # optional: the story it continues (istanbul-embassy-talks)",
         "authors: [ayse-demir]",
         "topics: [russia]",
         "draft: true",
@@ -67,6 +69,20 @@ describe("npm run new-issue", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it("numbers the new issue one past the highest number written, drafts included, gaps left alone", () => {
+    const write = (file: string, number: number | string) => {
+      mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });
+      writeFileSync(path.join(dir, file), `---\ntitle: x\nnumber: ${number}\ndraft: true\n---\nBody.\n`);
+    };
+    write("src/issues/2025/first.md", 1);
+    write("src/issues/2025/fifth.md", 5);
+    write("src/issues/2024/typo.md", '"7"');
+    const result = newIssue("Talks resume", "--author", "ayse-demir", "--topic", "russia");
+    expect(result.status).toBe(0);
+    const text = readFileSync(path.join(dir, "src/issues/2025/talks-resume.md"), "utf8");
+    expect(text.split("\n").filter((line) => line.startsWith("number:"))).toEqual(["number: 6"]);
   });
 
   it("fills a dateline and kicker only when given", () => {
@@ -101,7 +117,7 @@ describe("npm run new-issue", () => {
     const published = checkIssue(file, text.replace("draft: true\n", ""), context);
     expect(published.problems.map(formatProblem)).toEqual([
       `${file}: dek: is still the scaffold's example — write one or two sentences that say what this issue is about`,
-      `${file}: body: line 11: is still the scaffold's "Write the issue here…" — replace it with the issue`,
+      `${file}: body: line 13: is still the scaffold's "Write the issue here…" — replace it with the issue`,
     ]);
   });
 
