@@ -17,8 +17,8 @@ export function nextIssueNumber(issues: readonly NumberedSource[]): number {
 }
 
 /**
- * Repeats are errors naming both files; gaps, missing numbers on a numbered site and numbers on
- * a site that does not show them are warnings. Issues are taken in file order, so the message
+ * Repeats are errors naming both files; gaps, missing numbers on a numbered site (once any issue
+ * has one) and numbers on a site that does not show them are warnings. Issues are taken in file order, so the message
  * lands on the same file every build.
  * @example checkIssueNumbers([{ inputPath: "a.md", data: { number: 1 } }, { inputPath: "b.md", data: { number: 1 } }], true)
  *   // { problems: [{ file: "b.md", field: "number", message: "No. 1 is already the number of a.md — …" }], warnings: [] }
@@ -46,9 +46,12 @@ export function checkIssueNumbers(
     return { problems, warnings };
   }
   const owners = new Map<number, string>();
+  // Until the first number is written, a numbered site has nothing to warn about.
+  const started = issues.some((issue) => issue.data.number !== undefined);
   for (const issue of ordered) {
     const { number } = issue.data;
     if (number === undefined) {
+      if (!started) continue;
       warnings.push({
         file: issue.inputPath,
         field: "number",
