@@ -9,6 +9,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Result } from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { issueFile } from "../helpers/fixture-site.ts";
 import {
   describeE2E,
   launchChromium,
@@ -16,8 +17,11 @@ import {
   newContext,
   problemLines,
   root,
+  SAMPLE_EPOCH,
   type SampleSite,
+  sampleIssues,
   startSampleSite,
+  startSite,
   watchProblems,
 } from "./helpers.ts";
 
@@ -163,6 +167,193 @@ describeE2E("pages in Chromium", () => {
       await open(page, HOME);
       mkdirSync(path.join(root, "docs"), { recursive: true });
       const image = await page.screenshot({ path: path.join(root, "docs/screenshot-home.png") });
+      expect(image.length).toBeGreaterThan(1000);
+    } finally {
+      await close();
+    }
+  });
+});
+
+/** Left, top, right and bottom of each element matching a selector, in document order. */
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+async function boxes(page: Page, selector: string): Promise<Box[]> {
+  return page.locator(selector).evaluateAll((elements) =>
+    elements.map((element) => {
+      const { left, top, right, bottom } = element.getBoundingClientRect();
+      return { left, top, right, bottom };
+    }),
+  );
+}
+/** How many columns a set of boxes stands in: distinct left edges, to the pixel. */
+const columns = (list: Box[]) => new Set(list.map((box) => Math.round(box.left))).size;
+/** One column: the same left edge, each box below the one before. */
+function expectOneColumn(list: Box[]): void {
+  expect(columns(list)).toBe(1);
+  for (const [index, box] of list.entries()) {
+    if (index > 0) expect(box.top).toBeGreaterThanOrEqual((list[index - 1]?.bottom ?? 0) - 1);
+  }
+}
+const FRONT_BLOCKS = ".lead-story, .front-grid .summary, .topic-band .summary";
+
+/**
+ * The sample site plus nine later issues, so the front page has what a busy week gives it: a
+ * lead with its photo, a full grid and topic bands. The headlines say they are samples.
+ */
+function frontPageIssues(): Record<string, string> {
+  const extra: [string, string[], string | undefined][] = [
+    ["a-lead-with-a-photo", ["russia", "diplomacy"], "Analysis"],
+    ["a-briefing-on-washington", ["united-states"], "Briefing"],
+    ["an-explainer-on-ankara", ["turkey"], "Explainer"],
+    ["a-note-on-envoys", ["diplomacy"], undefined],
+    ["a-report-on-the-front-line", ["war-in-ukraine"], "Report"],
+    ["a-second-look-at-moscow", ["russia"], "Analysis"],
+    ["a-reader-question-on-sanctions", ["russia", "united-states"], "Q&A"],
+    ["a-profile-of-a-negotiator", ["diplomacy", "turkey"], "Profile"],
+    ["a-dispatch-on-grain", ["war-in-ukraine", "turkey"], "Dispatch"],
+  ];
+  const issues = sampleIssues();
+  for (const [index, [slug, topics, kicker]] of extra.entries()) {
+    const words = slug.replace(/-/g, " ");
+    issues[`2025/${slug}.md`] = issueFile({
+      title: `Sample headline: ${words}, as the front page shows it`,
+      dek: `A sample dek for ${words}: one or two sentences that say what happened and why it matters, as every issue gives them.`,
+      date: `2025-04-${String(30 - index).padStart(2, "0")}T09:00:00+03:00`,
+      kicker,
+      number: 12 - index,
+      authors: index % 2 === 0 ? ["ayse-demir"] : ["daniel-hart", "ayse-demir"],
+      topics,
+      photo:
+        index === 0
+          ? {
+              src: "2025/istanbul-consulate-placeholder.jpg",
+              alt: "Labelled placeholder image standing in for the lead issue's photograph.",
+            }
+          : undefined,
+    });
+  }
+  return issues;
+}
+
+describeE2E("the front page in Chromium", () => {
+  let sample: SampleSite;
+  let busy: SampleSite;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    sample = await startSampleSite();
+    busy = await startSite(frontPageIssues(), SAMPLE_EPOCH);
+    browser = await launchChromium();
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await sample?.close();
+    await busy?.close();
+  });
+
+  async function openHome(site: SampleSite, width: number, scheme: "light" | "dark" = "light", height = 900) {
+    const context = await newContext(browser, { viewport: { width, height }, colorScheme: scheme });
+    const page = await context.newPage();
+    const response = await page.goto(site.url("/"));
+    expect(response?.status()).toBe(200);
+    return { page, close: () => context.close() };
+  }
+
+  it.each(SCHEMES.flatMap((scheme) => WIDTHS.map((width) => ({ scheme, width }))))(
+    "axe finds no violation on the busy front page ($scheme, $width px)",
+    async ({ scheme, width }) => {
+      const { page, close } = await openHome(busy, width, scheme);
+      try {
+        const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        expect(violationLines(results.violations)).toEqual([]);
+      } finally {
+        await close();
+      }
+    },
+  );
+
+  it("at 1280 px the lead sits beside its photo, the grid has four columns and a band three", async () => {
+    const { page, close } = await openHome(busy, 1280);
+    try {
+      const [photo] = await boxes(page, ".lead-story img");
+      const [title] = await boxes(page, ".lead-story__title");
+      const [lead] = await boxes(page, ".lead-story");
+      expect(photo && title && photo.right <= title.left).toBe(true);
+      expect(photo && title && Math.abs(photo.top - title.top) < 40).toBe(true);
+      const grid = await boxes(page, ".front-grid .summary");
+      expect(grid).toHaveLength(4);
+      expect(columns(grid)).toBe(4);
+      expect(new Set(grid.map((box) => Math.round(box.top))).size).toBe(1);
+      expect(grid.every((box) => lead && box.top >= lead.bottom)).toBe(true);
+      const bands = await page.locator(".topic-band").count();
+      expect(bands).toBeGreaterThan(0);
+      for (let index = 0; index < bands; index++) {
+        const band = await boxes(page, `.topic-band >> nth=${index} >> .summary`);
+        expect(columns(band), `band ${index + 1}`).toBe(band.length);
+      }
+    } finally {
+      await close();
+    }
+  });
+
+  it("at 1280 px the sample site's grid stands in more than one column", async () => {
+    const { page, close } = await openHome(sample, 1280);
+    try {
+      const grid = await boxes(page, ".front-grid .summary");
+      expect(grid.length).toBeGreaterThan(1);
+      expect(columns(grid)).toBe(grid.length);
+    } finally {
+      await close();
+    }
+  });
+
+  it.each([
+    { name: "busy", pick: () => busy },
+    { name: "sample", pick: () => sample },
+  ])("at 390 px the $name front page is one column: lead, grid, bands", async ({ pick }) => {
+    const { page, close } = await openHome(pick(), 390);
+    try {
+      expectOneColumn(await boxes(page, FRONT_BLOCKS));
+    } finally {
+      await close();
+    }
+  });
+
+  it("the busy front page does not scroll sideways at 320 px", async () => {
+    const { page, close } = await openHome(busy, 320);
+    try {
+      expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(320);
+    } finally {
+      await close();
+    }
+  });
+
+  it.each(
+    [
+      { name: "home", pick: () => sample },
+      { name: "front-page", pick: () => busy },
+    ].flatMap((site) => SCHEMES.flatMap((scheme) => WIDTHS.map((width) => ({ ...site, scheme, width })))),
+  )("screenshot of the $name at $width px ($scheme)", async ({ name, pick, scheme, width }) => {
+    const { page, close } = await openHome(pick(), width, scheme);
+    try {
+      const file = path.join(ARTIFACTS, `${name}-${width}-${scheme}.png`);
+      const image = await page.screenshot({ path: file, fullPage: true });
+      expect(image.length).toBeGreaterThan(1000);
+    } finally {
+      await close();
+    }
+  });
+
+  it("writes the README screenshot of the busy front page (1280 px, light)", async () => {
+    const { page, close } = await openHome(busy, 1280, "light", 1000);
+    try {
+      mkdirSync(path.join(root, "docs"), { recursive: true });
+      const image = await page.screenshot({ path: path.join(root, "docs/screenshot-front-page.png") });
       expect(image.length).toBeGreaterThan(1000);
     } finally {
       await close();
