@@ -61,8 +61,11 @@ function threadIssues(): Record<string, string> {
 }
 
 /** Corrections and updates as YAML lines (issueFile writes flat fields only). */
-function notesYaml(notes: Record<string, { date: string; text: string }[]>): string {
+function notesYaml(
+  notes: Partial<Record<"corrections" | "updates", { date: string; text: string }[]>>,
+): string {
   return Object.entries(notes)
+    .filter((entry): entry is [string, { date: string; text: string }[]] => entry[1] !== undefined)
     .map(([field, list]) =>
       [
         `${field}:`,

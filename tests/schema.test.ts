@@ -400,8 +400,11 @@ describe("field names", () => {
       "places",
       "organisations",
       "photo",
+      "number",
+      "thread",
       "draft",
       "corrections",
+      "updates",
     ]);
   });
 

@@ -5,6 +5,7 @@
  */
 import type { EmailContext } from "../../lib/email/index.ts";
 import type { PhotoEntry, Rendition } from "../../lib/photos/manifest.ts";
+import { issueNotes, lastChangeOf } from "../../lib/record.ts";
 import type { EmailService } from "../../lib/schema.ts";
 import { readSite } from "../../lib/site.ts";
 import type { IssueView } from "../../lib/views/issue.ts";
@@ -59,25 +60,28 @@ const body = [
 ].join("\n");
 
 export function fixtureView(): IssueView {
+  const data: IssueView["data"] = {
+    title: HOSTILE_TITLE,
+    dek: "Delegations met for six hours.",
+    date: "2025-04-10T16:30:00+03:00",
+    dateline: "ISTANBUL",
+    kicker: "Briefing",
+    authors: ["daniel-hart", "ayse-demir"],
+    topics: ["russia"],
+    photo: {
+      src: "2025/lead.jpg",
+      alt: "Journalists outside a consulate",
+      caption: "Journalists wait outside.",
+    },
+    corrections: [{ date: "2025-04-11T12:00:00+03:00", text: "An earlier version misspelt a name." }],
+  };
   return {
     url: "/2025/04/istanbul-talks/",
     inputPath: "src/issues/2025/istanbul-talks.md",
     date: new Date("2025-04-10T13:30:00Z"),
-    data: {
-      title: HOSTILE_TITLE,
-      dek: "Delegations met for six hours.",
-      date: "2025-04-10T16:30:00+03:00",
-      dateline: "ISTANBUL",
-      kicker: "Briefing",
-      authors: ["daniel-hart", "ayse-demir"],
-      topics: ["russia"],
-      photo: {
-        src: "2025/lead.jpg",
-        alt: "Journalists outside a consulate",
-        caption: "Journalists wait outside.",
-      },
-      corrections: [{ date: "2025-04-11T12:00:00+03:00", text: "An earlier version misspelt a name." }],
-    },
+    data,
+    notes: issueNotes(data),
+    lastChange: lastChangeOf(data),
     content: body,
     authors: [
       { id: "daniel-hart", name: "Daniel Hart", url: "/authors/daniel-hart/" },

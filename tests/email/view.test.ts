@@ -10,6 +10,7 @@ import {
   SERVICE_TAGS,
   TEXT_WIDTH,
 } from "../../lib/email/index.ts";
+import { issueNotes, lastChangeOf } from "../../lib/record.ts";
 import { fixtureContext, fixtureView, HOSTILE_TITLE } from "./fixture-view.ts";
 
 const WEB = "https://dateline.example/2025/04/istanbul-talks/";
@@ -20,6 +21,29 @@ function edition(service?: Parameters<typeof fixtureContext>[0]) {
 }
 
 describe("the email view", () => {
+  it("puts the number in the subject and the kicker of a numbered issue, and lists updates with corrections", () => {
+    const issue = fixtureView();
+    const data = {
+      ...issue.data,
+      updates: [{ date: "2025-04-12T09:00:00+03:00", text: "Adds the ministry's reply." }],
+    };
+    const view = buildEmailView(
+      { ...issue, number: 42, data, notes: issueNotes(data), lastChange: lastChangeOf(data) },
+      fixtureContext(),
+    );
+    expect(view.subject).toBe(`No. 42: ${HOSTILE_TITLE}`);
+    expect(view.kicker).toBe("Briefing · No. 42");
+    const html = renderEmailHtml(view);
+    const $ = cheerio.load(html);
+    expect($("title").text()).toBe(`No. 42: ${HOSTILE_TITLE}`);
+    expect(
+      $("h2")
+        .toArray()
+        .map((heading) => $(heading).text()),
+    ).toContain("Corrections and updates");
+    expect(renderEmailText(view)).toContain("Update, 12 April 2025, 09:00 GMT+3: Adds the ministry's reply.");
+  });
+
   it("has every field of the top, body and end, with absolute URLs", () => {
     const { view } = edition();
     expect(view.masthead).toEqual({ name: "Dateline", url: "https://dateline.example/" });
@@ -32,7 +56,12 @@ describe("the email view", () => {
     expect(view.updated).toBe("11 April 2025, 12:00 GMT+3");
     expect(view.webUrl).toBe(WEB);
     expect(view.corrections).toEqual([
-      { date: "11 April 2025, 12:00 GMT+3", text: "An earlier version misspelt a name." },
+      {
+        kind: "correction",
+        label: "Correction",
+        date: "11 April 2025, 12:00 GMT+3",
+        text: "An earlier version misspelt a name.",
+      },
     ]);
     expect(view.topics).toEqual([
       {

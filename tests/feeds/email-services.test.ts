@@ -237,13 +237,22 @@ describe("a topic's feed, for a per-topic email edition", () => {
 });
 
 describe("the subscribe page", () => {
-  it("says how to connect each service to the site feed and to a topic feed", () => {
+  it("says how to connect each service to the site feed, the corrections feed and a topic feed", () => {
     const $ = cheerio.load(site.read("subscribe/index.html"));
     const services = $("main h3")
       .map((_i, h3) => $(h3).text())
       .get();
-    expect(services).toEqual(["Buttondown", "Mailchimp", "Kit", "One topic by email"]);
+    expect(services).toEqual([
+      "Buttondown",
+      "Mailchimp",
+      "Kit",
+      "Corrections by email",
+      "One topic by email",
+    ]);
     const text = $("main").text();
+    // RSS-to-email never resends a changed item: the corrections feed is how email readers hear of one.
+    expect(text).toContain("the service does not send it again");
+    expect(text).toContain(`follow the corrections feed, ${ORIGIN}/corrections/feed.xml`);
     expect(text).toContain(`give it the RSS address, ${ORIGIN}/rss.xml`);
     expect(text).toMatch(new RegExp(`for example ${ORIGIN}/topics/[a-z-]+/feed\\.xml`));
   });
