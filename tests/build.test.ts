@@ -41,7 +41,7 @@ describe("an issue page", () => {
     expect(times.length).toBe(2);
     expect(times.eq(1).attr("datetime")).toBe("2025-04-11T12:00:00+03:00");
     expect($(".issue__dates").text()).toContain("Updated");
-    expect($(".corrections li").text()).toContain("An earlier version misspelt a name.");
+    expect($(".record__note--correction").text()).toContain("An earlier version misspelt a name.");
     expect($("#alpha .issue__dates").length).toBe(0);
     expect(page("2025/04/alpha/index.html")(".issue__dates time").length).toBe(1);
   });

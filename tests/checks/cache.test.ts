@@ -58,14 +58,14 @@ describe("a warm cache", () => {
     const cacheDir = freshCache();
     const site = copySite(fixture.output);
     const cold = await checkSite(site.dir, { cacheDir });
-    expect(formatReport(cold)).toEqual(["checked 31 pages, 16 feeds, 2 sitemaps: 0 problems"]);
+    expect(formatReport(cold)).toEqual(["checked 34 pages, 18 feeds, 2 sitemaps: 0 problems"]);
     site.edit(ALPHA, (html) =>
       insertAfter(html, BODY, '<p><a href="/2025/04/gone/">Gone</a><blink>x</blink></p>'),
     );
     const warm = await checkSite(site.dir, { cacheDir });
     const fresh = await checkSite(site.dir, { cacheDir: false });
     expect(warm.problems).toEqual(fresh.problems);
-    expect(warm.pagesFromCache).toBe(30);
+    expect(warm.pagesFromCache).toBe(33);
     expect(fresh.pagesFromCache).toBe(0);
     expect(formatReport(warm)).toEqual([
       expect.stringMatching(/^2025\/04\/alpha\/index\.html: \d+:\d+ deprecated: <blink> is deprecated$/),
@@ -73,11 +73,11 @@ describe("a warm cache", () => {
         /^2025\/04\/alpha\/index\.html: \d+:\d+ element-permitted-content: <blink> element is not permitted as content under <p>$/,
       ),
       `${ALPHA}: broken link <a href="/2025/04/gone/">: no file 2025/04/gone/index.html`,
-      "checked 31 pages (30 from cache), 16 feeds, 2 sitemaps: 3 problems",
+      "checked 34 pages (33 from cache), 18 feeds, 2 sitemaps: 3 problems",
     ]);
     // Unchanged, the next run serves every page from the cache and reports the same problems.
     const again = await checkSite(site.dir, { cacheDir });
-    expect(again.pagesFromCache).toBe(31);
+    expect(again.pagesFromCache).toBe(34);
     expect(again.problems).toEqual(fresh.problems);
   }, 240_000);
 
@@ -87,7 +87,7 @@ describe("a warm cache", () => {
     expect(await lines(site.dir, { cacheDir })).toEqual([]);
     renameSync(path.join(site.dir, "2025/04/bravo"), path.join(site.dir, "2025/04/bravo-renamed"));
     const warm = await checkSite(site.dir, { cacheDir });
-    expect(warm.pagesFromCache).toBe(31);
+    expect(warm.pagesFromCache).toBe(34);
     const fresh = await checkSite(site.dir, { cacheDir: false });
     expect(warm.problems).toEqual(fresh.problems);
     expect(warm.problems.map(formatProblem)).toContain(
@@ -110,10 +110,10 @@ describe("a warm cache", () => {
     const bravoEntry = entryOf(cacheDir, site.dir, BRAVO);
     writeFileSync(bravoEntry, readFileSync(bravoEntry, "utf8").slice(0, 100));
     const recovered = await checkSite(site.dir, { cacheDir });
-    expect(recovered.pagesFromCache).toBe(29);
+    expect(recovered.pagesFromCache).toBe(32);
     expect(recovered.problems).toEqual(first.problems);
     // The damaged entries were written again, whole.
-    expect((await checkSite(site.dir, { cacheDir })).pagesFromCache).toBe(31);
+    expect((await checkSite(site.dir, { cacheDir })).pagesFromCache).toBe(34);
   });
 
   it("is a new cache when the html-validate config's content changes", async () => {
@@ -185,7 +185,7 @@ describe("a sitemap past the protocol's limits", () => {
     ]);
     for (const file of files) site.write(file.path.slice(1), file.xml);
     const report = await checkSite(site.dir, { cacheDir: false });
-    expect(formatReport(report)).toEqual(["checked 31 pages, 16 feeds, 5 sitemaps: 0 problems"]);
+    expect(formatReport(report)).toEqual(["checked 34 pages, 18 feeds, 5 sitemaps: 0 problems"]);
     rmSync(path.join(site.dir, "sitemap-2.xml"));
     expect(await lines(site.dir, { cacheDir: false })).toEqual([
       "sitemap.xml: <loc>https://dateline.example/sitemap-2.xml</loc> is missing (no file sitemap-2.xml)",

@@ -72,9 +72,10 @@ const ORIGIN = "https://dateline.example";
 describe("the fixture site", () => {
   it("as built has zero problems, and says what it checked", async () => {
     const report = await checkSite(fixture.output, { cacheDir: false });
-    // 31 pages: 20, plus the 8 people, places and organisations of _data/ and their 3 indexes;
-    // 16 feeds: 8, plus each entity's Atom feed.
-    expect(formatReport(report)).toEqual(["checked 31 pages, 16 feeds, 2 sitemaps: 0 problems"]);
+    // 34 pages: 20, the 8 people, places and organisations of _data/ and their 3 indexes, the
+    // corrections ledger, the thread index and the one thread's page; 18 feeds: 8, each
+    // entity's Atom feed, the corrections feed and the thread's feed.
+    expect(formatReport(report)).toEqual(["checked 34 pages, 18 feeds, 2 sitemaps: 0 problems"]);
   });
 });
 
@@ -310,7 +311,7 @@ describe("files that pages and metadata promise", () => {
     const report = await checkSite(site.dir, { cacheDir: false });
     expect(formatReport(report)).toEqual([
       "robots.txt: Sitemap: https://dateline.example/news-sitemap.xml is missing (no file news-sitemap.xml)",
-      "checked 31 pages, 16 feeds, 1 sitemap: 1 problem",
+      "checked 34 pages, 18 feeds, 1 sitemap: 1 problem",
     ]);
   });
 });
