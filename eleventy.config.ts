@@ -78,7 +78,7 @@ export default function (eleventyConfig: UserConfig): void {
 
   // Outputs beyond pages.
   eleventyConfig.addPlugin(feedsPlugin, { site, authors, topics, photos, entities, threads });
-  eleventyConfig.addPlugin(seoPlugin, { site, authors, topics, photos, entities });
+  eleventyConfig.addPlugin(seoPlugin, { site, authors, topics, photos, entities, threads });
   eleventyConfig.addPlugin(sitemapsPlugin, { site });
   eleventyConfig.addPlugin(emailPlugin, { site, photos });
 

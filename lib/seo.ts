@@ -71,6 +71,19 @@ export interface JsonLdPublisher {
   /** Absolute site origin. */
   url: string;
   logo: { url: string; width?: number; height?: number };
+  /** Absolute URL of the corrections policy. */
+  correctionsPolicy?: string;
+  /** Absolute URL of the publishing principles. */
+  publishingPrinciples?: string;
+}
+
+/** What an issue is part of: a numbered issue of the periodical, and a story thread. */
+export interface JsonLdPartOf {
+  /** "No. 42" as `PublicationIssue.issueNumber`. */
+  issueNumber?: number;
+  /** The periodical's name (the site's title), for the `PublicationIssue`'s own `isPartOf`. */
+  periodical: { name: string; url: string };
+  series?: { name: string; url: string; description?: string };
 }
 
 export interface NewsArticleInput {
@@ -99,6 +112,8 @@ export interface NewsArticleInput {
   corrections?: JsonLdCorrection[];
   /** The people, places and organisations the issue lists. */
   mentions?: JsonLdEntity[];
+  /** Its issue number and story thread, when it has them. */
+  partOf?: JsonLdPartOf;
 }
 
 export interface WebSiteInput {
@@ -169,7 +184,38 @@ export function buildPublisher(publisher: JsonLdPublisher): Record<string, unkno
       width: publisher.logo.width,
       height: publisher.logo.height,
     }),
+    ...compactObject({
+      correctionsPolicy: publisher.correctionsPolicy,
+      publishingPrinciples: publisher.publishingPrinciples,
+    }),
   };
+}
+
+/**
+ * `isPartOf` for an issue: a `PublicationIssue` (with `issueNumber`, itself part of the
+ * `Periodical`) and a `CreativeWorkSeries` for its story thread; undefined when it has neither.
+ */
+function buildPartOf(partOf: JsonLdPartOf | undefined): Record<string, unknown>[] | undefined {
+  if (!partOf) return undefined;
+  const parts: Record<string, unknown>[] = [];
+  if (partOf.issueNumber !== undefined) {
+    parts.push({
+      "@type": "PublicationIssue",
+      issueNumber: partOf.issueNumber,
+      isPartOf: { "@type": "Periodical", name: partOf.periodical.name, url: partOf.periodical.url },
+    });
+  }
+  if (partOf.series) {
+    parts.push(
+      compactObject({
+        "@type": "CreativeWorkSeries",
+        name: partOf.series.name,
+        url: partOf.series.url,
+        description: partOf.series.description,
+      }),
+    );
+  }
+  return nonEmpty(parts);
 }
 
 /**
@@ -198,6 +244,7 @@ export function buildNewsArticle(input: NewsArticleInput): Record<string, unknow
     keywords: topics?.map((topic) => topic.name),
     about: topics?.map((topic) => compactObject({ "@type": "Thing", name: topic.name, url: topic.url })),
     mentions: mentions?.map(buildEntity),
+    isPartOf: buildPartOf(input.partOf),
     inLanguage: input.inLanguage,
     isAccessibleForFree: true,
     publisher: buildPublisher(input.publisher),

@@ -16,11 +16,14 @@ import {
   buildWebSite,
   type JsonLdEntity,
   type JsonLdImage,
+  type JsonLdPartOf,
   type JsonLdPublisher,
   type MetaTag,
   robotsMeta,
   serializeJsonLd,
 } from "../seo.ts";
+import type { Threads } from "../threads.ts";
+import { threadUrl } from "../urls.ts";
 import { type EntitySummary, summariseEntity } from "../views/entities.ts";
 import type { PhotoDesk } from "./photos.ts";
 
@@ -31,6 +34,8 @@ export interface SeoOptions {
   photos: PhotoDesk;
   /** People, places and organisations: issue `mentions` and entity pages. */
   entities?: Entities;
+  /** Story threads: an issue's `isPartOf` series. */
+  threads?: Threads;
 }
 
 export interface PageMeta {
@@ -63,6 +68,14 @@ export function describePage(input: PageMetaInput, options: SeoOptions): PageMet
     name: site.publisher.name,
     url: absoluteUrl("/", site.url),
     logo: { url: absoluteUrl(site.publisher.logo, site.url) },
+    ...(site.policies
+      ? {
+          correctionsPolicy: absoluteUrl(site.policies.corrections, site.url),
+          ...(site.policies.publishingPrinciples
+            ? { publishingPrinciples: absoluteUrl(site.policies.publishingPrinciples, site.url) }
+            : {}),
+        }
+      : {}),
   };
   const base = { canonical, robots: robotsMeta(site.noindex) };
   if (!input.issue) {
@@ -145,6 +158,7 @@ export function describePage(input: PageMetaInput, options: SeoOptions): PageMet
       datePublished: isoDateTime(correction.date, zone),
     })),
     mentions: describeMentions(issue, options.entities, site.url),
+    partOf: describePartOf(issue, options),
   });
   const social = buildSocialMeta({
     siteName: site.title,
@@ -171,6 +185,27 @@ export function describePage(input: PageMetaInput, options: SeoOptions): PageMet
     },
   });
   return { ...base, social, jsonLd: serializeJsonLd(article) };
+}
+
+/** The issue's number (on a numbered site) and its story thread, for JSON-LD `isPartOf`. */
+function describePartOf(issue: IssueFrontMatter, options: SeoOptions): JsonLdPartOf | undefined {
+  const { site } = options;
+  const issueNumber = site.numberedIssues ? issue.number : undefined;
+  const thread = issue.thread && options.threads ? findById(options.threads, issue.thread) : undefined;
+  if (issueNumber === undefined && !thread) return undefined;
+  return {
+    ...(issueNumber !== undefined ? { issueNumber } : {}),
+    periodical: { name: site.title, url: absoluteUrl("/", site.url) },
+    ...(thread && issue.thread
+      ? {
+          series: {
+            name: thread.name,
+            url: absoluteUrl(threadUrl(issue.thread), site.url),
+            description: thread.summary,
+          },
+        }
+      : {}),
+  };
 }
 
 /** The entities an issue lists, as JSON-LD `mentions`: by kind, in front-matter order. */
