@@ -107,6 +107,8 @@ describe("netlify.toml", () => {
     ["/people/alexander-darchiev/feed.xml", "public, max-age=300, must-revalidate"],
     ["/places/istanbul/feed.xml", "public, max-age=300, must-revalidate"],
     ["/organisations/us-state-department/feed.xml", "public, max-age=300, must-revalidate"],
+    ["/corrections/feed.xml", "public, max-age=300, must-revalidate"],
+    ["/threads/istanbul-embassy-talks/feed.xml", "public, max-age=300, must-revalidate"],
   ])("caches %s with %s", (urlPath, cacheControl) => {
     expect(headersFor(urlPath)["Cache-Control"]).toBe(cacheControl);
   });
@@ -114,6 +116,8 @@ describe("netlify.toml", () => {
   it.each([
     ["/feed.xml", "application/atom+xml; charset=utf-8"],
     ["/topics/russia/feed.xml", "application/atom+xml; charset=utf-8"],
+    ["/corrections/feed.xml", "application/atom+xml; charset=utf-8"],
+    ["/threads/istanbul-embassy-talks/feed.xml", "application/atom+xml; charset=utf-8"],
     ["/rss.xml", "application/rss+xml; charset=utf-8"],
     ["/feed.json", "application/feed+json; charset=utf-8"],
     ["/sitemap.xml", "application/xml; charset=utf-8"],
