@@ -192,7 +192,28 @@ describe("/ (the front page)", () => {
       "topic-band",
       "topic-band",
       "topic-band",
+      "front-more",
     ]);
+  });
+
+  it("links every issue of the first page from the front page, so none falls between / and /page/2/", () => {
+    const $ = page("index.html");
+    const onFront = new Set(
+      $("main a")
+        .map((_, link) => $(link).attr("href"))
+        .get(),
+    );
+    const second = page("page/2/index.html");
+    const onSecond = second(".summary__title a")
+      .map((_, link) => second(link).attr("href"))
+      .get();
+    const issueUrls = Object.keys(fixtureIssues).map(
+      (file) => `/2025/05/${file.replace(/^2025\//, "").replace(/\.md$/, "")}/`,
+    );
+    expect(issueUrls.filter((url) => !onFront.has(url) && !onSecond.includes(url))).toEqual([]);
+    expect(onSecond).toHaveLength(2);
+    // The one the grid and bands leave out is a headline under "More issues".
+    expect($(".front-more li a").length).toBeGreaterThan(0);
   });
 
   it("gives the lead its photo, kicker and number, byline and date", () => {
@@ -258,6 +279,7 @@ describe("/ (the front page)", () => {
       "Turkey",
       "Diplomacy",
       "War in Ukraine",
+      "More issues",
     ]);
     expect($("main h3")).toHaveLength(4 + 3 + 1 + 2 + 1);
   });

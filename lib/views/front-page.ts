@@ -36,6 +36,11 @@ export interface FrontPage<T> {
   lead?: T;
   grid: T[];
   bands: TopicBand<T>[];
+  /**
+   * The rest of the first `pageSize` issues that neither the grid nor a band shows, as headlines:
+   * `/page/2/` starts after them, so without this list they would be on no listing page.
+   */
+  more: T[];
 }
 
 /**
@@ -47,10 +52,12 @@ export function buildFrontPage<T extends FrontPageIssue>(
   /** `_data/topics.ts`, in its order; only the names are read. */
   topics: Readonly<Record<string, { name: string } | undefined>>,
   limits: Partial<FrontPageOptions> = {},
+  /** Issues page 1 of the home listing covers (`site.pageSize`); `/page/2/` starts after them. */
+  pageSize = Number.POSITIVE_INFINITY,
 ): FrontPage<T> {
   const { gridSize, bandSize } = { ...FRONT_PAGE_DEFAULTS, ...limits };
   const [lead, ...rest] = issuesNewestFirst;
-  if (!lead) return { grid: [], bands: [] };
+  if (!lead) return { grid: [], bands: [], more: [] };
   const grid = rest.slice(0, Math.max(0, gridSize));
   const above = new Set([lead, ...grid].map((issue) => issue.url));
   const below = rest.filter((issue) => !above.has(issue.url));
@@ -60,5 +67,7 @@ export function buildFrontPage<T extends FrontPageIssue>(
     const issues = below.filter((issue) => issue.data.topics.includes(id)).slice(0, Math.max(0, bandSize));
     if (issues.length > 0) bands.push({ id, name: topic.name, url: topicUrl(id), issues });
   }
-  return { lead, grid, bands };
+  const shown = new Set([...above, ...bands.flatMap((band) => band.issues.map((issue) => issue.url))]);
+  const more = issuesNewestFirst.slice(0, pageSize).filter((issue) => !shown.has(issue.url));
+  return { lead, grid, bands, more };
 }

@@ -108,7 +108,7 @@ export function buildSiteViews(views: readonly IssueView[], context: SiteViewCon
       };
     }),
     homePages: paginate(issues, site.pageSize, homeUrl),
-    frontPage: buildFrontPage(issues, topics),
+    frontPage: buildFrontPage(issues, topics, {}, site.pageSize),
     archive: archiveOverview(yearPages),
     archiveYearPages: yearPages,
     topicPages: paginateGroups(
