@@ -45,10 +45,21 @@ const SEARCH: PageCase = {
   path: "/search/?q=Darchiev",
   ready: '#search-results a[href="/2025/04/who-led-the-delegations/"]',
 };
+/** Issue pages with the thread box and the record at their foot: one with a correction, one with an update. */
+const CORRECTED: PageCase = { name: "issue with a correction", path: "/2025/04/who-led-the-delegations/" };
+const UPDATED: PageCase = { name: "issue with an update", path: "/2025/04/diplomatic-property-dispute/" };
+const CORRECTIONS: PageCase = { name: "corrections ledger", path: "/corrections/" };
+const THREADS: PageCase = { name: "threads", path: "/threads/" };
+const THREAD: PageCase = { name: "thread", path: "/threads/istanbul-embassy-talks/" };
 const PAGES: PageCase[] = [
   HOME,
   ISSUE,
+  CORRECTED,
+  UPDATED,
   ARCHIVE,
+  CORRECTIONS,
+  THREADS,
+  THREAD,
   { name: "topic", path: "/topics/russia/" },
   { name: "author", path: "/authors/ayse-demir/" },
   { name: "person", path: "/people/alexander-darchiev/" },
@@ -134,16 +145,19 @@ describeE2E("pages in Chromium", () => {
     }
   });
 
-  it.each([HOME, ISSUE, ARCHIVE, SEARCH])("$name does not scroll sideways at 320 px", async (target) => {
-    const { page, close } = await newPage(320);
-    try {
-      await open(page, target);
-      const scrollWidth = await page.evaluate<number>("document.documentElement.scrollWidth");
-      expect(scrollWidth).toBeLessThanOrEqual(320);
-    } finally {
-      await close();
-    }
-  });
+  it.each([HOME, ISSUE, CORRECTED, ARCHIVE, CORRECTIONS, THREADS, THREAD, SEARCH])(
+    "$name does not scroll sideways at 320 px",
+    async (target) => {
+      const { page, close } = await newPage(320);
+      try {
+        await open(page, target);
+        const scrollWidth = await page.evaluate<number>("document.documentElement.scrollWidth");
+        expect(scrollWidth).toBeLessThanOrEqual(320);
+      } finally {
+        await close();
+      }
+    },
+  );
 
   it.each([HOME, ISSUE].flatMap((target) => WIDTHS.map((width) => ({ ...target, width }))))(
     "screenshot of $name at $width px",
@@ -159,6 +173,66 @@ describeE2E("pages in Chromium", () => {
       }
     },
   );
+
+  it('at 390 px the thread box marks the issue being read: bold, and "(you are reading this)" shows', async () => {
+    const { page, close } = await newPage(390);
+    try {
+      await open(page, CORRECTED);
+      const box = page.locator(".thread-box");
+      await box.scrollIntoViewIfNeeded();
+      const items = box.locator(".thread-box__list > li");
+      expect(await items.count()).toBeGreaterThan(1);
+      // An expression, as the page runs it: the project's TypeScript has no DOM library.
+      const weights = await page.evaluate<{ current: boolean; weight: string }[]>(
+        `[...document.querySelectorAll(".thread-box__list > li")].map((element) => ({
+          current: element.classList.contains("thread-box__current"),
+          weight: getComputedStyle(element).fontWeight,
+        }))`,
+      );
+      expect(weights).toHaveLength(await items.count());
+      expect(weights.filter((item) => item.current).map((item) => item.weight)).toEqual(["700"]);
+      expect(new Set(weights.filter((item) => !item.current).map((item) => item.weight))).toEqual(
+        new Set(["400"]),
+      );
+      const current = box.locator(".thread-box__current");
+      expect(await current.locator('a[aria-current="page"]').count()).toBe(1);
+      const marker = current.locator(".thread-box__marker");
+      expect(await marker.isVisible()).toBe(true);
+      expect(await marker.textContent()).toBe("(you are reading this)");
+      // On screen, not clipped away: a box of real size inside the 390 px viewport.
+      const markerBox = await marker.boundingBox();
+      expect(markerBox && markerBox.width > 0 && markerBox.height > 0).toBe(true);
+      expect(markerBox && markerBox.x >= 0 && markerBox.x + markerBox.width <= 390).toBe(true);
+    } finally {
+      await close();
+    }
+  });
+
+  /** The record's pages: the ledger, a thread, and an issue's foot with the thread box in view. */
+  const RECORD_SHOTS = [
+    { file: "corrections", target: CORRECTIONS, foot: false },
+    { file: "thread", target: THREAD, foot: false },
+    { file: "issue-foot", target: CORRECTED, foot: true },
+  ].flatMap((shot) => SCHEMES.flatMap((scheme) => WIDTHS.map((width) => ({ ...shot, scheme, width }))));
+  it.each(RECORD_SHOTS)("screenshot of the $file at $width px ($scheme)", async (shot) => {
+    const { page, close } = await newPage(shot.width);
+    try {
+      await page.emulateMedia({ colorScheme: shot.scheme });
+      await open(page, shot.target);
+      const file = path.join(ARTIFACTS, `${shot.file}-${shot.width}-${shot.scheme}.png`);
+      let image: Buffer;
+      if (shot.foot) {
+        // The foot as a reader scrolls to it: from the thread box through the record.
+        await page.locator(".thread-box").evaluate((element) => element.scrollIntoView({ block: "start" }));
+        image = await page.screenshot({ path: file });
+      } else {
+        image = await page.screenshot({ path: file, fullPage: true });
+      }
+      expect(image.length).toBeGreaterThan(1000);
+    } finally {
+      await close();
+    }
+  });
 
   it("writes the README screenshot of the home page (1280 px, viewport only)", async () => {
     const { page, close } = await newPage(1280, 800);
