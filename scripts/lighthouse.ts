@@ -1,6 +1,6 @@
 /**
- * `npm run lighthouse [siteDir]` (default `_site`): Lighthouse on the home page and the newest
- * issue of an already built site, as a reader on a phone sees it (Lighthouse's default mobile
+ * `npm run lighthouse [siteDir]` (default `_site`): Lighthouse on the home page, the newest
+ * issue, the corrections ledger and the thread index of an already built site, as a reader on a phone sees it (Lighthouse's default mobile
  * emulation and simulated throttling). The site is served on 127.0.0.1 with the headers
  * netlify.toml gives it, so the Content-Security-Policy and caching are the production ones.
  * Prints the scores and, for any below {@link MIN_SCORE}, the audits that cost points; exits 1 then.
@@ -126,7 +126,8 @@ async function audit(siteDir: string): Promise<PageScores[]> {
     import("lighthouse"),
     import("chrome-launcher"),
   ]);
-  const paths = ["/", newestIssuePath(siteDir)];
+  // The ledger and the thread index exist on every site, with or without notes or threads.
+  const paths = ["/", newestIssuePath(siteDir), "/corrections/", "/threads/"];
   const served = await serveSite(siteDir, await netlifyHeaderRules());
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
