@@ -426,6 +426,10 @@ describeE2E("the front page in Chromium", () => {
   it("writes the README screenshot of the busy front page (1280 px, light)", async () => {
     const { page, close } = await openHome(busy, 1280, "light", 1000);
     try {
+      // The lead's photo decoded first: otherwise the README can show an empty frame.
+      await page.waitForFunction(
+        `(() => { const img = document.querySelector(".lead-story img"); return img && img.complete && img.naturalWidth > 0; })()`,
+      );
       mkdirSync(path.join(root, "docs"), { recursive: true });
       const image = await page.screenshot({ path: path.join(root, "docs/screenshot-front-page.png") });
       expect(image.length).toBeGreaterThan(1000);
