@@ -40,6 +40,7 @@ describe("the email edition cache", () => {
     const warm = openEditionCache(dir);
     expect(warm.parts(view)).toEqual(rendered);
     expect(warm.counts).toEqual({ cached: 1, rendered: 0 });
+    await warm.finish();
   });
 
   it("renders a view that changed, even by one word of the body", async () => {
@@ -55,6 +56,8 @@ describe("the email edition cache", () => {
     expect(second.counts).toEqual({ cached: 0, rendered: 1 });
     expect(parts).toEqual({ html: renderEmailHtml(edited), text: renderEmailText(edited) });
     expect(parts.html).toContain("meeting");
+    // The cache writes in the background until finish(): without it, afterEach's rmSync races the write.
+    await second.finish();
   });
 
   it.each([
@@ -73,6 +76,7 @@ describe("the email edition cache", () => {
     const second = openEditionCache(dir);
     expect(second.parts(view)).toEqual(rendered);
     expect(second.counts).toEqual({ cached: 0, rendered: 1 });
+    await second.finish();
   });
 
   it("stores nothing when turned off", async () => {
