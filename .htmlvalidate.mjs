@@ -4,7 +4,7 @@
 import { load } from "cheerio";
 import { Rule } from "html-validate";
 import site from "./_data/site.ts";
-import { issueFrontMatterSchema } from "./lib/schema.ts";
+import { issueFrontMatterSchema } from "./lib/contract/schema.ts";
 
 /** What base.njk puts between the headline and the site title in `<title>`. */
 const TITLE_SEPARATOR = " · ";

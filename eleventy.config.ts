@@ -10,16 +10,16 @@ import places from "./_data/places.ts";
 import site from "./_data/site.ts";
 import threads from "./_data/threads.ts";
 import topics from "./_data/topics.ts";
-import filtersPlugin from "./lib/filters/index.ts";
-import { createMarkdown } from "./lib/markdown.ts";
-import { defaultCacheDir } from "./lib/photos/index.ts";
-import contentPlugin from "./lib/plugins/content.ts";
-import emailPlugin from "./lib/plugins/email.ts";
-import feedsPlugin from "./lib/plugins/feeds.ts";
-import hashedAssetsPlugin from "./lib/plugins/hashed-assets.ts";
-import photosPlugin, { createPhotoDesk } from "./lib/plugins/photos.ts";
-import seoPlugin from "./lib/plugins/seo.ts";
-import sitemapsPlugin from "./lib/plugins/sitemaps.ts";
+import contentPlugin from "./lib/eleventy/content.ts";
+import emailPlugin from "./lib/eleventy/email.ts";
+import feedsPlugin from "./lib/eleventy/feeds.ts";
+import hashedAssetsPlugin from "./lib/eleventy/hashed-assets.ts";
+import photosPlugin, { createPhotoDesk } from "./lib/eleventy/photos.ts";
+import seoPlugin from "./lib/eleventy/seo.ts";
+import sitemapsPlugin from "./lib/eleventy/sitemaps.ts";
+import filtersPlugin from "./lib/outputs/filters/index.ts";
+import { createMarkdown } from "./lib/pipeline/content/markdown.ts";
+import { defaultCacheDir } from "./lib/pipeline/photos/index.ts";
 
 export const config = {
   // Output stays Eleventy's default (_site) so the build script and tests can redirect it.

@@ -1,5 +1,5 @@
 /** Writers, keyed by the id that issues list in `authors:`. Sample people, not real staff. */
-import { type Authors, authorsSchema } from "../lib/schema.ts";
+import { type Authors, authorsSchema } from "../lib/contract/schema.ts";
 
 const authors: Authors = {
   "ayse-demir": {

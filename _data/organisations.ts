@@ -2,7 +2,7 @@
  * Organisations that issues name in `organisations:`, keyed by id (lib/entities.ts). Each
  * description says only what the sources reported, as of `asOf`. Give `wikidata` only when certain.
  */
-import type { Organisations } from "../lib/entities.ts";
+import type { Organisations } from "../lib/contract/entities.ts";
 
 const organisations: Organisations = {
   "us-state-department": {

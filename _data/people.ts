@@ -2,7 +2,7 @@
  * People that issues name in `people:`, keyed by id (lib/entities.ts). Each description says
  * only what the sources reported, as of `asOf`. Give `wikidata` only when certain.
  */
-import type { People } from "../lib/entities.ts";
+import type { People } from "../lib/contract/entities.ts";
 
 const people: People = {
   "alexander-darchiev": {

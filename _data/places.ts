@@ -2,7 +2,7 @@
  * Places that issues name in `places:`, keyed by id (lib/entities.ts). Each description says
  * only what the sources reported, as of `asOf`. Give `wikidata` only when certain.
  */
-import type { Places } from "../lib/entities.ts";
+import type { Places } from "../lib/contract/entities.ts";
 
 const places: Places = {
   istanbul: {

@@ -3,7 +3,7 @@
  * On Netlify the production URL comes from the URL variable; deploy previews keep the
  * production canonical URL and are marked noindex (DESIGN.md §3).
  */
-import { readSite } from "../lib/site.ts";
+import { readSite } from "../lib/contract/site.ts";
 
 export default readSite(
   {

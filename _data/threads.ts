@@ -2,7 +2,7 @@
  * Story threads that issues join with `thread: <id>` (lib/threads.ts). Each has a name and a
  * one-line summary; the issues themselves say what happened.
  */
-import type { Threads } from "../lib/threads.ts";
+import type { Threads } from "../lib/contract/threads.ts";
 
 const threads: Threads = {
   "istanbul-embassy-talks": {

@@ -1,5 +1,5 @@
 /** Topics, keyed by the id that issues list in `topics:`: regions, countries and themes. */
-import { type Topics, topicsSchema } from "../lib/schema.ts";
+import { type Topics, topicsSchema } from "../lib/contract/schema.ts";
 
 const topics: Topics = {
   russia: {

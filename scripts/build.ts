@@ -24,7 +24,7 @@ import {
   swapIn,
 } from "../lib/build/swap.ts";
 import { checkSite, formatReport } from "../lib/checks/index.ts";
-import { pageSources, type SiteViews, VIEWS_EVENT } from "../lib/views/site.ts";
+import { pageSources, type SiteViews, VIEWS_EVENT } from "../lib/pipeline/views/site.ts";
 import { indexSite } from "./search-index.ts";
 
 const output = path.resolve(process.argv[2] ?? "_site");

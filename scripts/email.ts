@@ -16,14 +16,19 @@ import site from "../_data/site.ts";
 import topics from "../_data/topics.ts";
 import { EMAIL_SIZE_LIMIT, emailLinkProblems, readEmailFacts } from "../lib/checks/email.ts";
 import { formatKb } from "../lib/checks/site.ts";
-import { formatProblem, loadIssues, readIssueSources, toFocusSources } from "../lib/content.ts";
-import { renderEmailEdition } from "../lib/email/index.ts";
-import { createMarkdown } from "../lib/markdown.ts";
-import { createPhotoDesk } from "../lib/photos/desk.ts";
-import { defaultCacheDir } from "../lib/photos/index.ts";
-import { describePhotoProblem } from "../lib/plugins/photos.ts";
-import { EMAIL_FILES, emailUrl } from "../lib/urls.ts";
-import { viewIssue } from "../lib/views/issue.ts";
+import { EMAIL_FILES, emailUrl } from "../lib/contract/urls.ts";
+import { describePhotoProblem } from "../lib/eleventy/photos.ts";
+import { renderEmailEdition } from "../lib/outputs/email/index.ts";
+import {
+  formatProblem,
+  loadIssues,
+  readIssueSources,
+  toFocusSources,
+} from "../lib/pipeline/content/content.ts";
+import { createMarkdown } from "../lib/pipeline/content/markdown.ts";
+import { createPhotoDesk } from "../lib/pipeline/photos/desk.ts";
+import { defaultCacheDir } from "../lib/pipeline/photos/index.ts";
+import { viewIssue } from "../lib/pipeline/views/issue.ts";
 
 const USAGE =
   "usage: npm run email -- src/issues/<year>/<slug>.md [--out node_modules/.cache/dateline-email]";

@@ -9,8 +9,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { type IptcFields, writeIptc } from "../lib/photos/iptc-writer.ts";
-import { escapeHtml } from "../lib/text.ts";
+import { type IptcFields, writeIptc } from "../lib/pipeline/photos/iptc-writer.ts";
+import { escapeHtml } from "../lib/shared/text.ts";
 
 interface Placeholder {
   file: string;

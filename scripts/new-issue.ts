@@ -10,12 +10,12 @@ import authors from "../_data/authors.ts";
 import site from "../_data/site.ts";
 import threads from "../_data/threads.ts";
 import topics from "../_data/topics.ts";
-import { readIssueSources } from "../lib/content.ts";
-import { buildTime } from "../lib/dates.ts";
-import { nextIssueNumber } from "../lib/numbering.ts";
-import { SCAFFOLD_BODY, SCAFFOLD_DEK } from "../lib/preflight.ts";
-import { slugify } from "../lib/text.ts";
-import { WORDS_PER_MINUTE } from "../lib/views/issue.ts";
+import { readIssueSources } from "../lib/pipeline/content/content.ts";
+import { nextIssueNumber } from "../lib/pipeline/content/numbering.ts";
+import { SCAFFOLD_BODY, SCAFFOLD_DEK } from "../lib/pipeline/content/preflight.ts";
+import { WORDS_PER_MINUTE } from "../lib/pipeline/views/issue.ts";
+import { buildTime } from "../lib/shared/dates.ts";
+import { slugify } from "../lib/shared/text.ts";
 
 /** Longest slug made from a headline; longer ones are cut at a word boundary. */
 const MAX_SLUG = 80;

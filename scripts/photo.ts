@@ -8,9 +8,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
 import site from "../_data/site.ts";
-import { buildTime } from "../lib/dates.ts";
-import { readPhotoMeta } from "../lib/photos/index.ts";
-import { slugify } from "../lib/text.ts";
+import { readPhotoMeta } from "../lib/pipeline/photos/index.ts";
+import { buildTime } from "../lib/shared/dates.ts";
+import { slugify } from "../lib/shared/text.ts";
 
 const USAGE = `Usage: npm run photo -- add <file> [--year YYYY]
 

@@ -10,7 +10,7 @@
  * any photo is unusable; the output folder is then left as it was.
  */
 import { parseArgs } from "node:util";
-import { bodyImageSources, readIssueSources, toFocusSources } from "../lib/content.ts";
+import { bodyImageSources, readIssueSources, toFocusSources } from "../lib/pipeline/content/content.ts";
 import {
   collectFocus,
   createProgressReporter,
@@ -18,7 +18,7 @@ import {
   formatDuration,
   formatPhotoProblem,
   processPhotos,
-} from "../lib/photos/index.ts";
+} from "../lib/pipeline/photos/index.ts";
 
 const USAGE = `usage: npm run photos -- [--photos assets/photos] [--out _site/photos] [--cache node_modules/.cache/dateline-photos]
                        [--issues src/issues] [--max-megapixels 100] [--concurrency 2] [--quiet]`;

@@ -1,5 +1,5 @@
 /** Each issue's `email.html` (its email edition, lib/email/), beside the issue's page. */
-import { emailFileTemplate } from "../lib/plugins/email.ts";
+import { emailFileTemplate } from "../lib/eleventy/email.ts";
 
 const template = emailFileTemplate("email.html");
 

@@ -1,5 +1,5 @@
 /** Each issue's `email.eml` (the edition as one message), beside the issue's page. */
-import { emailFileTemplate } from "../lib/plugins/email.ts";
+import { emailFileTemplate } from "../lib/eleventy/email.ts";
 
 const template = emailFileTemplate("email.eml");
 

@@ -1,6 +1,7 @@
 /** Every feed document: /feed.xml, /rss.xml, /feed.json and /topics/<id>/feed.xml. */
-import type { FeedSourceItem, FeedSpec } from "../lib/feeds/channel.ts";
-import type { FeedsData } from "../lib/plugins/feeds.ts";
+
+import type { FeedsData } from "../lib/eleventy/feeds.ts";
+import type { FeedSourceItem, FeedSpec } from "../lib/outputs/feeds/channel.ts";
 
 interface FeedPageData {
   feed: FeedSpec;

@@ -1,5 +1,5 @@
 /** Writes each hashed asset under its content-hashed name (see lib/plugins/hashed-assets.ts). */
-import type { HashedAsset } from "../lib/plugins/hashed-assets.ts";
+import type { HashedAsset } from "../lib/eleventy/hashed-assets.ts";
 
 interface AssetPageData {
   asset: HashedAsset;

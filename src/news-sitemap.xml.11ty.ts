@@ -1,5 +1,5 @@
 /** /news-sitemap.xml: issues from the two days before the build time, for Google News. */
-import type { SitemapsData } from "../lib/plugins/sitemaps.ts";
+import type { SitemapsData } from "../lib/eleventy/sitemaps.ts";
 
 interface NewsSitemapData {
   sitemaps: SitemapsData;

@@ -1,5 +1,5 @@
 /** /robots.txt: points crawlers at the sitemaps; previews are closed to them. */
-import type { SitemapsData } from "../lib/plugins/sitemaps.ts";
+import type { SitemapsData } from "../lib/eleventy/sitemaps.ts";
 
 export const data = { permalink: "/robots.txt", eleventyExcludeFromCollections: true };
 

@@ -2,8 +2,8 @@
  * /sitemap.xml: every HTML page, issues with their last change. Past the protocol's limits it
  * becomes a sitemap index, and its parts /sitemap-1.xml… are pages of this template.
  */
-import type { SitemapsData } from "../lib/plugins/sitemaps.ts";
-import type { SitemapFile } from "../lib/sitemaps.ts";
+import type { SitemapsData } from "../lib/eleventy/sitemaps.ts";
+import type { SitemapFile } from "../lib/outputs/sitemaps.ts";
 
 type Pages = Parameters<SitemapsData["renderSitemaps"]>[0];
 

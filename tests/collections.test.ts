@@ -16,7 +16,7 @@ import {
   paginateGroups,
   RELATED_WINDOW,
   sortNewestFirst,
-} from "../lib/collections.ts";
+} from "../lib/pipeline/views/collections.ts";
 
 function item(url: string, iso: string, topics: string[] = [], authors: string[] = []): IssueLike {
   return { url, date: new Date(iso), data: { topics, authors } };

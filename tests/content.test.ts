@@ -19,7 +19,7 @@ import {
   loadIssues,
   readFrontMatter,
   readIssueSource,
-} from "../lib/content.ts";
+} from "../lib/pipeline/content/content.ts";
 import { createCheckContext } from "./helpers/check-context.ts";
 
 const FILE = "src/issues/2025/x.md";

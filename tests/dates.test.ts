@@ -12,7 +12,7 @@ import {
   readableDate,
   readableDateTime,
   rfc822DateTime,
-} from "../lib/dates.ts";
+} from "../lib/shared/dates.ts";
 
 const ISTANBUL_AFTERNOON = "2025-04-10T16:30:00+03:00";
 

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import organisations from "../_data/organisations.ts";
 import people from "../_data/people.ts";
 import places from "../_data/places.ts";
-import { type CheckContext, checkIssue, formatProblem } from "../lib/content.ts";
-import { checkEntities, type Entities, findName, findUnlistedMentions } from "../lib/entities.ts";
+import { checkEntities, type Entities, findName, findUnlistedMentions } from "../lib/contract/entities.ts";
+import { type CheckContext, checkIssue, formatProblem } from "../lib/pipeline/content/content.ts";
 import { createCheckContext } from "./helpers/check-context.ts";
 
 const FILE = "src/issues/2025/x.md";

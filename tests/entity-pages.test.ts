@@ -15,7 +15,7 @@ const EPOCH = 1746057600;
 /** The Wikidata sandbox item: a real id that stands for nothing, for tests only. */
 const SANDBOX = "Q4115189";
 
-const PEOPLE = `import type { People } from "../lib/entities.ts";
+const PEOPLE = `import type { People } from "../lib/contract/entities.ts";
 const people: People = {
   "alexander-darchiev": {
     name: "Alexander Darchiev",
@@ -37,14 +37,14 @@ const people: People = {
 export default people;
 `;
 
-const PLACES = `import type { Places } from "../lib/entities.ts";
+const PLACES = `import type { Places } from "../lib/contract/entities.ts";
 const places: Places = {
   istanbul: { name: "Istanbul", country: "Turkey", description: "Where the talks were held.", asOf: "2025-04-10" },
 };
 export default places;
 `;
 
-const ORGANISATIONS = `import type { Organisations } from "../lib/entities.ts";
+const ORGANISATIONS = `import type { Organisations } from "../lib/contract/entities.ts";
 const organisations: Organisations = {
   "us-state-department": {
     name: "US State Department",

@@ -7,7 +7,11 @@
 import { Buffer } from "node:buffer";
 import { type CheerioAPI, load } from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildFrontPage, FRONT_PAGE_DEFAULTS, type FrontPageIssue } from "../lib/views/front-page.ts";
+import {
+  buildFrontPage,
+  FRONT_PAGE_DEFAULTS,
+  type FrontPageIssue,
+} from "../lib/pipeline/views/front-page.ts";
 import { buildFixtureSite, type FixtureSite, issueFile } from "./helpers/fixture-site.ts";
 
 describe("buildFrontPage", () => {

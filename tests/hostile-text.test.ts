@@ -62,7 +62,7 @@ function hostileIssue(written: string): string {
 beforeAll(() => {
   // One fixture site per case, with the text in every field a writer controls.
   for (const [name, written] of hostile) {
-    const authors = `import { authorsSchema } from "../lib/schema.ts";
+    const authors = `import { authorsSchema } from "../lib/contract/schema.ts";
 export default authorsSchema.parse({ "ayse-demir": { name: ${JSON.stringify(`Ayşe ${written}`)}, bio: "Sample." } });
 `;
     const site = buildFixtureSite({

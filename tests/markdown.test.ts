@@ -12,7 +12,7 @@ import {
   sourceLinkCandidates,
   TOO_DEEPLY_NESTED,
   UNCLOSED_COMMENT,
-} from "../lib/markdown.ts";
+} from "../lib/pipeline/content/markdown.ts";
 
 const md = createMarkdown();
 

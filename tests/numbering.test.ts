@@ -1,7 +1,7 @@
 /** Issue numbers (lib/numbering.ts) and the record of notes (lib/record.ts), table-driven. */
 import { describe, expect, it } from "vitest";
-import { checkIssueNumbers, nextIssueNumber } from "../lib/numbering.ts";
-import { issueNotes, lastChangeOf } from "../lib/record.ts";
+import { checkIssueNumbers, nextIssueNumber } from "../lib/pipeline/content/numbering.ts";
+import { issueNotes, lastChangeOf } from "../lib/pipeline/content/record.ts";
 
 const issue = (inputPath: string, number?: number) => ({
   inputPath,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CheckContext, checkIssue, formatProblem } from "../lib/content.ts";
-import { findPreflightProblems, SCAFFOLD_BODY, SCAFFOLD_DEK } from "../lib/preflight.ts";
+import { type CheckContext, checkIssue, formatProblem } from "../lib/pipeline/content/content.ts";
+import { findPreflightProblems, SCAFFOLD_BODY, SCAFFOLD_DEK } from "../lib/pipeline/content/preflight.ts";
 import { createCheckContext } from "./helpers/check-context.ts";
 
 const FILE = "src/issues/2025/x.md";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findUnclosedComment, findUnsafeHtml } from "../lib/raw-html.ts";
+import { findUnclosedComment, findUnsafeHtml } from "../lib/pipeline/content/raw-html.ts";
 
 describe("findUnsafeHtml", () => {
   it.each([

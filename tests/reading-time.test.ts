@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countWords, readingMinutes, WORDS_PER_MINUTE } from "../lib/views/issue.ts";
+import { countWords, readingMinutes, WORDS_PER_MINUTE } from "../lib/pipeline/views/issue.ts";
 
 describe("countWords", () => {
   it.each<[string, string, number]>([

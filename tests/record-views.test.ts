@@ -1,9 +1,9 @@
 /** The ledger's pages (lib/views/record.ts) and the thread box's window (lib/views/threads.ts). */
 import { describe, expect, it } from "vitest";
-import { issueNotes, lastChangeOf } from "../lib/record.ts";
-import type { IssueView } from "../lib/views/issue.ts";
-import { buildLedger, LEDGER_PAGE_LIMIT } from "../lib/views/record.ts";
-import { boxWindow } from "../lib/views/threads.ts";
+import { issueNotes, lastChangeOf } from "../lib/pipeline/content/record.ts";
+import type { IssueView } from "../lib/pipeline/views/issue.ts";
+import { buildLedger, LEDGER_PAGE_LIMIT } from "../lib/pipeline/views/record.ts";
+import { boxWindow } from "../lib/pipeline/views/threads.ts";
 
 describe("boxWindow", () => {
   it.each([

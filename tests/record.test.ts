@@ -12,7 +12,7 @@ import { buildFixtureSite, type FixtureSite, issueFile } from "./helpers/fixture
 /** 1 May 2025, 00:00 UTC: after every fixture issue. */
 const EPOCH = 1746057600;
 
-const THREADS = `import type { Threads } from "../lib/threads.ts";
+const THREADS = `import type { Threads } from "../lib/contract/threads.ts";
 const threads: Threads = {
   "embassy-talks": { name: "The embassy talks", summary: "Two delegations & their </script> talks." },
   "quiet-thread": { name: "A quiet thread", summary: "No issue has joined it yet." },

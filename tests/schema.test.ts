@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CheckContext, checkIssue, formatProblem } from "../lib/content.ts";
 import {
   findById,
   idPattern,
@@ -7,7 +6,8 @@ import {
   issueFrontMatterSchema,
   offsetDateTime,
   photoFieldNames,
-} from "../lib/schema.ts";
+} from "../lib/contract/schema.ts";
+import { type CheckContext, checkIssue, formatProblem } from "../lib/pipeline/content/content.ts";
 import { createCheckContext } from "./helpers/check-context.ts";
 
 const FILE = "src/issues/2025/x.md";

@@ -10,7 +10,7 @@ import {
   type SocialMetaInput,
   serializeJsonLd,
   toOgLocale,
-} from "../lib/seo.ts";
+} from "../lib/outputs/seo.ts";
 
 const SITE = "https://dateline.example";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readSite, type SiteSettings } from "../lib/site.ts";
+import { readSite, type SiteSettings } from "../lib/contract/site.ts";
 
 const settings: SiteSettings = {
   title: "Dateline",

@@ -9,8 +9,8 @@ import {
   renderSitemaps,
   selectNewsEntries,
   toNewsLanguage,
-} from "../lib/sitemaps.ts";
-import { escapeXml } from "../lib/xml.ts";
+} from "../lib/outputs/sitemaps.ts";
+import { escapeXml } from "../lib/shared/xml.ts";
 
 const SITE = "https://dateline.example";
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";

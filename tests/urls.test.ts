@@ -7,7 +7,7 @@ import {
   entityUrl,
   listFeeds,
   siteFeeds,
-} from "../lib/urls.ts";
+} from "../lib/contract/urls.ts";
 
 describe("entity paths", () => {
   it("puts each kind under its own folder", () => {

@@ -21,9 +21,9 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
-import { hashBuffer, objectDir, objectKey } from "../../lib/photos/cache.ts";
-import { DEFAULT_SETTINGS, makeTestPhoto, processPhotos } from "../../lib/photos/index.ts";
-import { encode } from "../../lib/photos/renditions.ts";
+import { hashBuffer, objectDir, objectKey } from "../../lib/pipeline/photos/cache.ts";
+import { DEFAULT_SETTINGS, makeTestPhoto, processPhotos } from "../../lib/pipeline/photos/index.ts";
+import { encode } from "../../lib/pipeline/photos/renditions.ts";
 import {
   CROP_NAMES,
   cropSize,
@@ -32,7 +32,7 @@ import {
   PHOTO_FORMATS,
   planWidths,
   settingsHash,
-} from "../../lib/photos/settings.ts";
+} from "../../lib/pipeline/photos/settings.ts";
 
 const USAGE =
   "usage: npm run bench:photos -- [--photos 20] [--seed 1] [--concurrency 2] [--warm-photos 1000] [--keep]";

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CheckOptions, checkSite, formatProblem, formatReport } from "../../lib/checks/index.ts";
-import { renderSitemaps } from "../../lib/sitemaps.ts";
+import { renderSitemaps } from "../../lib/outputs/sitemaps.ts";
 import { FIXTURE_EPOCH, fixtureIssues } from "../fixtures/sample-issues.ts";
 import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
 import { copySite, insertAfter, LEAD_PHOTO, photoFile, removeCopies } from "./site-copy.ts";

@@ -6,7 +6,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildEmailView, openEditionCache, renderEmailHtml, renderEmailText } from "../../lib/email/index.ts";
+import {
+  buildEmailView,
+  openEditionCache,
+  renderEmailHtml,
+  renderEmailText,
+} from "../../lib/outputs/email/index.ts";
 import { fixtureContext, fixtureView } from "./fixture-view.ts";
 
 const made: string[] = [];

@@ -3,12 +3,13 @@
  * footnote, a `<picture>` figure, a heading anchor, raw `<abbr>`), a lead photo in a manifest
  * entry, and the site settings read as the build reads them.
  */
-import type { EmailContext } from "../../lib/email/index.ts";
-import type { PhotoEntry, Rendition } from "../../lib/photos/manifest.ts";
-import { issueNotes, lastChangeOf } from "../../lib/record.ts";
-import type { EmailService } from "../../lib/schema.ts";
-import { readSite } from "../../lib/site.ts";
-import type { IssueView } from "../../lib/views/issue.ts";
+
+import type { EmailService } from "../../lib/contract/schema.ts";
+import { readSite } from "../../lib/contract/site.ts";
+import type { EmailContext } from "../../lib/outputs/email/index.ts";
+import { issueNotes, lastChangeOf } from "../../lib/pipeline/content/record.ts";
+import type { PhotoEntry, Rendition } from "../../lib/pipeline/photos/manifest.ts";
+import type { IssueView } from "../../lib/pipeline/views/issue.ts";
 
 function rendition(format: Rendition["format"], width: number): Rendition {
   return {

@@ -1,7 +1,7 @@
 /** The email view and its HTML and text parts, on a hand-written issue view (fixture-view.ts). */
 import * as cheerio from "cheerio";
 import { describe, expect, it } from "vitest";
-import { displaySize } from "../../lib/email/body.ts";
+import { displaySize } from "../../lib/outputs/email/body.ts";
 import {
   buildEmailView,
   renderEmailDocument,
@@ -9,8 +9,8 @@ import {
   renderEmailText,
   SERVICE_TAGS,
   TEXT_WIDTH,
-} from "../../lib/email/index.ts";
-import { issueNotes, lastChangeOf } from "../../lib/record.ts";
+} from "../../lib/outputs/email/index.ts";
+import { issueNotes, lastChangeOf } from "../../lib/pipeline/content/record.ts";
 import { fixtureContext, fixtureView, HOSTILE_TITLE } from "./fixture-view.ts";
 
 const WEB = "https://dateline.example/2025/04/istanbul-talks/";

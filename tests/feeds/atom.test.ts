@@ -1,6 +1,6 @@
 import { extractFromXml } from "@extractus/feed-extractor";
 import { describe, expect, it } from "vitest";
-import { renderAtom } from "../../lib/feeds/atom.ts";
+import { renderAtom } from "../../lib/outputs/feeds/atom.ts";
 import {
   ATOM_NAMESPACE,
   HOSTILE_TEXTS,

@@ -4,7 +4,7 @@
  */
 import { XMLParser } from "fast-xml-parser";
 import { SaxesParser } from "saxes";
-import type { FeedChannel } from "../../lib/feeds/model.ts";
+import type { FeedChannel } from "../../lib/outputs/feeds/model.ts";
 
 export const ATOM_NAMESPACE = "http://www.w3.org/2005/Atom";
 export const MEDIA_NAMESPACE = "http://search.yahoo.com/mrss/";

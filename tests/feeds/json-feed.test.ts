@@ -1,6 +1,6 @@
 import { extractFromJson } from "@extractus/feed-extractor";
 import { describe, expect, it } from "vitest";
-import { renderJsonFeed } from "../../lib/feeds/json-feed.ts";
+import { renderJsonFeed } from "../../lib/outputs/feeds/json-feed.ts";
 import {
   HOSTILE_TEXTS,
   LEAD_CONTENT_HTML,

@@ -5,7 +5,7 @@ import {
   makeElement,
   makeTextElement,
   renderXmlDocument,
-} from "../../lib/feeds/xml.ts";
+} from "../../lib/outputs/feeds/xml.ts";
 import { readExpandedNames } from "./fixture-channel.ts";
 
 const FORBIDDEN_CONTROLS = Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).filter(

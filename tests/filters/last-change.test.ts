@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lastChange } from "../../lib/filters/last-change.ts";
+import { lastChange } from "../../lib/outputs/filters/last-change.ts";
 
 describe("lastChange", () => {
   it.each<[string, Parameters<typeof lastChange>[0], string]>([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pickByIds } from "../../lib/filters/pick-by-ids.ts";
+import { pickByIds } from "../../lib/outputs/filters/pick-by-ids.ts";
 
 const topics = {
   russia: { name: "Russia", kind: "country" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readableDate } from "../../lib/filters/readable-date.ts";
+import { readableDate } from "../../lib/outputs/filters/readable-date.ts";
 
 describe("readableDate", () => {
   it.each<[string, string, string]>([

@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import type { CheckContext } from "../../lib/content.ts";
-import { makeTestPhoto, processPhotos } from "../../lib/photos/index.ts";
+import type { CheckContext } from "../../lib/pipeline/content/content.ts";
+import { makeTestPhoto, processPhotos } from "../../lib/pipeline/photos/index.ts";
 
 export async function createCheckContext(): Promise<{ context: CheckContext; remove: () => void }> {
   const root = mkdtempSync(path.join(os.tmpdir(), "dateline-check-"));

@@ -8,7 +8,7 @@
  */
 import { cpSync, existsSync } from "node:fs";
 import path from "node:path";
-import { processPhotos } from "../../lib/photos/index.ts";
+import { processPhotos } from "../../lib/pipeline/photos/index.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 export const WARM_PHOTO_CACHE = path.join(root, ".cache/test-photo-cache");

@@ -6,7 +6,7 @@ import {
   type PhotoEntry,
   type PhotoManifest,
   resolvePhotoText,
-} from "../../lib/photos/index.ts";
+} from "../../lib/pipeline/photos/index.ts";
 
 describe("formatCredit", () => {
   it.each([

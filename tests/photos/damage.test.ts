@@ -8,14 +8,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { checkScanData } from "../../lib/photos/damage.ts";
+import { checkScanData } from "../../lib/pipeline/photos/damage.ts";
 import {
   formatPhotoProblem,
   headerGaps,
   makeTestPhoto,
   processPhotos,
   scanDamage,
-} from "../../lib/photos/index.ts";
+} from "../../lib/pipeline/photos/index.ts";
 import { createSandbox } from "./helpers.ts";
 
 const FIX = "ask the agency for the file again or re-export it";

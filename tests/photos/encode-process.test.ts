@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { processPhotos } from "../../lib/photos/index.ts";
+import { processPhotos } from "../../lib/pipeline/photos/index.ts";
 import { createSandbox, type PhotoSandbox } from "./helpers.ts";
 
 function files(dir: string): Record<string, string> {

@@ -2,14 +2,14 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it, onTestFinished } from "vitest";
+import { describePhotoProblem } from "../../lib/eleventy/photos.ts";
 import {
   formatPhotoProblem,
   makeTestPhoto,
   PhotoError,
   type PhotoProblem,
   processPhotos,
-} from "../../lib/photos/index.ts";
-import { describePhotoProblem } from "../../lib/plugins/photos.ts";
+} from "../../lib/pipeline/photos/index.ts";
 import { createSandbox, type PhotoSandbox, snapshot } from "./helpers.ts";
 
 const EXPORT = "export it as JPEG (PNG, WebP, TIFF and AVIF are accepted too)";

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { bodyImageSources, readIssueSources, toFocusSources } from "../../lib/content.ts";
-import { collectFocus, focusSchema } from "../../lib/photos/index.ts";
+import { bodyImageSources, readIssueSources, toFocusSources } from "../../lib/pipeline/content/content.ts";
+import { collectFocus, focusSchema } from "../../lib/pipeline/photos/index.ts";
 
 const issue = (photo: string) =>
   `---\ntitle: T\ndek: D\ndate: 2025-04-10T16:30:00+03:00\nauthors: [a]\ntopics: [b]\n${photo}---\nBody.\n`;

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readManifest } from "../../lib/photos/index.ts";
-import { stableStringify } from "../../lib/photos/manifest.ts";
+import { readManifest } from "../../lib/pipeline/photos/index.ts";
+import { stableStringify } from "../../lib/pipeline/photos/manifest.ts";
 
 describe("readManifest", () => {
   it("reads a missing manifest as empty, and says how to recover from a damaged one", () => {

@@ -6,7 +6,7 @@ import {
   pickRendition,
   renderFeedImage,
   renderPicture,
-} from "../../lib/photos/index.ts";
+} from "../../lib/pipeline/photos/index.ts";
 
 const widths = [480, 800, 1200, 1600];
 const rendition = (format: "avif" | "webp" | "jpeg", width: number) => ({

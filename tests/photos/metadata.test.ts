@@ -1,7 +1,7 @@
 import exifr from "exifr";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { fixIptcString, makeTestPhoto, readPhotoMeta, writeIptc } from "../../lib/photos/index.ts";
+import { fixIptcString, makeTestPhoto, readPhotoMeta, writeIptc } from "../../lib/pipeline/photos/index.ts";
 
 const small = { width: 64, height: 48 };
 

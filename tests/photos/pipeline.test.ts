@@ -10,7 +10,7 @@ import {
   processPhotos,
   readManifest,
   renditionsOf,
-} from "../../lib/photos/index.ts";
+} from "../../lib/pipeline/photos/index.ts";
 import { createSandbox, type PhotoSandbox, snapshot } from "./helpers.ts";
 
 const CAPTION = "Recep Tayyip Erdoğan — Ankara";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createProgressReporter, formatDuration, formatProgress } from "../../lib/photos/index.ts";
+import { createProgressReporter, formatDuration, formatProgress } from "../../lib/pipeline/photos/index.ts";
 
 describe("formatProgress", () => {
   it.each([

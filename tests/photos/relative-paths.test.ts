@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { processPhotos } from "../../lib/photos/index.ts";
+import { processPhotos } from "../../lib/pipeline/photos/index.ts";
 import { createSandbox } from "./helpers.ts";
 
 const sandbox = createSandbox("dateline-relative-");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cropSize, DEFAULT_SETTINGS, planWidths, settingsHash } from "../../lib/photos/settings.ts";
+import { cropSize, DEFAULT_SETTINGS, planWidths, settingsHash } from "../../lib/pipeline/photos/settings.ts";
 
 describe("planWidths", () => {
   it.each([

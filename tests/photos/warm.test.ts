@@ -18,7 +18,7 @@ vi.mock("sharp", async (importOriginal) => {
   return { default: counted };
 });
 
-const { processPhotos } = await import("../../lib/photos/index.ts");
+const { processPhotos } = await import("../../lib/pipeline/photos/index.ts");
 const { createSandbox } = await import("./helpers.ts");
 
 describe("a warm run", () => {

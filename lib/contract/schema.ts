@@ -1,0 +1,329 @@
+/**
+ * The content contract (DESIGN.md §2) as zod schemas. Every type the build uses for
+ * issues, authors, topics and the site comes from here through `z.infer`.
+ *
+ * Messages follow the house format "what is wrong — how to fix it"; `lib/content.ts`
+ * prefixes them with the file and the field.
+ */
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { removeControlCharacters } from "../shared/text.ts";
+import { focusSchema } from "./focus-values.ts";
+
+/** Ids of authors and topics: they become URL segments, so keep them plain. */
+export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const ID_HINT = "use lowercase letters, digits and hyphens, e.g. ayse-demir";
+
+/** Text that must be present, non-blank and at most `max` characters. */
+function requiredText(max: number, hint: string) {
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `required — ${hint}`
+          : `must be text, not ${describe(issue.input)} — ${hint}`,
+    })
+    .trim()
+    .min(1, { error: `must not be empty — ${hint}` })
+    .max(max, {
+      error: (issue) => `is ${String(issue.input).length} characters, the limit is ${max} — shorten it`,
+    });
+}
+
+function optionalText(max: number, hint: string) {
+  return requiredText(max, hint).optional();
+}
+
+function describe(input: unknown): string {
+  if (input === null) return "empty";
+  if (Array.isArray(input)) return "a list";
+  if (input instanceof Date) return "a date";
+  return `a ${typeof input}`;
+}
+
+/** The offset the examples in date messages use: the sample site's (Istanbul). */
+const EXAMPLE_OFFSET = "+03:00";
+
+/** How writers type dates when they do not type ISO 8601; tried in order, in English. */
+const WRITTEN_DATE_FORMATS = [
+  "d MMMM yyyy",
+  "d MMM yyyy",
+  "MMMM d yyyy",
+  "MMMM d, yyyy",
+  "MMM d, yyyy",
+  "MMM d yyyy",
+  "yyyy/M/d",
+  "d.M.yyyy",
+  "yyyy-M-d",
+];
+
+/**
+ * The date-time a writer meant by a date typed another way, in the house format, or undefined.
+ * A missing time becomes 09:00, the offset is the sample site's.
+ * @example suggestDateTime("10 April 2025") // "2025-04-10T09:00:00+03:00"
+ * @example suggestDateTime("2025-04-10 16:30") // "2025-04-10T16:30:00+03:00"
+ */
+export function suggestDateTime(value: string): string | undefined {
+  const match = /^(.*?)(?:(?:[\sT,]+|,\s*|\s+at\s+)(\d{1,2})[:.](\d{2})(?::(\d{2}))?)?$/i.exec(value.trim());
+  const [, datePart = "", hour = "9", minute = "00", second = "00"] = match ?? [];
+  for (const format of WRITTEN_DATE_FORMATS) {
+    const day = DateTime.fromFormat(datePart.trim().replace(/\s+/g, " "), format, { locale: "en" });
+    if (!day.isValid) continue;
+    const time = day.set({ hour: Number(hour), minute: Number(minute), second: Number(second) });
+    if (!time.isValid) return undefined;
+    return `${time.toFormat("yyyy-MM-dd'T'HH:mm:ss")}${EXAMPLE_OFFSET}`;
+  }
+  return undefined;
+}
+
+const DATE_FORMAT_HINT = "year-month-day, T, the time, then the offset";
+
+/**
+ * An ISO 8601 date-time with an explicit offset, kept as the string the writer typed.
+ * A bare date is ambiguous (midnight where?), so it is rejected.
+ */
+export const offsetDateTime = z
+  .string({
+    error: (issue) =>
+      issue.input === undefined
+        ? "required — give the publication time with its offset, e.g. 2025-04-10T16:30:00+03:00"
+        : `must be a date-time, not ${describe(issue.input)} — write it like 2025-04-10T16:30:00+03:00`,
+  })
+  .superRefine((value, ctx) => {
+    const problem = (message: string) => ctx.addIssue({ code: "custom", message });
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      problem(`"${value}" has no time — add the time and offset, e.g. ${value}T09:00:00${EXAMPLE_OFFSET}`);
+      return;
+    }
+    // Not ISO 8601 at all (`10 April 2025`, `2025-04-10 09:00`): show the writer's own date in the format.
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) {
+      const suggestion = suggestDateTime(value);
+      problem(
+        suggestion
+          ? `"${value}" is not in the date format — write it as ${suggestion} (${DATE_FORMAT_HINT})`
+          : `"${value}" is not a date-time — write it like 2025-04-10T09:00:00${EXAMPLE_OFFSET} (${DATE_FORMAT_HINT})`,
+      );
+      return;
+    }
+    if (!/(?:Z|[+-]\d{2}:?\d{2})$/i.test(value)) {
+      problem(`"${value}" has no offset — add one, e.g. ${EXAMPLE_OFFSET} for Istanbul or Z for UTC`);
+      return;
+    }
+    if (!DateTime.fromISO(value, { setZone: true }).isValid) {
+      problem(`"${value}" is not a valid date-time — write it like 2025-04-10T16:30:00${EXAMPLE_OFFSET}`);
+    }
+  });
+
+/** A list refinement: each id after its first appearance is an error at its index. */
+function reportRepeats(what: string) {
+  return (ids: string[], ctx: z.RefinementCtx) => {
+    ids.forEach((id, index) => {
+      if (ids.indexOf(id) < index) {
+        ctx.addIssue({
+          code: "custom",
+          path: [index],
+          message: `"${id}" is already listed — list each ${what} once`,
+        });
+      }
+    });
+  };
+}
+
+const idList = (what: "author" | "topic") =>
+  z
+    .array(z.string().regex(idPattern, { error: `is not a valid ${what} id — ${ID_HINT}` }), {
+      error: (issue) =>
+        issue.input === undefined
+          ? `required — list at least one ${what} id from _data/${what}s.ts`
+          : `must be a list of ${what} ids, e.g. [${what === "author" ? "ayse-kaya" : "russia"}]`,
+    })
+    .min(1, { error: `must list at least one ${what} — add an id from _data/${what}s.ts` })
+    // A repeat would list the issue twice on the topic or author page.
+    .superRefine(reportRepeats(what));
+
+/**
+ * `people`, `places` and `organisations`: optional lists of ids from `_data/<kind>.ts`, each
+ * listed once. Whether the ids exist is checked in lib/content.ts, with a did-you-mean.
+ */
+const entityIdList = (kind: "people" | "places" | "organisations", example: string) =>
+  z
+    .array(z.string().regex(idPattern, { error: `is not a valid id — ${ID_HINT}` }), {
+      error: `must be a list of ids from _data/${kind}.ts, e.g. [${example}]`,
+    })
+    // A repeat would list the issue twice on the entity's page.
+    .superRefine(reportRepeats("id"))
+    .optional();
+
+export const photoSchema = z
+  .object(
+    {
+      src: requiredText(300, "give the path under assets/photos/, e.g. 2025/istanbul-consulate.jpg"),
+      alt: requiredText(500, "describe the photo for readers who cannot see it"),
+      caption: optionalText(1000, "describe what the photo shows"),
+      credit: optionalText(200, "name the agency and photographer, e.g. REUTERS/Umit Bektas"),
+      /** Where social crops (16:9, 4:3, 1:1) centre; sharp's attention strategy by default. */
+      focus: focusSchema.optional(),
+    },
+    {
+      error:
+        "must be fields (src, alt, caption, credit), not a single value — put src: on its own indented line",
+    },
+  )
+  .strict();
+
+export const correctionSchema = z
+  .object({
+    date: offsetDateTime,
+    text: requiredText(1000, "say what was wrong and what is right now"),
+  })
+  .strict();
+
+/** `updates`: new information added after publication (a correction fixes an error). */
+export const updateSchema = z
+  .object({
+    date: offsetDateTime,
+    text: requiredText(1000, "say what new information was added"),
+  })
+  .strict();
+
+/** `number`: the issue's number as the writer gave it ("No. 42"); never computed from dates. */
+const issueNumber = z
+  .number({
+    error: (issue) =>
+      issue.input === undefined
+        ? "required — give the issue's number, e.g. 42"
+        : `must be a whole number, not ${describe(issue.input)} — write it like 42, without "No."`,
+  })
+  .int({ error: "must be a whole number, e.g. 42" })
+  .positive({ error: "must be 1 or more — the first issue is number 1" });
+
+export const issueFrontMatterSchema = z
+  .object({
+    title: requiredText(140, "write the headline"),
+    dek: requiredText(320, "write a one- or two-sentence standfirst"),
+    date: offsetDateTime,
+    updated: offsetDateTime.optional(),
+    dateline: optionalText(80, "where the reporting was done, e.g. ISTANBUL"),
+    kicker: optionalText(40, "a section label such as Analysis"),
+    authors: idList("author"),
+    topics: idList("topic"),
+    /** Who, where and which organisations the issue names (lib/entities.ts). */
+    people: entityIdList("people", "alexander-darchiev"),
+    places: entityIdList("places", "istanbul"),
+    organisations: entityIdList("organisations", "us-state-department"),
+    photo: photoSchema.optional(),
+    /** The issue's number when the site numbers its issues (`site.numberedIssues`). */
+    number: issueNumber.optional(),
+    /** The story thread it belongs to: an id from `_data/threads.ts` (lib/threads.ts). */
+    thread: z
+      .string({ error: "must be one thread id from _data/threads.ts, e.g. istanbul-embassy-talks" })
+      .regex(idPattern, { error: `is not a valid thread id — ${ID_HINT}` })
+      .optional(),
+    draft: z.boolean({ error: "must be true or false" }).optional(),
+    corrections: z.array(correctionSchema, { error: "must be a list of { date, text } entries" }).optional(),
+    updates: z.array(updateSchema, { error: "must be a list of { date, text } entries" }).optional(),
+  })
+  // Date order (`updated`, corrections and updates not before `date`) is checked in lib/content.ts.
+  .strict();
+
+export type IssueFrontMatter = z.infer<typeof issueFrontMatterSchema>;
+export type Photo = z.infer<typeof photoSchema>;
+export type Correction = z.infer<typeof correctionSchema>;
+export type Update = z.infer<typeof updateSchema>;
+
+/** Front-matter keys a writer may use: the source of did-you-mean suggestions. */
+export const issueFieldNames = Object.keys(issueFrontMatterSchema.shape) as (keyof IssueFrontMatter)[];
+export const photoFieldNames = Object.keys(photoSchema.shape) as (keyof Photo)[];
+export const correctionFieldNames = Object.keys(correctionSchema.shape) as (keyof Correction)[];
+export const updateFieldNames = Object.keys(updateSchema.shape) as (keyof Update)[];
+
+export const authorSchema = z
+  .object({
+    name: z.string().min(1).transform(removeControlCharacters),
+    role: z.string().min(1).optional(),
+    bio: z.string().min(1),
+    /** A page about the author elsewhere (their profile), used in JSON-LD sameAs. */
+    sameAs: z.array(z.url()).optional(),
+  })
+  .strict();
+
+export const topicSchema = z
+  .object({
+    name: z.string().min(1),
+    kind: z.enum(["region", "country", "theme"]),
+    description: z.string().min(1),
+  })
+  .strict();
+
+const idRecord = <T extends z.ZodType>(value: T) =>
+  z.record(z.string().regex(idPattern, { error: `is not a valid id — ${ID_HINT}` }), value);
+
+/**
+ * The author or topic with this id, looked up as an own key only: `constructor`, `toString`
+ * and `__proto__` are properties of every object, never ids.
+ * @example findById(topics, "russia") // { name: "Russia", … }; findById(topics, "constructor") // undefined
+ */
+export function findById<T>(records: Readonly<Record<string, T>>, id: string): T | undefined {
+  return Object.hasOwn(records, id) ? records[id] : undefined;
+}
+
+export const authorsSchema = idRecord(authorSchema);
+export const topicsSchema = idRecord(topicSchema);
+
+export type Author = z.infer<typeof authorSchema>;
+export type Topic = z.infer<typeof topicSchema>;
+export type Authors = z.infer<typeof authorsSchema>;
+export type Topics = z.infer<typeof topicsSchema>;
+
+/** The RSS-to-email services whose unsubscribe and merge-tag syntax the email edition knows. */
+export const EMAIL_SERVICES = ["buttondown", "mailchimp", "kit"] as const;
+
+export const emailSettingsSchema = z
+  .object({
+    /** Decides the footer's unsubscribe link and merge tags; unset, the footer says how to follow by feed. */
+    service: z.enum(EMAIL_SERVICES).optional(),
+    /** The sender's postal address, one line each, for the footer (the service may add its own). */
+    address: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+
+export type EmailSettings = z.infer<typeof emailSettingsSchema>;
+export type EmailService = (typeof EMAIL_SERVICES)[number];
+
+export const siteSchema = z
+  .object({
+    title: z.string().min(1),
+    description: z.string().min(1),
+    /** Absolute origin without a trailing slash; Netlify's URL overrides it in production. */
+    url: z.url().transform((url) => url.replace(/\/+$/, "")),
+    language: z.string().min(2),
+    /** IANA zone: URLs, archive months and every displayed date are in it. */
+    timeZone: z.string().refine((zone) => DateTime.now().setZone(zone).isValid, {
+      error: "is not an IANA time zone, e.g. Europe/Istanbul",
+    }),
+    publisher: z.object({ name: z.string().min(1), logo: z.string().startsWith("/") }).strict(),
+    /** The sharing image of pages and issues without a photo (never the logo): a photo in assets/photos. */
+    card: z.object({ src: z.string().min(1), alt: z.string().min(1) }).strict(),
+    /** Issues per page on the home, topic and author pages. */
+    pageSize: z.int().min(1),
+    /** Entries per feed. */
+    feedSize: z.int().min(1),
+    /** Whether issues carry a `number` ("No. 42"): shown, checked for repeats and gaps, filled in by new-issue. */
+    numberedIssues: z.boolean().optional(),
+    /** Site paths of the policies the publisher's JSON-LD links, e.g. /about/#corrections. */
+    policies: z
+      .object({
+        corrections: z.string().startsWith("/"),
+        publishingPrinciples: z.string().startsWith("/").optional(),
+      })
+      .strict()
+      .optional(),
+    /** The email edition (lib/email/): which service sends it, and the footer's address block. */
+    email: emailSettingsSchema.optional(),
+    /** Set by the build: true on Netlify deploy previews and branch deploys. */
+    noindex: z.boolean(),
+  })
+  .strict();
+
+export type Site = z.infer<typeof siteSchema>;

@@ -1,0 +1,230 @@
+/**
+ * The content stages as Eleventy runs them, once per build (and per dev-server rebuild):
+ * photos → content (read and check every issue once) → views. Templates then render the
+ * views: the issue files themselves are never Eleventy templates, so nothing parses them twice.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, watch, writeFileSync } from "node:fs";
+import { rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { MarkdownIt } from "markdown-it";
+import { timePhase } from "../build/phases.ts";
+import { checkEntities, type EntityKind } from "../contract/entities.ts";
+import type { Authors, Site, Topics } from "../contract/schema.ts";
+import { checkThreads } from "../contract/threads.ts";
+import {
+  ContentError,
+  findLinksToHiddenIssues,
+  formatProblem,
+  isPublishable,
+  loadIssues,
+  nextDueIssue,
+  readIssueSources,
+  toFocusSources,
+} from "../pipeline/content/content.ts";
+import { viewIssue } from "../pipeline/views/issue.ts";
+import { buildSiteViews, type SiteViews, VIEWS_EVENT } from "../pipeline/views/site.ts";
+import { buildTime } from "../shared/dates.ts";
+import { describePhotoProblem, type PhotoDesk } from "./photos.ts";
+
+/** Written into the site root by every build: `{ "nextDue": "<UTC date-time>" | null }`. */
+export const SCHEDULE_FILE = "schedule.json";
+
+export interface ContentOptions {
+  site: Site;
+  /** The photo desk: runs first, so the checks can read each photo's own credit. */
+  photos: PhotoDesk;
+  authors: Authors;
+  topics: Topics;
+  /** Folder of issues, relative to the project root. */
+  issuesDir: string;
+  /** Renders issue bodies (the photo desk's figures included). */
+  markdown: MarkdownIt;
+  /** `_data/people.ts`, `_data/places.ts`, `_data/organisations.ts` as loaded, checked here each build. */
+  entities: Record<EntityKind, unknown>;
+  /** `_data/threads.ts` as loaded, checked here each build. */
+  threads: unknown;
+}
+
+/**
+ * Production hides drafts and future issues; the dev server shows them, and so does a
+ * build with DATELINE_DRAFTS=1 (a preview to send an editor).
+ */
+export function isPreview(env: Record<string, string | undefined> = process.env): boolean {
+  return (
+    env.DATELINE_DRAFTS === "1" || env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch"
+  );
+}
+
+export default function contentPlugin(eleventyConfig: UserConfig, options: ContentOptions): void {
+  const { site, authors, topics } = options;
+  const now = buildTime();
+  const showUnpublished = isPreview();
+  let views: SiteViews | undefined;
+  let nextDue: string | null = null;
+  /** The dev server's last views without problems: what it serves while the content has problems. */
+  let lastGoodViews: SiteViews | undefined;
+  /** Problem lines the dev server shows on every page; empty when the content is fine. */
+  let shownProblems: string[] = [];
+
+  // Issue files are data for the stages below, not templates; the dev server still
+  // rebuilds when one changes, is added or is deleted.
+  eleventyConfig.ignores.add(`${options.issuesDir}/**`);
+  eleventyConfig.addWatchTarget(`${options.issuesDir}/`);
+  if (isServing(undefined)) rebuildOnDeletion(eleventyConfig, options.issuesDir);
+
+  eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
+    views = undefined;
+    const serving = isServing(runMode);
+    // Each issue file is read and split once; the photos and the checks share the result.
+    const sources = readIssueSources(process.cwd(), options.issuesDir);
+    const photoProblems = await timePhase("photos", () =>
+      options.photos.prepare(directories.output, toFocusSources(sources)),
+    );
+    const checkedEntities = checkEntities(options.entities);
+    const entities = checkedEntities.entities;
+    const checkedThreads = checkThreads(options.threads);
+    const { threads } = checkedThreads;
+    const loaded = await timePhase("content", async () =>
+      loadIssues({
+        sources,
+        root: process.cwd(),
+        issuesDir: options.issuesDir,
+        photosDir: options.photos.options.photosDir,
+        site,
+        authors,
+        topics,
+        photos: options.photos.manifest,
+        // Broken records are reported below, and the issues' entity fields are then left unchecked.
+        ...(entities ? { entities } : {}),
+        ...(threads ? { threads } : {}),
+      }),
+    );
+    const { issues, warnings } = loaded;
+    const problems = [...checkedEntities.problems, ...checkedThreads.problems, ...loaded.problems];
+    for (const warning of warnings) console.warn(`warning: ${formatProblem(warning)}`);
+    const shown = showUnpublished ? issues : issues.filter((issue) => isPublishable(issue, now));
+    const all = [
+      ...photoProblems.map(describePhotoProblem),
+      ...problems,
+      ...(problems.length === 0 ? findLinksToHiddenIssues(shown, issues, options.issuesDir, now) : []),
+    ];
+    if (all.length > 0) {
+      if (!serving) throw new ContentError(all);
+      // The dev server keeps serving the last good pages, each with the problems on top,
+      // and the terminal gets the problem lines without a stack trace.
+      shownProblems = all.map(formatProblem);
+      console.error(`${new ContentError(all).message}\n(the pages show them too; save a fix to clear them)`);
+      views = lastGoodViews ?? (await buildSiteViews([], { site, authors, topics }));
+      await eleventyConfig.emit(VIEWS_EVENT, views);
+      return;
+    }
+    shownProblems = [];
+    nextDue = nextDueIssue(issues, now);
+    const issueUrls = new Map(shown.map((issue) => [issue.inputPath, issue.url]));
+    const context = {
+      authors,
+      topics,
+      entities,
+      threads,
+      numberedIssues: site.numberedIssues === true,
+      renderBody: (body: string, sourceFile?: string) =>
+        options.markdown.render(body, { sourceFile, issueUrls, issuesDir: options.issuesDir }),
+    };
+    views = await timePhase("views", () =>
+      buildSiteViews(
+        shown.map((issue) => viewIssue(issue, context)),
+        { site, authors, topics, entities, ...(threads ? { threads } : {}) },
+      ),
+    );
+    if (serving && lastGoodViews) await removeStalePages(directories.output, lastGoodViews, views);
+    lastGoodViews = views;
+    await eleventyConfig.emit(VIEWS_EVENT, views);
+  });
+
+  // In the dev server, every HTML page opens with the content's problems while there are any.
+  eleventyConfig.addTransform(
+    "dateline-content-problems",
+    function (this: { page: { outputPath?: unknown } }, content: string) {
+      const output = this.page.outputPath;
+      if (shownProblems.length === 0 || typeof output !== "string" || !output.endsWith(".html"))
+        return content;
+      return insertProblemBanner(content, shownProblems);
+    },
+  );
+
+  // The scheduled publishing function (netlify/functions/) reads when the next issue is due.
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    await writeFile(path.join(directories.output, SCHEDULE_FILE), `${JSON.stringify({ nextDue })}\n`);
+  });
+
+  // Read after eleventy.before: Eleventy asks for global data when it renders.
+  eleventyConfig.addGlobalData("views", () => {
+    if (!views) throw new Error("the content stage has not run");
+    return views;
+  });
+  eleventyConfig.addGlobalData("buildTime", now.toISO() ?? "");
+  // Dev server and DATELINE_DRAFTS=1: pages add what only the writer needs (word count).
+  eleventyConfig.addGlobalData("preview", showUnpublished);
+  eleventyConfig.addGlobalData("directory", { authors, topics });
+}
+
+/** Whether Eleventy runs as the dev server (or a watch), where content problems are shown, not thrown. */
+export function isServing(runMode: unknown, env: Record<string, string | undefined> = process.env): boolean {
+  const mode = typeof runMode === "string" ? runMode : env.ELEVENTY_RUN_MODE;
+  return mode === "serve" || mode === "watch";
+}
+
+/**
+ * The problem lines as the first thing in the page's body, in the site's own notice style.
+ * @example insertProblemBanner("<body><p>Hi</p>", ["src/issues/x.md: title: required — write the headline"])
+ */
+export function insertProblemBanner(html: string, lines: readonly string[]): string {
+  const escapeHtml = (text: string) =>
+    text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  const count = `${lines.length} problem${lines.length === 1 ? "" : "s"} in the content`;
+  const banner = [
+    '<section class="notice content-problems" role="alert" aria-labelledby="content-problems-heading">',
+    `<h2 id="content-problems-heading">Build failed: ${count}</h2>`,
+    "<p>This page is from the last good build. Fix these and save; the page reloads.</p>",
+    `<ul>${lines.map((line) => `<li><code>${escapeHtml(line)}</code></li>`).join("")}</ul>`,
+    "</section>",
+  ].join("");
+  const body = /<body[^>]*>/i.exec(html);
+  if (!body) return `${banner}${html}`;
+  const at = body.index + body[0].length;
+  return `${html.slice(0, at)}${banner}${html.slice(at)}`;
+}
+
+/** Removes the pages of issues that are gone (a deleted or renamed file) from the dev server's output. */
+async function removeStalePages(output: string, before: SiteViews, after: SiteViews): Promise<void> {
+  const kept = new Set(after.issues.map((issue) => issue.url));
+  for (const { url } of before.issues) {
+    if (!kept.has(url)) await rm(path.join(output, url), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Eleventy's watcher only logs a deleted file, so the dev server would keep a deleted issue
+ * until the next save. A marker file outside the project is a watch target: touching it when
+ * an issue file disappears makes Eleventy rebuild, and the rebuild removes the stale page.
+ */
+function rebuildOnDeletion(eleventyConfig: UserConfig, issuesDir: string): void {
+  // One folder per project, reused by every dev-server run, so a killed server leaves nothing new behind.
+  const project = createHash("sha256").update(process.cwd()).digest("hex").slice(0, 12);
+  const folder = path.join(os.tmpdir(), `dateline-dev-${project}`);
+  mkdirSync(folder, { recursive: true });
+  const marker = path.join(folder, "issue-deleted");
+  writeFileSync(marker, "");
+  eleventyConfig.addWatchTarget(marker);
+  const root = path.resolve(issuesDir);
+  if (!existsSync(root)) return;
+  const watcher = watch(root, { recursive: true }, (_event, name) => {
+    if (typeof name === "string" && name.endsWith(".md") && !existsSync(path.join(root, name))) {
+      writeFileSync(marker, `${name}\n`);
+    }
+  });
+  watcher.unref();
+}

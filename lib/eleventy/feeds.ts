@@ -1,0 +1,47 @@
+/**
+ * Feeds: the list of feed documents and the function that renders one. The template
+ * `src/feeds.11ty.ts` paginates over the list, one output file per feed.
+ */
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { EntityKind } from "../contract/entities.ts";
+import { correctionsFeed, siteFeeds } from "../contract/urls.ts";
+import {
+  buildChannel,
+  type FeedContext,
+  type FeedSourceItem,
+  type FeedSpec,
+  listFeeds,
+} from "../outputs/feeds/channel.ts";
+import { renderAtom, renderJsonFeed, renderRss } from "../outputs/feeds/index.ts";
+
+export type FeedsOptions = FeedContext;
+
+const renderers = { atom: renderAtom, rss: renderRss, json: renderJsonFeed } as const;
+
+export interface FeedsData {
+  /** Every feed document (src/feeds.11ty.ts writes one file per entry). */
+  list: FeedSpec[];
+  /** The site-wide feeds, as pages advertise them. */
+  siteFeeds: readonly FeedSpec[];
+  /** Every correction and update, one entry each (`/corrections/feed.xml`). */
+  correctionsFeed: FeedSpec;
+  /** A topic's own feed. */
+  topicFeed: (topicId: string) => FeedSpec | undefined;
+  /** A person's, place's or organisation's own feed. */
+  entityFeed: (kind: EntityKind, id: string) => FeedSpec | undefined;
+  render: (spec: FeedSpec, items: readonly FeedSourceItem[], buildTime: string) => Promise<string>;
+}
+
+export default function feedsPlugin(eleventyConfig: UserConfig, options: FeedsOptions): void {
+  const list = listFeeds(options.topics, options.entities, options.threads);
+  const feeds: FeedsData = {
+    list,
+    siteFeeds,
+    correctionsFeed,
+    topicFeed: (topicId) => list.find((spec) => spec.topicId === topicId),
+    entityFeed: (kind, id) => list.find((spec) => spec.entity?.kind === kind && spec.entity.id === id),
+    render: async (spec, items, buildTime) =>
+      renderers[spec.format](await buildChannel(spec, items, options, buildTime)),
+  };
+  eleventyConfig.addGlobalData("feeds", feeds);
+}

@@ -1,0 +1,253 @@
+/**
+ * Page metadata: canonical URL, robots, OpenGraph/Twitter tags and JSON-LD, plus the
+ * sitemaps and robots.txt. Templates call `pageMeta` once per page.
+ */
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { ENTITY_KIND_INFO, ENTITY_KINDS, type Entities } from "../contract/entities.ts";
+import { type Authors, findById, type IssueFrontMatter, type Site, type Topics } from "../contract/schema.ts";
+import type { Threads } from "../contract/threads.ts";
+import { threadUrl } from "../contract/urls.ts";
+import { absoluteUrl } from "../outputs/filters/absolute-url.ts";
+import {
+  buildEntityPage,
+  buildNewsArticle,
+  buildSocialMeta,
+  buildWebSite,
+  type JsonLdEntity,
+  type JsonLdImage,
+  type JsonLdPartOf,
+  type JsonLdPublisher,
+  type MetaTag,
+  robotsMeta,
+  serializeJsonLd,
+} from "../outputs/seo.ts";
+import { lastChange } from "../pipeline/content/content.ts";
+import { absolutePhotoUrl, type PhotoEntry } from "../pipeline/photos/index.ts";
+import { type EntitySummary, summariseEntity } from "../pipeline/views/entities.ts";
+import { isoDateTime } from "../shared/dates.ts";
+import type { PhotoDesk } from "./photos.ts";
+
+export interface SeoOptions {
+  site: Site;
+  authors: Authors;
+  topics: Topics;
+  photos: PhotoDesk;
+  /** People, places and organisations: issue `mentions` and entity pages. */
+  entities?: Entities;
+  /** Story threads: an issue's `isPartOf` series. */
+  threads?: Threads;
+}
+
+export interface PageMeta {
+  canonical: string;
+  robots: string;
+  social: MetaTag[];
+  /** Serialised JSON-LD, safe inside `<script>`; empty when the page has none. */
+  jsonLd: string;
+}
+
+/** What a page passes in: its URL and, for an issue, its front matter. */
+export interface PageMetaInput {
+  url: string;
+  title: string;
+  description: string;
+  issue?: IssueFrontMatter;
+  /** On a person's, place's or organisation's page: who or what it is about. */
+  entity?: EntitySummary;
+}
+
+export default function seoPlugin(eleventyConfig: UserConfig, options: SeoOptions): void {
+  eleventyConfig.addFilter("pageMeta", (input: PageMetaInput) => describePage(input, options));
+}
+
+/** Builds every piece of metadata for one page. */
+export function describePage(input: PageMetaInput, options: SeoOptions): PageMeta {
+  const { site } = options;
+  const canonical = absoluteUrl(input.url, site.url);
+  const publisher: JsonLdPublisher = {
+    name: site.publisher.name,
+    url: absoluteUrl("/", site.url),
+    logo: { url: absoluteUrl(site.publisher.logo, site.url) },
+    ...(site.policies
+      ? {
+          correctionsPolicy: absoluteUrl(site.policies.corrections, site.url),
+          ...(site.policies.publishingPrinciples
+            ? { publishingPrinciples: absoluteUrl(site.policies.publishingPrinciples, site.url) }
+            : {}),
+        }
+      : {}),
+  };
+  const base = { canonical, robots: robotsMeta(site.noindex) };
+  if (!input.issue) {
+    const social = buildSocialMeta({
+      siteName: site.title,
+      title: input.title,
+      description: input.description,
+      url: canonical,
+      locale: site.language,
+    });
+    const jsonLd = input.entity
+      ? serializeJsonLd(
+          buildEntityPage({
+            url: canonical,
+            entity: jsonLdEntity(input.entity, site.url),
+            description: input.entity.description,
+            asOf: input.entity.asOf,
+            ...(input.entity.role ? { jobTitle: input.entity.role } : {}),
+            ...(input.entity.organisation
+              ? {
+                  worksFor: {
+                    type: "Organization",
+                    name: input.entity.organisation.name,
+                    url: absoluteUrl(input.entity.organisation.url, site.url),
+                  },
+                }
+              : {}),
+            ...(input.entity.country ? { country: input.entity.country } : {}),
+            inLanguage: site.language,
+            publisher,
+          }),
+        )
+      : input.url === "/"
+        ? serializeJsonLd(
+            buildWebSite({
+              name: site.title,
+              url: canonical,
+              description: site.description,
+              inLanguage: site.language,
+              publisher,
+            }),
+          )
+        : "";
+    return { ...base, social, jsonLd };
+  }
+
+  const issue = input.issue;
+  const zone = site.timeZone;
+  const published = isoDateTime(issue.date, zone);
+  const modified = isoDateTime(lastChange(issue), zone);
+  const authors = issue.authors.map((id) => ({
+    name: findById(options.authors, id)?.name ?? id,
+    url: absoluteUrl(`/authors/${id}/`, site.url),
+  }));
+  const topics = issue.topics.map((id) => ({
+    name: findById(options.topics, id)?.name ?? id,
+    url: absoluteUrl(`/topics/${id}/`, site.url),
+  }));
+  // The lead photo's crops, or the site's card: Google wants 16:9, 4:3 and 1:1, never the logo.
+  const photo = issue.photo ?? site.card;
+  const entry = options.photos.entry(photo.src);
+  const text = options.photos.text(photo);
+  const images = entry ? describeCrops(entry, site.url, text) : [];
+  const ogCrop = entry?.crops.og;
+  const article = buildNewsArticle({
+    url: canonical,
+    headline: issue.title,
+    description: issue.dek,
+    datePublished: published,
+    dateModified: modified,
+    authors,
+    images,
+    ...(issue.dateline ? { dateline: issue.dateline } : {}),
+    ...(issue.kicker ? { section: issue.kicker } : {}),
+    topics,
+    inLanguage: site.language,
+    publisher,
+    corrections: (issue.corrections ?? []).map((correction) => ({
+      text: correction.text,
+      datePublished: isoDateTime(correction.date, zone),
+    })),
+    mentions: describeMentions(issue, options.entities, site.url),
+    partOf: describePartOf(issue, options),
+  });
+  const social = buildSocialMeta({
+    siteName: site.title,
+    title: issue.title,
+    description: issue.dek,
+    url: canonical,
+    locale: site.language,
+    ...(ogCrop
+      ? {
+          image: {
+            url: absolutePhotoUrl(ogCrop.path, site.url),
+            width: ogCrop.width,
+            height: ogCrop.height,
+            alt: photo.alt,
+          },
+        }
+      : {}),
+    article: {
+      publishedTime: published,
+      modifiedTime: modified,
+      ...(issue.kicker ? { section: issue.kicker } : {}),
+      tags: topics.map((topic) => topic.name),
+      authorUrls: authors.map((author) => author.url),
+    },
+  });
+  return { ...base, social, jsonLd: serializeJsonLd(article) };
+}
+
+/** The issue's number (on a numbered site) and its story thread, for JSON-LD `isPartOf`. */
+function describePartOf(issue: IssueFrontMatter, options: SeoOptions): JsonLdPartOf | undefined {
+  const { site } = options;
+  const issueNumber = site.numberedIssues ? issue.number : undefined;
+  const thread = issue.thread && options.threads ? findById(options.threads, issue.thread) : undefined;
+  if (issueNumber === undefined && !thread) return undefined;
+  return {
+    ...(issueNumber !== undefined ? { issueNumber } : {}),
+    periodical: { name: site.title, url: absoluteUrl("/", site.url) },
+    ...(thread && issue.thread
+      ? {
+          series: {
+            name: thread.name,
+            url: absoluteUrl(threadUrl(issue.thread), site.url),
+            description: thread.summary,
+          },
+        }
+      : {}),
+  };
+}
+
+/** The entities an issue lists, as JSON-LD `mentions`: by kind, in front-matter order. */
+function describeMentions(
+  issue: IssueFrontMatter,
+  entities: Entities | undefined,
+  origin: string,
+): JsonLdEntity[] {
+  if (!entities) return [];
+  return ENTITY_KINDS.flatMap((kind) =>
+    (issue[kind] ?? []).flatMap((id) => {
+      const summary = summariseEntity(entities, kind, id);
+      return summary ? [jsonLdEntity(summary, origin)] : [];
+    }),
+  );
+}
+
+function jsonLdEntity(entity: EntitySummary, origin: string): JsonLdEntity {
+  return {
+    type: ENTITY_KIND_INFO[entity.kind].schemaType,
+    name: entity.name,
+    url: absoluteUrl(entity.url, origin),
+    ...(entity.wikidataUrl ? { sameAs: entity.wikidataUrl } : {}),
+  };
+}
+
+/** JSON-LD images: the 16:9, 4:3 and 1:1 crops, each with the photo's credit. */
+function describeCrops(
+  entry: PhotoEntry,
+  origin: string,
+  text: { caption?: string; credit?: string; creator?: string; copyrightNotice?: string },
+): JsonLdImage[] {
+  return (["16x9", "4x3", "1x1"] as const).map((name) => {
+    const crop = entry.crops[name];
+    return {
+      url: absolutePhotoUrl(crop.path, origin),
+      width: crop.width,
+      height: crop.height,
+      ...(text.caption ? { caption: text.caption } : {}),
+      ...(text.credit ? { creditText: text.credit } : {}),
+      ...(text.creator ? { creator: text.creator } : {}),
+      ...(text.copyrightNotice ? { copyrightNotice: text.copyrightNotice } : {}),
+    };
+  });
+}

@@ -1,0 +1,171 @@
+/**
+ * The email edition of one issue, as data: everything the HTML and the text part show,
+ * built once from the issue's view (lib/views/issue.ts). Every URL in it is absolute.
+ */
+
+import type { Photo, Site } from "../../contract/schema.ts";
+import { homeUrl, siteFeeds, subscribeUrl } from "../../contract/urls.ts";
+import { lastChange } from "../../pipeline/content/content.ts";
+import type { NoteKind } from "../../pipeline/content/record.ts";
+import type { PhotoText } from "../../pipeline/photos/credit.ts";
+import type { PhotoEntry } from "../../pipeline/photos/manifest.ts";
+import { pickRendition } from "../../pipeline/photos/markup.ts";
+import type { IssueView } from "../../pipeline/views/issue.ts";
+import { readableDateTime } from "../../shared/dates.ts";
+import { absoluteUrl } from "../filters/absolute-url.ts";
+import { withDateline } from "../filters/with-dateline.ts";
+import { displaySize, EMAIL_WIDTH, type EmailPhoto, type Endnote, toEmailBody } from "./body.ts";
+import { SERVICE_TAGS, type ServiceTags } from "./services.ts";
+
+/** What the email view needs from the photo desk (lib/photos/desk.ts). */
+export interface EmailPhotos {
+  entry(src: string): PhotoEntry | undefined;
+  text(photo: Pick<Photo, "src" | "caption" | "credit">): PhotoText;
+}
+
+export interface EmailContext {
+  site: Site;
+  photos: EmailPhotos;
+}
+
+export interface EmailLink {
+  name: string;
+  url: string;
+}
+
+/** A correction or update (lib/record.ts), its date in the site's zone. */
+export interface EmailCorrection {
+  kind: NoteKind;
+  /** "Correction" or "Update". */
+  label: string;
+  date: string;
+  text: string;
+}
+
+export interface EmailView {
+  /** The subject line: the headline, after "No. 42: " on a numbered site. */
+  subject: string;
+  /** The site's name, at the top, linked to its home page. */
+  masthead: EmailLink;
+  kicker?: string;
+  headline: string;
+  dek: string;
+  /** "Daniel Hart and Ayse Demir". */
+  byline: string;
+  authors: EmailLink[];
+  dateline?: string;
+  /** Published date and time in the site's zone, e.g. "11 April 2025, 09:00 GMT+3". */
+  date: string;
+  /** Set when the issue changed after it was published. */
+  updated?: string;
+  /** The issue's web page ("Read on the web"). */
+  webUrl: string;
+  leadPhoto?: EmailPhoto;
+  /** The body, email-safe, with the dateline at its start. */
+  bodyHtml: string;
+  endnotes: Endnote[];
+  corrections: EmailCorrection[];
+  /** Each topic with its page and its feed. */
+  topics: (EmailLink & { feedUrl: string })[];
+  footer: EmailFooter;
+  /** Language of the text, for `lang`. */
+  language: string;
+  /** The source file, for check messages. */
+  inputPath: string;
+}
+
+export interface EmailFooter {
+  publisher: string;
+  /** The sender's postal address, one line each (from `_data/site.ts`, `email.address`). */
+  address: string[];
+  /** The service's merge tags, when one is set. */
+  service?: ServiceTags;
+  /** Where to follow by feed (always shown; the only way out when no service is set). */
+  feedUrl: string;
+  subscribeUrl: string;
+  homeUrl: string;
+}
+
+/**
+ * Authors as a sentence.
+ * @example joinNames(["A", "B", "C"]) // "A, B and C"
+ */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/** The email view of one issue. */
+export function buildEmailView(issue: IssueView, context: EmailContext): EmailView {
+  const { site } = context;
+  const data = issue.data;
+  const webUrl = absoluteUrl(issue.url, site.url);
+  const body = toEmailBody(withDateline(issue.content, data.dateline), webUrl);
+  const changed = lastChange(data);
+  const rssFeed = siteFeeds.find((feed) => feed.format === "rss") ?? siteFeeds[0];
+  const service = site.email?.service ? SERVICE_TAGS[site.email.service] : undefined;
+  const leadPhoto = data.photo ? describeLeadPhoto(data.photo, context) : undefined;
+  return {
+    subject: issue.number !== undefined ? `No. ${issue.number}: ${data.title}` : data.title,
+    masthead: { name: site.title, url: absoluteUrl(homeUrl, site.url) },
+    ...kickerOf(data.kicker, issue.number),
+    headline: data.title,
+    dek: data.dek,
+    byline: joinNames(issue.authors.map((author) => author.name)),
+    authors: issue.authors.map((author) => ({ name: author.name, url: absoluteUrl(author.url, site.url) })),
+    ...(data.dateline ? { dateline: data.dateline } : {}),
+    date: readableDateTime(data.date, site.timeZone),
+    ...(changed !== data.date ? { updated: readableDateTime(changed, site.timeZone) } : {}),
+    webUrl,
+    ...(leadPhoto ? { leadPhoto } : {}),
+    bodyHtml: body.html,
+    endnotes: body.endnotes,
+    corrections: issue.notes.map((note) => ({
+      kind: note.kind,
+      label: note.label,
+      date: readableDateTime(note.date, site.timeZone),
+      text: note.text,
+    })),
+    topics: issue.topics.map((topic) => ({
+      name: topic.name,
+      url: absoluteUrl(topic.url, site.url),
+      feedUrl: absoluteUrl(topic.feedUrl, site.url),
+    })),
+    footer: {
+      publisher: site.publisher.name,
+      address: site.email?.address ?? [],
+      ...(service ? { service } : {}),
+      feedUrl: absoluteUrl(rssFeed?.path ?? "/rss.xml", site.url),
+      subscribeUrl: absoluteUrl(subscribeUrl, site.url),
+      homeUrl: absoluteUrl(homeUrl, site.url),
+    },
+    language: site.language,
+    inputPath: issue.inputPath,
+  };
+}
+
+/** "Corrections", or "Corrections and updates" once an update is among them. */
+export function correctionsHeading(view: Pick<EmailView, "corrections">): string {
+  return view.corrections.some((note) => note.kind === "update") ? "Corrections and updates" : "Corrections";
+}
+
+/** The kicker line: the section label and the issue's number, e.g. "Analysis · No. 3". */
+function kickerOf(kicker: string | undefined, number: number | undefined): { kicker?: string } {
+  const parts = [kicker, number !== undefined ? `No. ${number}` : undefined].filter(Boolean);
+  return parts.length > 0 ? { kicker: parts.join(" · ") } : {};
+}
+
+/** The lead photo as one JPEG at twice the column width (or the largest there is). */
+function describeLeadPhoto(photo: Photo, context: EmailContext): EmailPhoto | undefined {
+  const entry = context.photos.entry(photo.src);
+  if (!entry) return undefined;
+  const jpeg = pickRendition(entry, "jpeg", EMAIL_WIDTH * 2);
+  const { caption, credit } = context.photos.text(photo);
+  return {
+    src: absoluteUrl(jpeg.path, context.site.url),
+    ...displaySize(jpeg.width, jpeg.height),
+    alt: photo.alt,
+    ...(caption ? { caption } : {}),
+    ...(credit ? { credit } : {}),
+  };
+}

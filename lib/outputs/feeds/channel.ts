@@ -1,0 +1,248 @@
+/**
+ * Builds the feed model from published issues. Each entry is built once per build and
+ * shared by every feed it appears in (site feeds and topic feeds).
+ */
+import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
+import { type Entities, findEntity } from "../../contract/entities.ts";
+import {
+  type Authors,
+  findById,
+  type IssueFrontMatter,
+  type Photo,
+  type Site,
+  type Topics,
+} from "../../contract/schema.ts";
+import type { Threads } from "../../contract/threads.ts";
+import { correctionsUrl, entityUrl, type FeedSpec, siteFeeds, threadUrl } from "../../contract/urls.ts";
+import { lastChange } from "../../pipeline/content/content.ts";
+import { issueNotes } from "../../pipeline/content/record.ts";
+import type { PhotoDesk } from "../../pipeline/photos/desk.ts";
+import { absolutePhotoUrl, pickRendition } from "../../pipeline/photos/index.ts";
+import { isoDateTime } from "../../shared/dates.ts";
+import { escapeHtml } from "../../shared/text.ts";
+import { emailPhotoOf, renderEmailFragment } from "../email/fragment.ts";
+import { absoluteUrl } from "../filters/absolute-url.ts";
+
+export type { FeedSpec } from "../../contract/urls.ts";
+export { listFeeds } from "../../contract/urls.ts";
+
+import type { FeedChannel, FeedEntry, FeedImage } from "./model.ts";
+
+export interface FeedContext {
+  site: Site;
+  authors: Authors;
+  topics: Topics;
+  photos: PhotoDesk;
+  /** People, places and organisations, for their feeds. */
+  entities?: Entities;
+  /** Story threads, for their feeds. */
+  threads?: Threads;
+}
+
+/** The part of an Eleventy collection item a feed entry is made from. */
+export interface FeedSourceItem {
+  url: string;
+  content: string;
+  data: IssueFrontMatter;
+}
+
+const entryCache = new WeakMap<FeedSourceItem, Promise<FeedEntry>>();
+
+/** The entry for one issue; cached per item so shared entries are built once. */
+export function buildEntry(item: FeedSourceItem, context: FeedContext): Promise<FeedEntry> {
+  let entry = entryCache.get(item);
+  if (!entry) {
+    entry = createEntry(item, context);
+    entryCache.set(item, entry);
+  }
+  return entry;
+}
+
+async function createEntry(item: FeedSourceItem, context: FeedContext): Promise<FeedEntry> {
+  const { site, authors, topics } = context;
+  const data = item.data;
+  const url = absoluteUrl(item.url, site.url);
+  const image = data.photo ? describeFeedImage(data.photo, context) : undefined;
+  const lead = image ? renderLeadFigure(image) : "";
+  const body = simplifyPictures(item.content);
+  return {
+    id: url,
+    url,
+    title: data.title,
+    summary: data.dek,
+    contentHtml: await convertHtmlToAbsoluteUrls(lead + body, url),
+    emailContentHtml: renderEmailFragment(item.content, url, image ? emailPhotoOf(image) : undefined),
+    published: isoDateTime(data.date, site.timeZone),
+    updated: isoDateTime(lastChange(data), site.timeZone),
+    authors: data.authors.map((id) => ({
+      name: findById(authors, id)?.name ?? id,
+      url: absoluteUrl(`/authors/${id}/`, site.url),
+    })),
+    categories: data.topics.map((id) => ({
+      term: id,
+      label: findById(topics, id)?.name ?? id,
+      url: absoluteUrl(`/topics/${id}/`, site.url),
+    })),
+    ...(image ? { image } : {}),
+  };
+}
+
+/**
+ * Feed readers and RSS-to-email get one plain JPEG (the 1200 px rendition) with its size,
+ * never `<picture>`: several readers drop `<source>` or rewrite srcset badly.
+ */
+function describeFeedImage(photo: Photo, context: FeedContext): FeedImage | undefined {
+  const entry = context.photos.entry(photo.src);
+  if (!entry) return undefined;
+  const jpeg = pickRendition(entry, "jpeg");
+  const { caption, credit } = context.photos.text(photo);
+  return {
+    url: absolutePhotoUrl(jpeg.path, context.site.url),
+    type: "image/jpeg",
+    width: jpeg.width,
+    height: jpeg.height,
+    length: jpeg.bytes,
+    alt: photo.alt,
+    ...(caption ? { caption } : {}),
+    ...(credit ? { credit } : {}),
+  };
+}
+
+/**
+ * Body figures in feeds: each `<picture>` becomes its JPEG `<img>` without srcset and sizes.
+ * @example simplifyPictures('<picture><source …><img src="/a.jpg" srcset="…" sizes="…" width="1200"></picture>')
+ *   // '<img src="/a.jpg" width="1200">'
+ */
+export function simplifyPictures(html: string): string {
+  return html.replace(/<picture>(?:<source[^>]*>)*(<img[^>]*>)<\/picture>/g, (_match, img: string) =>
+    img.replace(/\s(?:srcset|sizes|loading|decoding|fetchpriority)="[^"]*"/g, ""),
+  );
+}
+
+function renderLeadFigure(image: FeedImage): string {
+  const caption = [image.caption, image.credit].filter(Boolean).map((part) => escapeHtml(String(part)));
+  return (
+    `<figure><img src="${escapeHtml(image.url)}" width="${image.width}" height="${image.height}" alt="${escapeHtml(image.alt)}">` +
+    (caption.length > 0 ? `<figcaption>${caption.join(" ")}</figcaption>` : "") +
+    "</figure>\n"
+  );
+}
+
+/**
+ * The corrections feed's entries: one per correction or update, newest first. The id is the
+ * note's place on its issue page (`…/#correction-1`), so an entry keeps its id as notes are added.
+ */
+export function buildLedgerEntries(items: readonly FeedSourceItem[], context: FeedContext): FeedEntry[] {
+  const { site } = context;
+  return items
+    .flatMap((item) =>
+      issueNotes(item.data).map((note) => {
+        const issueUrl = absoluteUrl(item.url, site.url);
+        const url = `${issueUrl}#${note.anchor}`;
+        const when = isoDateTime(note.date, site.timeZone);
+        return {
+          at: Date.parse(when),
+          entry: {
+            id: url,
+            url,
+            title: `${note.label}: ${item.data.title}`,
+            summary: note.text,
+            contentHtml: `<p>${escapeHtml(note.text)}</p>\n<p>${note.label} to <a href="${escapeHtml(issueUrl)}">${escapeHtml(item.data.title)}</a>.</p>`,
+            published: when,
+            updated: when,
+            authors: [],
+            categories: [],
+          } satisfies FeedEntry,
+        };
+      }),
+    )
+    .sort((a, b) => b.at - a.at || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0))
+    .slice(0, site.feedSize)
+    .map(({ entry }) => entry);
+}
+
+/** What a feed is about: its title, subtitle and the page it mirrors. */
+function describeChannel(
+  spec: FeedSpec,
+  context: FeedContext,
+): { title: string; subtitle: string; homePath: string } {
+  const { site } = context;
+  if (spec.ledger) {
+    return {
+      title: `${site.title}: corrections and updates`,
+      subtitle: `Every correction and update ${site.title} makes to its issues, newest first.`,
+      homePath: correctionsUrl,
+    };
+  }
+  if (spec.topicId) {
+    const topic = findById(context.topics, spec.topicId);
+    return {
+      title: `${site.title}: ${topic?.name ?? spec.topicId}`,
+      subtitle: topic?.description ?? site.description,
+      homePath: `/topics/${spec.topicId}/`,
+    };
+  }
+  if (spec.threadId) {
+    const thread = context.threads ? findById(context.threads, spec.threadId) : undefined;
+    return {
+      title: `${site.title}: ${thread?.name ?? spec.threadId}`,
+      subtitle: thread?.summary ?? site.description,
+      homePath: threadUrl(spec.threadId),
+    };
+  }
+  if (spec.entity) {
+    const entity = context.entities
+      ? findEntity(context.entities, spec.entity.kind, spec.entity.id)
+      : undefined;
+    return {
+      title: `${site.title}: ${entity?.name ?? spec.entity.id}`,
+      subtitle: entity?.description ?? site.description,
+      homePath: entityUrl(spec.entity.kind, spec.entity.id),
+    };
+  }
+  return { title: site.title, subtitle: site.description, homePath: "/" };
+}
+
+/** A feed document's channel: the newest `site.feedSize` issues (or a topic's, thread's, entity's), or the ledger's notes. */
+export async function buildChannel(
+  spec: FeedSpec,
+  items: readonly FeedSourceItem[],
+  context: FeedContext,
+  buildTimeIso: string,
+): Promise<FeedChannel> {
+  const { site } = context;
+  const { entity: named, threadId, topicId } = spec;
+  const selected = items
+    .filter((item) => !topicId || item.data.topics.includes(topicId))
+    .filter((item) => !named || (item.data[named.kind] ?? []).includes(named.id))
+    .filter((item) => !threadId || item.data.thread === threadId)
+    .slice(0, site.feedSize);
+  const shared = spec.ledger ? [] : await Promise.all(selected.map((item) => buildEntry(item, context)));
+  // A topic's feed is what a per-topic email edition is sent from: its content is the email's.
+  const entries = spec.ledger
+    ? buildLedgerEntries(items, context)
+    : topicId
+      ? shared.map((entry) => ({ ...entry, contentHtml: entry.emailContentHtml ?? entry.contentHtml }))
+      : shared;
+  const { title, subtitle, homePath } = describeChannel(spec, context);
+  const alternates =
+    topicId || named || threadId || spec.ledger
+      ? []
+      : siteFeeds
+          .filter((other) => other.path !== spec.path)
+          .map((other) => ({ url: absoluteUrl(other.path, site.url), type: other.mediaType }));
+  const updated = entries.map((entry) => entry.updated).sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+  return {
+    title,
+    subtitle,
+    language: site.language,
+    homeUrl: absoluteUrl(homePath, site.url),
+    selfUrl: absoluteUrl(spec.path, site.url),
+    alternates,
+    updated: updated ?? isoDateTime(buildTimeIso, site.timeZone),
+    author: { name: site.publisher.name, url: absoluteUrl("/", site.url) },
+    icon: absoluteUrl("/assets/icon.svg", site.url),
+    rights: `© ${site.publisher.name}`,
+    entries,
+  };
+}

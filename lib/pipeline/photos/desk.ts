@@ -1,0 +1,105 @@
+/**
+ * The photo desk for one build: runs the pipeline before anything renders, keeps this
+ * build's manifest, and gives pages, Markdown, feeds and SEO each photo's markup and
+ * credits. The content checks read the same manifest.
+ */
+import path from "node:path";
+import type { Photo } from "../../contract/schema.ts";
+import { bodyImageSources } from "../content/content.ts";
+import type { BodyImage } from "../content/markdown.ts";
+import { type PhotoText, resolvePhotoText } from "./credit.ts";
+import { collectFocus, type FocusSource } from "./focus.ts";
+import { emptyManifest, type PhotoEntry, type PhotoManifest } from "./manifest.ts";
+import { renderPicture } from "./markup.ts";
+import { type PhotoProblem, usedByField } from "./problems.ts";
+import { processPhotos } from "./process.ts";
+import { createProgressReporter } from "./progress.ts";
+
+export interface PhotoDeskOptions {
+  /** Originals, e.g. `assets/photos`. */
+  photosDir: string;
+  /** Outside the site; Netlify keeps node_modules between builds, so the cache lives there. */
+  cacheDir: string;
+}
+
+/** `sizes` of photos in the reading column (42rem at most) and full width below it. */
+export const COLUMN_SIZES = "(min-width: 46rem) 42rem, calc(100vw - 2rem)";
+
+export interface PhotoDesk {
+  readonly options: PhotoDeskOptions;
+  manifest: PhotoManifest;
+  /**
+   * Runs the pipeline into `<siteOutput>/photos`, with each photo's crop focus and users
+   * taken from the issues as already read; returns the photos' own problems.
+   */
+  prepare(siteOutput: string, issues: readonly FocusSource[]): Promise<PhotoProblem[]>;
+  entry(src: string): PhotoEntry | undefined;
+  /** Caption and credit: front matter first, then the photo's IPTC/XMP. */
+  text(photo: Pick<Photo, "src" | "caption" | "credit">): PhotoText;
+  /** A body image as a figure with a responsive picture, caption and credit. */
+  renderBodyFigure(image: BodyImage, escapeHtml: (text: string) => string): string;
+}
+
+export function createPhotoDesk(options: PhotoDeskOptions): PhotoDesk {
+  const desk: PhotoDesk = {
+    options,
+    manifest: emptyManifest(),
+    async prepare(siteOutput, issues) {
+      const focus = collectFocus(issues, { bodyImages: bodyImageSources });
+      const result = await processPhotos({
+        photosDir: options.photosDir,
+        outputDir: path.join(siteOutput, "photos"),
+        cacheDir: options.cacheDir,
+        focus: focus.focus,
+        usedBy: focus.usedBy,
+        onProgress: createProgressReporter(),
+        // The build's own photos: libvips's memory goes back when the encoder exits.
+        encodeInChild: true,
+      });
+      desk.manifest = result.manifest;
+      return [...focus.problems, ...result.problems];
+    },
+    entry: (src) => desk.manifest.photos[src],
+    text: (photo) => resolvePhotoText(photo, desk.entry(photo.src)?.meta),
+    renderBodyFigure(image, escapeHtml) {
+      const entry = desk.entry(image.src);
+      if (!entry) {
+        // External or absolute images are the writer's own; they render as given.
+        return `<figure class="body-figure"><img src="${escapeHtml(image.src)}" alt="${escapeHtml(image.alt)}" loading="lazy" decoding="async">${figcaption(image.caption, undefined, escapeHtml)}</figure>\n`;
+      }
+      const { caption, credit } = resolvePhotoText({ caption: image.caption }, entry.meta);
+      const picture = renderPicture(entry, { alt: image.alt, sizes: COLUMN_SIZES, loading: "lazy" });
+      return `<figure class="body-figure">${picture}${figcaption(caption, credit, escapeHtml)}</figure>\n`;
+    },
+  };
+  return desk;
+}
+
+function figcaption(
+  caption: string | undefined,
+  credit: string | undefined,
+  escapeHtml: (t: string) => string,
+) {
+  if (!caption && !credit) return "";
+  const parts = [
+    caption ? `<span class="caption">${escapeHtml(caption)}</span>` : "",
+    credit ? `<span class="credit">${escapeHtml(credit)}</span>` : "",
+  ].filter(Boolean);
+  return `<figcaption>${parts.join(" ")}</figcaption>`;
+}
+
+/**
+ * Photo problems in the content report's shape: the photo path, the issues that use it,
+ * then what is wrong and what to do (the same line `formatPhotoProblem` prints).
+ *
+ * @example
+ * describePhotoProblem({ photo: "assets/photos/2025/x.jpg", message: "is damaged …", usedBy: ["src/issues/2025/a.md"] })
+ * // { file: "assets/photos/2025/x.jpg", field: "used by src/issues/2025/a.md", message: "is damaged …" }
+ */
+export function describePhotoProblem(problem: PhotoProblem): {
+  file: string;
+  field: string;
+  message: string;
+} {
+  return { file: problem.photo, field: usedByField(problem), message: problem.message };
+}

@@ -1,0 +1,130 @@
+/**
+ * An issue as every output shows it: its page, its feed entries, its sitemap lines and,
+ * next, its email edition. Built once per build from the checked issue, so no template
+ * re-assembles fields and no output parses the file again.
+ */
+
+import { type Entities, NO_ENTITIES } from "../../contract/entities.ts";
+import type { Authors, IssueFrontMatter, Topics } from "../../contract/schema.ts";
+import type { Threads } from "../../contract/threads.ts";
+import { authorUrl, threadUrl, topicFeedUrl, topicUrl } from "../../contract/urls.ts";
+import type { Issue } from "../content/content.ts";
+import { issueNotes, type LastChange, lastChangeOf, type RecordNote } from "../content/record.ts";
+import { type EntityGroup, groupIssueEntities } from "./entities.ts";
+
+export interface Byline {
+  id: string;
+  name: string;
+  url: string;
+}
+
+export interface TopicLink {
+  id: string;
+  name: string;
+  url: string;
+  feedUrl: string;
+}
+
+export interface ThreadLink {
+  id: string;
+  name: string;
+  url: string;
+}
+
+/** One published (or, in previews, draft) issue. `url`, `date` and `data` match what listings read. */
+export interface IssueView {
+  /** Site path, `/<yyyy>/<mm>/<slug>/`. */
+  url: string;
+  /** Project-relative source file, for messages that point the writer at it. */
+  inputPath: string;
+  /** When it was published, as an instant (listings sort by it). */
+  date: Date;
+  /** The checked front matter. */
+  data: IssueFrontMatter;
+  /** The body as HTML, rendered once (no dateline: pages add it, feeds do not). */
+  content: string;
+  authors: Byline[];
+  topics: TopicLink[];
+  /** The people, places and organisations it lists, by kind: the "In this issue" box and search filters. */
+  entities: EntityGroup[];
+  /** "No. 42" when the site numbers its issues (`site.numberedIssues`) and the issue has one. */
+  number?: number;
+  /** Its corrections and updates, oldest first (lib/record.ts). */
+  notes: RecordNote[];
+  /** When it last changed and how: the "Updated" line. */
+  lastChange: LastChange;
+  /** The story thread it belongs to, when it has one. */
+  thread?: ThreadLink;
+  /** Words in the body as readers see it (see `countWords`). */
+  wordCount: number;
+  /** Minutes to read the body at `WORDS_PER_MINUTE`, at least 1: the "6 min read" beside the date. */
+  readingMinutes: number;
+}
+
+/** A reading speed for considered prose on a screen; the "min read" rule in the README. */
+export const WORDS_PER_MINUTE = 230;
+
+/**
+ * Words in rendered HTML: runs of letters or digits, with an apostrophe or hyphen inside a
+ * word keeping it one word (`Kılıçdaroğlu's`, `US-Russian`). Tags and entities are not words.
+ * @example countWords("<p>US-Russian talks&nbsp;resumed.</p>") // 3
+ */
+export function countWords(html: string): number {
+  const text = html.replace(/<[^>]*>/g, " ").replace(/&[#\w]+;/g, " ");
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+/** Whole minutes at WORDS_PER_MINUTE, rounded to the nearest, never below 1. */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}
+
+export interface ViewContext {
+  authors: Authors;
+  topics: Topics;
+  /** Markdown to HTML, with the photo desk's figures; `sourceFile` resolves links to other issues' `.md` files. */
+  renderBody: (markdown: string, sourceFile?: string) => string;
+  /** People, places and organisations; none when absent. */
+  entities?: Entities;
+  /** Story threads; none when absent. */
+  threads?: Threads;
+  /** Whether the site shows issue numbers (`site.numberedIssues`). */
+  numberedIssues?: boolean;
+}
+
+/** The view of one checked issue; ids resolve as own keys only (a checked issue has no unknown ids). */
+export function viewIssue(issue: Issue, context: ViewContext): IssueView {
+  const content = context.renderBody(issue.body, issue.inputPath);
+  const wordCount = countWords(content);
+  return {
+    url: issue.url,
+    inputPath: issue.inputPath,
+    date: issue.published.toJSDate(),
+    data: issue.data,
+    content,
+    wordCount,
+    readingMinutes: readingMinutes(wordCount),
+    authors: issue.data.authors.map((id) => ({
+      id,
+      name: Object.hasOwn(context.authors, id) ? (context.authors[id]?.name ?? id) : id,
+      url: authorUrl(id),
+    })),
+    topics: issue.data.topics.map((id) => ({
+      id,
+      name: Object.hasOwn(context.topics, id) ? (context.topics[id]?.name ?? id) : id,
+      url: topicUrl(id),
+      feedUrl: topicFeedUrl(id),
+    })),
+    entities: groupIssueEntities(issue.data, context.entities ?? NO_ENTITIES),
+    ...(context.numberedIssues && issue.data.number !== undefined ? { number: issue.data.number } : {}),
+    notes: issueNotes(issue.data),
+    lastChange: lastChangeOf(issue.data),
+    ...threadOf(issue.data.thread, context.threads),
+  };
+}
+
+function threadOf(id: string | undefined, threads: Threads | undefined): { thread?: ThreadLink } {
+  if (id === undefined || !threads || !Object.hasOwn(threads, id)) return {};
+  const thread = threads[id];
+  return thread ? { thread: { id, name: thread.name, url: threadUrl(id) } } : {};
+}

@@ -1,0 +1,102 @@
+/**
+ * The corrections ledger (`/corrections/`): every correction and update across the archive,
+ * newest first, each with the issue it belongs to. Short ledgers are one page with a heading per
+ * year; long ones get a page per year, the newest at `/corrections/`.
+ */
+
+import { correctionsUrl, correctionsYearUrl } from "../../contract/urls.ts";
+import { inZone } from "../../shared/dates.ts";
+import type { NoteKind } from "../content/record.ts";
+import type { IssueView } from "./issue.ts";
+
+/** One correction or update in the ledger. */
+export interface LedgerEntry {
+  kind: NoteKind;
+  /** "Correction" or "Update". */
+  label: string;
+  /** ISO 8601 with offset, as the writer typed it. */
+  date: string;
+  text: string;
+  /** The note's place on the issue page: `<issue url>#correction-1`. */
+  url: string;
+  issue: Pick<IssueView, "url" | "data" | "number">;
+}
+
+export interface LedgerSection {
+  year: number;
+  entries: LedgerEntry[];
+}
+
+export interface LedgerYearLink {
+  year: number;
+  href: string;
+  count: number;
+}
+
+/** One page of the ledger. */
+export interface LedgerPage {
+  href: string;
+  /** Set when the ledger is split by year: the year this page holds. */
+  year?: number;
+  /** Newest year first. */
+  sections: LedgerSection[];
+  /** Every year with notes, newest first, for the year links of a split ledger. */
+  years: LedgerYearLink[];
+}
+
+export interface Ledger {
+  /** Newest first: the feed reads the first `feedSize`. */
+  entries: LedgerEntry[];
+  pages: LedgerPage[];
+}
+
+/** Entries `/corrections/` holds on one page; past this the ledger gets a page per year. */
+export const LEDGER_PAGE_LIMIT = 100;
+
+/**
+ * The ledger from the issues: newest note first; notes at one instant by issue URL, then
+ * corrections before updates, then front-matter order, so the order never depends on the input's.
+ */
+export function buildLedger(issues: readonly IssueView[], timeZone: string): Ledger {
+  const entries = issues
+    .flatMap((issue) =>
+      issue.notes.map((note) => ({
+        at: inZone(note.date, timeZone),
+        order: `${issue.url}\u0000${note.kind === "correction" ? 0 : 1}\u0000${String(note.index).padStart(6, "0")}`,
+        entry: {
+          kind: note.kind,
+          label: note.label,
+          date: note.date,
+          text: note.text,
+          url: `${issue.url}#${note.anchor}`,
+          issue: { url: issue.url, data: issue.data, number: issue.number },
+        } satisfies LedgerEntry,
+      })),
+    )
+    .sort(
+      (a, b) => b.at.toMillis() - a.at.toMillis() || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0),
+    );
+
+  const sections: LedgerSection[] = [];
+  for (const { at, entry } of entries) {
+    const last = sections.at(-1);
+    if (last?.year === at.year) last.entries.push(entry);
+    else sections.push({ year: at.year, entries: [entry] });
+  }
+  const split = entries.length > LEDGER_PAGE_LIMIT;
+  const hrefOf = (year: number, index: number) => (index === 0 ? correctionsUrl : correctionsYearUrl(year));
+  const years = sections.map((section, index) => ({
+    year: section.year,
+    href: hrefOf(section.year, index),
+    count: section.entries.length,
+  }));
+  const pages: LedgerPage[] = split
+    ? sections.map((section, index) => ({
+        href: hrefOf(section.year, index),
+        year: section.year,
+        sections: [section],
+        years,
+      }))
+    : [{ href: correctionsUrl, sections, years }];
+  return { entries: entries.map(({ entry }) => entry), pages };
+}

@@ -1,0 +1,180 @@
+/**
+ * Every listing the site shows, computed once per build from the issue views: the home
+ * pages, the archive, the topic and author listings, and each issue page's neighbours and
+ * related issues. Pages and feeds read these; none of them sorts or searches again.
+ */
+
+import {
+  ENTITY_KIND_INFO,
+  ENTITY_KINDS,
+  type Entities,
+  type EntityKind,
+  NO_ENTITIES,
+} from "../../contract/entities.ts";
+import type { Authors, Site, Topics } from "../../contract/schema.ts";
+import type { Threads } from "../../contract/threads.ts";
+import {
+  authorUrl,
+  entityIndexUrl,
+  entityUrl,
+  homeUrl,
+  outputFileOf,
+  topicUrl,
+} from "../../contract/urls.ts";
+import {
+  type ArchiveYearPage,
+  type ArchiveYearSummary,
+  archiveOverview,
+  archiveYearPages,
+  findNeighbours,
+  findRelated,
+  groupBy,
+  groupByMonth,
+  type ListingPage,
+  type Page,
+  paginate,
+  paginateGroups,
+  sortNewestFirst,
+} from "./collections.ts";
+import { type EntitySummary, summariseEntity } from "./entities.ts";
+import { buildFrontPage, type FrontPage } from "./front-page.ts";
+import type { IssueView } from "./issue.ts";
+import { buildLedger, type Ledger } from "./record.ts";
+import { buildThreadViews, type ThreadBox, type ThreadPage, type ThreadSummary } from "./threads.ts";
+
+/** One page of a person's, place's or organisation's listing: the entity and the issues naming it. */
+export interface EntityListingPage extends ListingPage<IssueView> {
+  kind: EntityKind;
+  entity: EntitySummary;
+}
+
+/** `/people/`, `/places/`, `/organisations/`: every entity of a kind, by name, with its issue count. */
+export interface EntityIndex {
+  kind: EntityKind;
+  title: string;
+  /** The Pagefind filter its issue pages carry: "person", "place", "organisation". */
+  filter: string;
+  url: string;
+  entries: { entity: EntitySummary; count: number }[];
+}
+
+/** One issue page: the issue and what the page links around it. */
+export interface IssuePage {
+  issue: IssueView;
+  newer?: IssueView;
+  older?: IssueView;
+  related: IssueView[];
+  /** "This story so far", when the issue is part of a thread. */
+  thread?: ThreadBox;
+}
+
+export interface SiteViews {
+  /** Newest first. */
+  issues: IssueView[];
+  issuePages: IssuePage[];
+  homePages: Page<IssueView>[];
+  /** `/`: the lead, the grid and the topic bands (lib/views/front-page.ts). */
+  frontPage: FrontPage<IssueView>;
+  /** `/archive/`: years and months with counts. */
+  archive: ArchiveYearSummary[];
+  /** `/archive/<yyyy>/` and, for a busy year, its further pages. */
+  archiveYearPages: ArchiveYearPage<IssueView>[];
+  topicPages: ListingPage<IssueView>[];
+  authorPages: ListingPage<IssueView>[];
+  /** `/people/<id>/`, `/places/<id>/`, `/organisations/<id>/` and their further pages. */
+  entityPages: EntityListingPage[];
+  entityIndexes: EntityIndex[];
+  /** `/corrections/`: every correction and update, newest first. */
+  ledger: Ledger;
+  /** `/threads/<id>/` and its further pages. */
+  threadPages: ThreadPage[];
+  /** `/threads/`. */
+  threadIndex: ThreadSummary[];
+}
+
+export interface SiteViewContext {
+  site: Pick<Site, "pageSize" | "timeZone">;
+  authors: Authors;
+  topics: Topics;
+  /** People, places and organisations; none when absent. */
+  entities?: Entities;
+  /** Story threads; none when absent. */
+  threads?: Threads;
+}
+
+/** How many related issues an issue page shows. */
+export const RELATED_LIMIT = 3;
+
+export function buildSiteViews(views: readonly IssueView[], context: SiteViewContext): SiteViews {
+  const { site, authors, topics } = context;
+  const issues = sortNewestFirst(views);
+  const yearPages = archiveYearPages(groupByMonth(issues, site.timeZone));
+  const { threadPages, threadIndex, threadBoxes } = buildThreadViews(issues, context.threads ?? {});
+  return {
+    issues,
+    issuePages: issues.map((issue) => {
+      const thread = threadBoxes.get(issue.url);
+      return {
+        issue,
+        ...findNeighbours(issues, issue.url),
+        related: findRelated(issues, issue.url, RELATED_LIMIT),
+        ...(thread ? { thread } : {}),
+      };
+    }),
+    homePages: paginate(issues, site.pageSize, homeUrl),
+    frontPage: buildFrontPage(issues, topics, {}, site.pageSize),
+    archive: archiveOverview(yearPages),
+    archiveYearPages: yearPages,
+    topicPages: paginateGroups(
+      Object.keys(topics),
+      groupBy(issues, (issue) => issue.data.topics),
+      site.pageSize,
+      topicUrl,
+    ),
+    authorPages: paginateGroups(
+      Object.keys(authors),
+      groupBy(issues, (issue) => issue.data.authors),
+      site.pageSize,
+      authorUrl,
+    ),
+    ...buildEntityViews(issues, context.entities ?? NO_ENTITIES, site.pageSize),
+    ledger: buildLedger(issues, site.timeZone),
+    threadPages,
+    threadIndex,
+  };
+}
+
+/** Each entity's listing (newest first, paginated like the topic pages) and the three indexes. */
+function buildEntityViews(
+  issues: readonly IssueView[],
+  entities: Entities,
+  pageSize: number,
+): Pick<SiteViews, "entityPages" | "entityIndexes"> {
+  const entityPages: EntityListingPage[] = [];
+  const entityIndexes: EntityIndex[] = [];
+  for (const kind of ENTITY_KINDS) {
+    const groups = groupBy(issues, (issue) => issue.data[kind] ?? []);
+    const entries: EntityIndex["entries"] = [];
+    for (const id of Object.keys(entities[kind])) {
+      const entity = summariseEntity(entities, kind, id);
+      if (!entity) continue;
+      const listed = groups.get(id) ?? [];
+      entries.push({ entity, count: listed.length });
+      for (const page of paginate(listed, pageSize, entityUrl(kind, id))) {
+        entityPages.push({ ...page, id, kind, entity });
+      }
+    }
+    entries.sort((a, b) => a.entity.name.localeCompare(b.entity.name, "en"));
+    const { title, filter } = ENTITY_KIND_INFO[kind];
+    entityIndexes.push({ kind, title, filter, url: entityIndexUrl(kind), entries });
+  }
+  return { entityPages, entityIndexes };
+}
+
+/** The event the content stage emits with this build's views (the build script listens). */
+export const VIEWS_EVENT = "dateline.views";
+
+/** Each issue page's output file and the source file it comes from, for check messages. */
+export function pageSources(views: Pick<SiteViews, "issues">): Record<string, string> {
+  return Object.fromEntries(views.issues.map((issue) => [outputFileOf(issue.url), issue.inputPath]));
+}
