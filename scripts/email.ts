@@ -19,16 +19,12 @@ import { formatKb } from "../lib/checks/site.ts";
 import { EMAIL_FILES, emailUrl } from "../lib/contract/urls.ts";
 import { describePhotoProblem } from "../lib/eleventy/photos.ts";
 import { renderEmailEdition } from "../lib/outputs/email/index.ts";
-import {
-  formatProblem,
-  loadIssues,
-  readIssueSources,
-  toFocusSources,
-} from "../lib/pipeline/content/content.ts";
+import { loadIssues, readIssueSources, toFocusSources } from "../lib/pipeline/content/content.ts";
 import { createMarkdown } from "../lib/pipeline/content/markdown.ts";
 import { createPhotoDesk } from "../lib/pipeline/photos/desk.ts";
 import { defaultCacheDir } from "../lib/pipeline/photos/index.ts";
 import { viewIssue } from "../lib/pipeline/views/issue.ts";
+import { formatProblem } from "../lib/shared/problems.ts";
 
 const USAGE =
   "usage: npm run email -- src/issues/<year>/<slug>.md [--out node_modules/.cache/dateline-email]";

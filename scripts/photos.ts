@@ -10,7 +10,8 @@
  * any photo is unusable; the output folder is then left as it was.
  */
 import { parseArgs } from "node:util";
-import { bodyImageSources, readIssueSources, toFocusSources } from "../lib/pipeline/content/content.ts";
+import { readIssueSources, toFocusSources } from "../lib/pipeline/content/content.ts";
+import { bodyImageSources } from "../lib/pipeline/photos/body-images.ts";
 import {
   collectFocus,
   createProgressReporter,

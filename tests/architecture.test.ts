@@ -28,7 +28,8 @@ const LAYERS = [
 function layerOf(file: string): number {
   let found = -1;
   LAYERS.forEach((prefix, index) => {
-    if (file.startsWith(prefix) && (found === -1 || prefix.length > (LAYERS[found]?.length ?? 0))) found = index;
+    if (file.startsWith(prefix) && (found === -1 || prefix.length > (LAYERS[found]?.length ?? 0)))
+      found = index;
   });
   return found;
 }
@@ -65,7 +66,9 @@ const graph = new Map(
     const local = specifiers
       .filter((specifier) => specifier.startsWith("."))
       .map((specifier) => path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier)));
-    const packages = specifiers.filter((specifier) => !specifier.startsWith(".") && !specifier.startsWith("node:"));
+    const packages = specifiers.filter(
+      (specifier) => !specifier.startsWith(".") && !specifier.startsWith("node:"),
+    );
     return [file, { local, packages }] as const;
   }),
 );
@@ -131,7 +134,10 @@ describe("the house rules", () => {
       .filter((file) => file.startsWith("lib/outputs/"))
       .flatMap((file) =>
         (graph.get(file)?.local ?? [])
-          .filter((target) => target.startsWith("lib/pipeline/content/") || target.startsWith("lib/pipeline/photos/"))
+          .filter(
+            (target) =>
+              target.startsWith("lib/pipeline/content/") || target.startsWith("lib/pipeline/photos/"),
+          )
           .map((target) => `${file} → ${target}`),
       );
     expect(reaching).toEqual(KNOWN_OUTPUT_REACH);
@@ -139,9 +145,13 @@ describe("the house rules", () => {
 
   it("only the glue (lib/eleventy/, eleventy.config.ts) imports Eleventy", () => {
     const importers = codeFiles.filter((file) =>
-      (graph.get(file)?.packages ?? []).some((name) => name === "@11ty/eleventy" || name.startsWith("@11ty/eleventy/")),
+      (graph.get(file)?.packages ?? []).some(
+        (name) => name === "@11ty/eleventy" || name.startsWith("@11ty/eleventy/"),
+      ),
     );
-    expect(importers.filter((file) => !file.startsWith("lib/eleventy/") && file !== "eleventy.config.ts")).toEqual([]);
+    expect(
+      importers.filter((file) => !file.startsWith("lib/eleventy/") && file !== "eleventy.config.ts"),
+    ).toEqual([]);
   });
 
   it("the content schema loads neither sharp nor Eleventy", () => {

@@ -7,12 +7,9 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  bodyImageSources,
   type CheckContext,
-  ContentError,
   checkIssue,
   findLinksToHiddenIssues,
-  formatProblem,
   isPublishable,
   issueUrl,
   lastChange,
@@ -20,6 +17,8 @@ import {
   readFrontMatter,
   readIssueSource,
 } from "../lib/pipeline/content/content.ts";
+import { bodyImageSources } from "../lib/pipeline/photos/body-images.ts";
+import { ContentError, formatProblem } from "../lib/shared/problems.ts";
 import { createCheckContext } from "./helpers/check-context.ts";
 
 const FILE = "src/issues/2025/x.md";

@@ -1,7 +1,10 @@
 /**
  * The Netlify cache plugin (netlify/plugins/dateline-cache), run the way Netlify runs it: its
  * hooks called with a CACHE_DIR and a base directory, the real @netlify/cache-utils doing the
- * work, and a fresh checkout (another temporary project) on the next "build".
+ * work, and a fresh checkout (another temporary project) on the next "build". The plugin's
+ * index.js exports only its event handlers (Netlify's runner refuses any other export); the
+ * folders and the restore/save work are imported from caches.js beside it. Netlify's own
+ * runner building the whole site is tests/deploy/ (`npm run test:deploy`).
  */
 import { randomBytes } from "node:crypto";
 import {
@@ -21,11 +24,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   CACHE_FOLDERS,
   type CacheHookOptions,
-  onPostBuild,
-  onPreBuild,
   restoreCaches,
   saveCaches,
-} from "../netlify/plugins/dateline-cache/index.js";
+} from "../netlify/plugins/dateline-cache/caches.js";
+import { onPostBuild, onPreBuild } from "../netlify/plugins/dateline-cache/index.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const PHOTOS = "node_modules/.cache/dateline-photos";
@@ -89,6 +91,14 @@ describe("the Netlify cache plugin", () => {
     );
     expect(typeof plugin.onPreBuild).toBe("function");
     expect(typeof plugin.onPostBuild).toBe("function");
+  });
+
+  it("exports only Netlify event handlers, so Netlify's runner loads it", async () => {
+    // Any other export stops Netlify's build before it starts: "Invalid event 'CACHE_FOLDERS'".
+    const plugin = await import(
+      pathToFileURL(path.join(root, "netlify/plugins/dateline-cache/index.js")).href
+    );
+    expect(Object.keys(plugin).sort()).toEqual(["onPostBuild", "onPreBuild"]);
   });
 
   it("caches the photo renditions and the site-check results", () => {

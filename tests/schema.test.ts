@@ -7,7 +7,8 @@ import {
   offsetDateTime,
   photoFieldNames,
 } from "../lib/contract/schema.ts";
-import { type CheckContext, checkIssue, formatProblem } from "../lib/pipeline/content/content.ts";
+import { type CheckContext, checkIssue } from "../lib/pipeline/content/content.ts";
+import { formatProblem } from "../lib/shared/problems.ts";
 import { createCheckContext } from "./helpers/check-context.ts";
 
 const FILE = "src/issues/2025/x.md";

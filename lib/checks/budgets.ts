@@ -5,7 +5,7 @@
  */
 import type { CheerioAPI } from "cheerio";
 import { pickImageUrl, type Viewport } from "./images.ts";
-import type { PageFacts } from "./page-facts.ts";
+import type { PageFacts } from "./page-facts-schema.ts";
 import { type BuiltSite, type CheckProblem, formatKb, pagePath, tagName, UNKNOWN_ORIGIN } from "./site.ts";
 
 export interface Budgets {

@@ -13,7 +13,7 @@ import {
   type ResolvedConfig,
   StaticConfigLoader,
 } from "html-validate";
-import { sha256 } from "./cache.ts";
+import { sha256 } from "../shared/store.ts";
 
 /** The repository's config, used unless a caller names another. */
 export const REPO_CONFIG = path.resolve(import.meta.dirname, "../../.htmlvalidate.mjs");

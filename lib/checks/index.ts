@@ -11,8 +11,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { codeHash, JsonStore, packageVersion, sha256 } from "../shared/store.ts";
 import { type Budgets, DEFAULT_BUDGETS, pageBudgetProblems, stylesheetProblems } from "./budgets.ts";
-import { CheckCache, cacheDirFor, codeHash, packageVersion, sha256 } from "./cache.ts";
+import { cacheDirFor } from "./cache.ts";
 import { type DocumentFacts, documentFactsSchema, isDocument, readDocumentFacts } from "./documents.ts";
 import {
   type EmailFacts,
@@ -26,7 +27,7 @@ import {
 import { type LoadedConfig, loadConfig, REPO_CONFIG } from "./html.ts";
 import { type AnchorIndex, linkProblems } from "./links.ts";
 import type { LaneJob } from "./page-analyser.ts";
-import { type PageFacts, pageFactsSchema } from "./page-facts.ts";
+import { type PageFacts, pageFactsSchema } from "./page-facts-schema.ts";
 import { defaultThreads, readInLanes } from "./pool.ts";
 import {
   type BuiltSite,
@@ -139,7 +140,7 @@ interface FileFacts {
 async function readAllFiles(
   dir: string,
   files: { pages: readonly string[]; emails: readonly string[] },
-  cache: CheckCache,
+  cache: JsonStore,
   config: LoadedConfig,
   configPath: string,
   budgets: Budgets,
@@ -191,7 +192,7 @@ async function readAllFiles(
 }
 
 /** Facts of each XML and JSON file, keyed by its bytes, its path and the site's origin. */
-function readAllDocuments(site: BuiltSite, cache: CheckCache, budgets: Budgets): Map<string, DocumentFacts> {
+function readAllDocuments(site: BuiltSite, cache: JsonStore, budgets: Budgets): Map<string, DocumentFacts> {
   const documents = new Map<string, DocumentFacts>();
   for (const file of site.files.filter(isDocument)) {
     const bytes = readFileSync(path.join(site.dir, file));
@@ -251,7 +252,7 @@ export async function checkSite(dir: string, options: CheckOptions = {}): Promis
   const budgets = { ...DEFAULT_BUDGETS, ...options.budgets };
   const configPath = path.resolve(options.htmlValidateConfig ?? REPO_CONFIG);
   const config = await loadConfig(configPath);
-  const cache = new CheckCache(cacheDirFor(options.cacheDir), fingerprintOf(config, budgets));
+  const cache = new JsonStore(cacheDirFor(options.cacheDir), fingerprintOf(config, budgets));
   // Email editions are not web pages: they get the email checks instead.
   const pages = files.filter((file) => file.endsWith(".html") && !isEmailFile(file));
 

@@ -6,7 +6,7 @@
  */
 import type { CheerioAPI } from "cheerio";
 import { parseSrcset } from "./images.ts";
-import type { PageFacts, Reference } from "./page-facts.ts";
+import type { PageFacts, Reference } from "./page-facts-schema.ts";
 import { type BuiltSite, pagePath, tagName, UNKNOWN_ORIGIN } from "./site.ts";
 
 /** Elements and the attribute holding a single URL. */

@@ -5,10 +5,11 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
-import { sha256 } from "./cache.ts";
+import { sha256 } from "../shared/store.ts";
 import { type EmailFacts, emailFactsSchema, readEmailFileFacts } from "./email.ts";
 import { createValidator, loadConfig, validatorMessages } from "./html.ts";
-import { type PageFacts, pageFactsSchema, readPageFacts } from "./page-facts.ts";
+import { readPageFacts } from "./page-facts.ts";
+import { type PageFacts, pageFactsSchema } from "./page-facts-schema.ts";
 
 export const analyserSettingsSchema = z.object({
   configPath: z.string(),

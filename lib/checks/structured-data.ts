@@ -4,7 +4,7 @@
  * dates with offsets and in order, every author as a Person with a page, an image, a publisher.
  */
 import type { CheerioAPI } from "cheerio";
-import type { JsonLdBlock, PageFacts } from "./page-facts.ts";
+import type { JsonLdBlock, PageFacts } from "./page-facts-schema.ts";
 import { type BuiltSite, pagePath, UNKNOWN_ORIGIN } from "./site.ts";
 
 type JsonObject = Record<string, unknown>;

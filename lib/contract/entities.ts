@@ -7,7 +7,7 @@
  */
 import { DateTime } from "luxon";
 import { z } from "zod";
-import type { Problem } from "../pipeline/content/content.ts";
+import type { Problem } from "../shared/problems.ts";
 import { nearestId } from "../shared/suggest.ts";
 import { findById, idPattern } from "./schema.ts";
 

@@ -5,7 +5,7 @@
  * them with a did-you-mean (lib/content.ts).
  */
 import { z } from "zod";
-import type { Problem } from "../pipeline/content/content.ts";
+import type { Problem } from "../shared/problems.ts";
 import { nearestId } from "../shared/suggest.ts";
 import { idPattern } from "./schema.ts";
 

@@ -15,9 +15,7 @@ import { checkEntities, type EntityKind } from "../contract/entities.ts";
 import type { Authors, Site, Topics } from "../contract/schema.ts";
 import { checkThreads } from "../contract/threads.ts";
 import {
-  ContentError,
   findLinksToHiddenIssues,
-  formatProblem,
   isPublishable,
   loadIssues,
   nextDueIssue,
@@ -27,6 +25,7 @@ import {
 import { viewIssue } from "../pipeline/views/issue.ts";
 import { buildSiteViews, type SiteViews, VIEWS_EVENT } from "../pipeline/views/site.ts";
 import { buildTime } from "../shared/dates.ts";
+import { ContentError, formatProblem } from "../shared/problems.ts";
 import { describePhotoProblem, type PhotoDesk } from "./photos.ts";
 
 /** Written into the site root by every build: `{ "nextDue": "<UTC date-time>" | null }`. */

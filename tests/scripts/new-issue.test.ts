@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type CheckContext, checkIssue, formatProblem } from "../../lib/pipeline/content/content.ts";
+import { type CheckContext, checkIssue } from "../../lib/pipeline/content/content.ts";
 import { emptyManifest } from "../../lib/pipeline/photos/manifest.ts";
+import { formatProblem } from "../../lib/shared/problems.ts";
 import { runScript } from "./run-script.ts";
 
 /** 2025-04-10T13:00:00Z: 16:00 in Istanbul. */

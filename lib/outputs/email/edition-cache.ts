@@ -12,7 +12,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { CheckCache, codeHash, packageVersion, sha256 } from "../../checks/cache.ts";
+import { codeHash, JsonStore, packageVersion, sha256 } from "../../shared/store.ts";
 import { renderEmailHtml } from "./html.ts";
 import { renderEmailText } from "./text.ts";
 import type { EmailView } from "./view.ts";
@@ -58,7 +58,7 @@ export interface EditionCache {
 }
 
 export function openEditionCache(dir: string | false = emailCacheDirFor()): EditionCache {
-  const store = new CheckCache(dir, fingerprint());
+  const store = new JsonStore(dir, fingerprint());
   const counts = { cached: 0, rendered: 0 };
   return {
     counts,

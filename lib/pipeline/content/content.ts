@@ -34,6 +34,7 @@ import { issueUrl } from "../../contract/urls.ts";
 import { inZone, parseOffsetDateTime } from "../../shared/dates.ts";
 import { nearestId } from "../../shared/suggest.ts";
 import { removeControlCharacters, slugify } from "../../shared/text.ts";
+import { bodyImages } from "../photos/body-images.ts";
 import { checkPhotoReference, type PhotoManifest } from "../photos/index.ts";
 import { findBodyProblems, findLinks, isSourceLink, sourceLinkCandidates } from "./markdown.ts";
 import { checkIssueNumbers } from "./numbering.ts";
@@ -44,12 +45,7 @@ import { lastChangeOf } from "./record.ts";
 export { issueUrl } from "../../contract/urls.ts";
 export { nearestId } from "../../shared/suggest.ts";
 
-/** One problem a writer has to fix: `file: field: message`. */
-export interface Problem {
-  file: string;
-  field: string;
-  message: string;
-}
+import type { Problem } from "../../shared/problems.ts";
 
 /** A checked issue: its front matter, body and where it is published. */
 export interface Issue {
@@ -65,23 +61,6 @@ export interface Issue {
   published: DateTime;
   /** The latest of `date`, `updated` and the corrections' and updates' dates. */
   modified: DateTime;
-}
-
-/** `file: field: message`, or `file: message` for a problem with the file as a whole. */
-export function formatProblem(problem: Problem): string {
-  return problem.field
-    ? `${problem.file}: ${problem.field}: ${problem.message}`
-    : `${problem.file}: ${problem.message}`;
-}
-
-/** Thrown by the build when content has problems; its message lists all of them. */
-export class ContentError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(
-      `${problems.length} problem${problems.length === 1 ? "" : "s"} in the content:\n${problems.map(formatProblem).join("\n")}`,
-    );
-    this.name = "ContentError";
-  }
 }
 
 /**
@@ -555,21 +534,6 @@ function checkPhoto(
     if (problem.field === "alt" && where === "lead" && photo.alt === undefined) continue;
     report(problem.field, problem.message);
   }
-}
-
-/** Body images that point into assets/photos (not absolute or external URLs). */
-export function bodyImages(body: string): { src: string; alt: string; caption?: string }[] {
-  const images: { src: string; alt: string; caption?: string }[] = [];
-  for (const match of body.matchAll(/!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"([^"]*)")?\s*\)/g)) {
-    const [, alt = "", src, caption] = match;
-    if (src && !/^(?:[a-z]+:|\/)/i.test(src)) images.push({ src, alt, ...(caption ? { caption } : {}) });
-  }
-  return images;
-}
-
-/** Sources of body images that point into assets/photos. */
-export function bodyImageSources(body: string): string[] {
-  return bodyImages(body).map((image) => image.src);
 }
 
 export interface LoadOptions extends CheckContext {

@@ -2,19 +2,16 @@
  * The Markdown dialect writers use: CommonMark plus footnotes, heading anchors,
  * typographic quotes and dashes, and a paragraph holding only an image becomes a figure.
  */
+
 import path from "node:path";
 import markdownIt, { type Env, type MarkdownIt, type Token } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import footnote from "markdown-it-footnote";
 import { slugify } from "../../shared/text.ts";
+import type { BodyImage } from "../photos/body-images.ts";
 import { findUnclosedComment, sanitizeIssueHtml } from "./raw-html.ts";
 
 /** What a body image says about itself: `![alt](src "caption")`. */
-export interface BodyImage {
-  src: string;
-  alt: string;
-  caption?: string;
-}
 
 export interface MarkdownOptions {
   /** Renders a stand-alone body image as a `<figure>`; the photo desk replaces the default. */

@@ -3,7 +3,7 @@
  * so an issue dated earlier and added later cannot renumber the archive. This module checks
  * them across the archive and says which number comes next (`npm run new-issue`).
  */
-import type { Problem } from "./content.ts";
+import type { Problem } from "../../shared/problems.ts";
 
 /** What numbering needs of an issue: its file and its front-matter number. */
 export interface NumberedSource {

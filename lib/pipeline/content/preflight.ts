@@ -5,7 +5,8 @@
  * while it is a draft); a value wrapped in curly quotes and a repeated heading are warnings.
  */
 import type { Token } from "markdown-it";
-import { type BodyImage, parseForChecks } from "./markdown.ts";
+import type { BodyImage } from "../photos/body-images.ts";
+import { parseForChecks } from "./markdown.ts";
 
 /** The scaffold's stand-ins, written by scripts/new-issue.ts and recognised here. */
 export const SCAFFOLD_DEK = "One or two sentences that say what this issue is about.";

@@ -5,8 +5,8 @@
  */
 import path from "node:path";
 import type { Photo } from "../../contract/schema.ts";
-import { bodyImageSources } from "../content/content.ts";
-import type { BodyImage } from "../content/markdown.ts";
+import type { BodyImage } from "./body-images.ts";
+import { bodyImageSources } from "./body-images.ts";
 import { type PhotoText, resolvePhotoText } from "./credit.ts";
 import { collectFocus, type FocusSource } from "./focus.ts";
 import { emptyManifest, type PhotoEntry, type PhotoManifest } from "./manifest.ts";

@@ -1,0 +1,164 @@
+/**
+ * A store of JSON entries (the site checks' facts, the email editions): one small file per entry,
+ * named by the hash of what it was made from, in a folder named by the fingerprint of everything
+ * else it depends on (code and package versions, configuration). A changed input is a new name, so
+ * an entry is never stale; it is only ever valid or unused.
+ *
+ * Each file is `<sha256 of the payload>\n<payload JSON>`, written to a temporary name and renamed,
+ * so a build killed mid-write leaves either the old state or a whole entry. An entry that is
+ * missing, truncated, corrupt or of another shape reads as a miss: that file is checked cold.
+ * Every failure to read or write the cache only costs time.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { z } from "zod";
+
+export function sha256(data: string | Buffer): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** The installed version of a package, for cache fingerprints ("?" when it cannot be read). */
+export function packageVersion(name: string): string {
+  try {
+    const json: unknown = JSON.parse(
+      readFileSync(path.join(PROJECT_ROOT, "node_modules", name, "package.json"), "utf8"),
+    );
+    return typeof json === "object" && json !== null && "version" in json ? String(json.version) : "?";
+  } catch {
+    return "?";
+  }
+}
+
+/** The hash of a folder's code: any edit to a module in `dir` is a new fingerprint. */
+export function codeHash(dir: string): string {
+  const hash = readdirSync(dir)
+    .filter((name) => /\.(?:ts|mjs|js)$/.test(name))
+    .sort()
+    .map((name) => `${name}\0${sha256(readFileSync(path.join(dir, name)))}`)
+    .join("\n");
+  return sha256(hash);
+}
+
+/** Unused fingerprints (another config, older code) are removed after this long. */
+const STALE_FINGERPRINT_MS = 7 * 24 * 3600 * 1000;
+/** A temporary file this old was left by a killed process. */
+const STALE_TEMP_MS = 10 * 60 * 1000;
+const USED_MARKER = "last-used";
+
+export class JsonStore {
+  private readonly folder: string | undefined;
+  private readonly used = new Set<string>();
+  private readonly writes: Promise<void>[] = [];
+
+  constructor(
+    private readonly root: string | false,
+    private readonly fingerprint: string,
+  ) {
+    this.folder = root === false ? undefined : path.join(root, fingerprint);
+  }
+
+  private fileFor(key: string): string | undefined {
+    return this.folder && path.join(this.folder, key.slice(0, 2), `${key}.json`);
+  }
+
+  /** The entry under `key` if it is whole and has the schema's shape. */
+  read<T>(key: string, schema: z.ZodType<T>): T | undefined {
+    const file = this.fileFor(key);
+    if (file === undefined) return undefined;
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      return undefined;
+    }
+    const newline = text.indexOf("\n");
+    const payload = text.slice(newline + 1);
+    if (newline !== 64 || sha256(payload) !== text.slice(0, newline)) return undefined;
+    let json: unknown;
+    try {
+      json = JSON.parse(payload);
+    } catch {
+      return undefined;
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) return undefined;
+    this.used.add(key);
+    return parsed.data;
+  }
+
+  /** Stores the entry atomically (temporary file, then rename). Never throws. */
+  write(key: string, value: unknown): void {
+    const file = this.fileFor(key);
+    if (file === undefined) return;
+    this.used.add(key);
+    const payload = JSON.stringify(value);
+    const temporary = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+    this.writes.push(
+      mkdir(path.dirname(file), { recursive: true })
+        .then(() => writeFile(temporary, `${sha256(payload)}\n${payload}`))
+        .then(() => rename(temporary, file))
+        .catch(() => {
+          // A read-only or full disk: the next run checks this file cold.
+          rmSync(temporary, { force: true });
+        }),
+    );
+  }
+
+  /**
+   * Waits for the writes, then tidies: entries this run did not use go once they outnumber the
+   * used ones (an archive's pages change slowly; a folder of dead entries only costs disk), and
+   * other fingerprints go once unused for a week.
+   */
+  async finish(): Promise<void> {
+    await Promise.all(this.writes);
+    if (this.folder === undefined || this.root === false) return;
+    try {
+      mkdirSync(this.folder, { recursive: true });
+      const marker = path.join(this.folder, USED_MARKER);
+      writeFileSync(marker, "");
+      const now = new Date();
+      utimesSync(marker, now, now);
+      this.pruneEntries(now.getTime());
+      this.pruneFingerprints(this.root, now.getTime());
+    } catch {
+      // Tidying is best effort.
+    }
+  }
+
+  private pruneEntries(now: number): void {
+    if (this.folder === undefined) return;
+    const entries: { file: string; key: string }[] = [];
+    for (const shard of readdirSync(this.folder, { withFileTypes: true })) {
+      if (!shard.isDirectory()) continue;
+      const dir = path.join(this.folder, shard.name);
+      for (const name of readdirSync(dir)) {
+        const file = path.join(dir, name);
+        if (name.endsWith(".tmp")) {
+          if (now - statSync(file).mtimeMs > STALE_TEMP_MS) rmSync(file, { force: true });
+          continue;
+        }
+        entries.push({ file, key: name.replace(/\.json$/, "") });
+      }
+    }
+    if (entries.length <= 2 * this.used.size + 100) return;
+    for (const entry of entries) if (!this.used.has(entry.key)) rmSync(entry.file, { force: true });
+  }
+
+  private pruneFingerprints(root: string, now: number): void {
+    for (const entry of readdirSync(root, { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name === this.fingerprint) continue;
+      const dir = path.join(root, entry.name);
+      let lastUsed: number;
+      try {
+        lastUsed = statSync(path.join(dir, USED_MARKER)).mtimeMs;
+      } catch {
+        lastUsed = statSync(dir).mtimeMs;
+      }
+      if (now - lastUsed > STALE_FINGERPRINT_MS) rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
