@@ -13,11 +13,11 @@ import topics from "./_data/topics.ts";
 import contentPlugin from "./lib/eleventy/content.ts";
 import emailPlugin from "./lib/eleventy/email.ts";
 import feedsPlugin from "./lib/eleventy/feeds.ts";
+import filtersPlugin from "./lib/eleventy/filters.ts";
 import hashedAssetsPlugin from "./lib/eleventy/hashed-assets.ts";
 import photosPlugin, { createPhotoDesk } from "./lib/eleventy/photos.ts";
 import seoPlugin from "./lib/eleventy/seo.ts";
 import sitemapsPlugin from "./lib/eleventy/sitemaps.ts";
-import filtersPlugin from "./lib/outputs/filters/index.ts";
 import { createMarkdown } from "./lib/pipeline/content/markdown.ts";
 import { defaultCacheDir } from "./lib/pipeline/photos/index.ts";
 

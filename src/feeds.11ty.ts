@@ -2,12 +2,13 @@
 
 import type { FeedsData } from "../lib/eleventy/feeds.ts";
 import type { FeedSourceItem, FeedSpec } from "../lib/outputs/feeds/channel.ts";
+import type { LedgerEntry } from "../lib/pipeline/views/record.ts";
 
 interface FeedPageData {
   feed: FeedSpec;
   feeds: FeedsData;
   buildTime: string;
-  views: { issues: FeedSourceItem[] };
+  views: { issues: FeedSourceItem[]; ledger: { entries: LedgerEntry[] } };
 }
 
 export const data = {
@@ -17,5 +18,5 @@ export const data = {
 };
 
 export function render(data: FeedPageData): Promise<string> {
-  return data.feeds.render(data.feed, data.views.issues, data.buildTime);
+  return data.feeds.render(data.feed, data.views.issues, data.buildTime, data.views.ledger.entries);
 }

@@ -35,7 +35,7 @@ function layerOf(file: string): number {
 }
 
 /** The module specifiers a file imports or re-exports: static, type-only and dynamic. */
-export function importsOf(text: string): string[] {
+function importsOf(text: string): string[] {
   const found = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"/g)].map((m) => m[1]);
   const bare = [...text.matchAll(/(?:^|\n)\s*import\s+"([^"]+)"/g)].map((m) => m[1]);
   const dynamic = [...text.matchAll(/import\("([^"]+)"\)/g)].map((m) => m[1]);

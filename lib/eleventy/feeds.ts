@@ -13,6 +13,7 @@ import {
   listFeeds,
 } from "../outputs/feeds/channel.ts";
 import { renderAtom, renderJsonFeed, renderRss } from "../outputs/feeds/index.ts";
+import type { LedgerEntry } from "../pipeline/views/record.ts";
 
 export type FeedsOptions = FeedContext;
 
@@ -29,7 +30,12 @@ export interface FeedsData {
   topicFeed: (topicId: string) => FeedSpec | undefined;
   /** A person's, place's or organisation's own feed. */
   entityFeed: (kind: EntityKind, id: string) => FeedSpec | undefined;
-  render: (spec: FeedSpec, items: readonly FeedSourceItem[], buildTime: string) => Promise<string>;
+  render: (
+    spec: FeedSpec,
+    items: readonly FeedSourceItem[],
+    buildTime: string,
+    ledger: readonly LedgerEntry[],
+  ) => Promise<string>;
 }
 
 export default function feedsPlugin(eleventyConfig: UserConfig, options: FeedsOptions): void {
@@ -40,8 +46,8 @@ export default function feedsPlugin(eleventyConfig: UserConfig, options: FeedsOp
     correctionsFeed,
     topicFeed: (topicId) => list.find((spec) => spec.topicId === topicId),
     entityFeed: (kind, id) => list.find((spec) => spec.entity?.kind === kind && spec.entity.id === id),
-    render: async (spec, items, buildTime) =>
-      renderers[spec.format](await buildChannel(spec, items, options, buildTime)),
+    render: async (spec, items, buildTime, ledger) =>
+      renderers[spec.format](await buildChannel(spec, items, options, buildTime, ledger)),
   };
   eleventyConfig.addGlobalData("feeds", feeds);
 }

@@ -157,17 +157,30 @@ function runNetlifyBuild(name: string): Promise<RunnerResult> {
   });
 }
 
+/**
+ * The runner's last lines, for a failure message: without the resolved configuration it prints
+ * after a failed build (the whole of netlify.toml), so the error itself shows.
+ */
+function lastLines(run: RunnerResult): string {
+  const [beforeConfig = ""] = run.log.split(/\n\s*Resolved config\n/);
+  const tail = beforeConfig.trimEnd().split("\n").slice(-40).join("\n");
+  return `whole log: ${path.relative(root, run.file)}\n…\n${tail}`;
+}
+
 /** Fails with the runner's last lines and where its whole log is. */
 function expectLog(run: RunnerResult, expected: string | RegExp): void {
-  const tail = run.log.split("\n").slice(-40).join("\n");
-  const why = `netlify-build's log lacks ${String(expected)}; whole log: ${path.relative(root, run.file)}\n…\n${tail}`;
+  const why = `netlify-build's log lacks ${String(expected)}; ${lastLines(run)}`;
   if (typeof expected === "string") expect(run.log, why).toContain(expected);
   else expect(run.log, why).toMatch(expected);
 }
 
+/** The runner finished the build: exit 0, or its last lines and where its whole log is. */
+function expectSuccess(run: RunnerResult): void {
+  expect(run.code, `netlify-build exited ${run.code}; ${lastLines(run)}`).toBe(0);
+}
+
 /** What every successful build of the site shows, whatever the cache held. */
 function expectDeploy(run: RunnerResult): void {
-  expect(run.code, `netlify-build exited ${run.code}; log: ${path.relative(root, run.file)}`).toBe(0);
   expectLog(run, `@netlify/build ${runnerVersion}`);
   // The plugin is loaded: the build failed here while the module exported CACHE_FOLDERS.
   expectLog(run, /❯ Loading plugins\n\s+- \.\/netlify\/plugins\/dateline-cache@\S+ from netlify\.toml\n/);
@@ -232,6 +245,7 @@ describe("Netlify's build runner, offline, on a fresh checkout (two deploys, one
 
   it("first deploy: loads the plugin, builds, bundles the function, publishes _site/, saves the caches", async () => {
     const run = await runNetlifyBuild("netlify-build-1");
+    expectSuccess(run);
     expectLog(run, `dateline-cache: cold (nothing cached yet): ${FOLDERS.join(", ")}`);
     expect(run.log).not.toContain("dateline-cache: restored");
     expectDeploy(run);
@@ -246,6 +260,7 @@ describe("Netlify's build runner, offline, on a fresh checkout (two deploys, one
       rmSync(path.join(site, dir), { recursive: true, force: true });
     }
     const run = await runNetlifyBuild("netlify-build-2");
+    expectSuccess(run);
     expectLog(run, `dateline-cache: restored ${FOLDERS.join(", ")}`);
     expect(run.log).not.toContain("dateline-cache: cold");
     expectDeploy(run);

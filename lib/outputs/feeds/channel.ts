@@ -7,17 +7,16 @@ import { type Entities, findEntity } from "../../contract/entities.ts";
 import {
   type Authors,
   findById,
-  type IssueFrontMatter,
   type Photo,
   type Site,
   type Topics,
 } from "../../contract/schema.ts";
 import type { Threads } from "../../contract/threads.ts";
 import { correctionsUrl, entityUrl, type FeedSpec, siteFeeds, threadUrl } from "../../contract/urls.ts";
-import { lastChange } from "../../pipeline/content/content.ts";
-import { issueNotes } from "../../pipeline/content/record.ts";
 import type { PhotoDesk } from "../../pipeline/photos/desk.ts";
 import { absolutePhotoUrl, pickRendition } from "../../pipeline/photos/index.ts";
+import type { IssueView } from "../../pipeline/views/issue.ts";
+import type { LedgerEntry } from "../../pipeline/views/record.ts";
 import { isoDateTime } from "../../shared/dates.ts";
 import { escapeHtml } from "../../shared/text.ts";
 import { emailPhotoOf, renderEmailFragment } from "../email/fragment.ts";
@@ -39,12 +38,8 @@ export interface FeedContext {
   threads?: Threads;
 }
 
-/** The part of an Eleventy collection item a feed entry is made from. */
-export interface FeedSourceItem {
-  url: string;
-  content: string;
-  data: IssueFrontMatter;
-}
+/** The part of an issue view a feed entry is made from. */
+export type FeedSourceItem = Pick<IssueView, "url" | "content" | "data" | "lastChange">;
 
 const entryCache = new WeakMap<FeedSourceItem, Promise<FeedEntry>>();
 
@@ -73,7 +68,7 @@ async function createEntry(item: FeedSourceItem, context: FeedContext): Promise<
     contentHtml: await convertHtmlToAbsoluteUrls(lead + body, url),
     emailContentHtml: renderEmailFragment(item.content, url, image ? emailPhotoOf(image) : undefined),
     published: isoDateTime(data.date, site.timeZone),
-    updated: isoDateTime(lastChange(data), site.timeZone),
+    updated: isoDateTime(item.lastChange.date, site.timeZone),
     authors: data.authors.map((id) => ({
       name: findById(authors, id)?.name ?? id,
       url: absoluteUrl(`/authors/${id}/`, site.url),
@@ -129,36 +124,27 @@ function renderLeadFigure(image: FeedImage): string {
 }
 
 /**
- * The corrections feed's entries: one per correction or update, newest first. The id is the
- * note's place on its issue page (`…/#correction-1`), so an entry keeps its id as notes are added.
+ * The corrections feed's entries: the ledger's own, newest first in the page's order. The id is
+ * the note's place on its issue page (`…/#correction-1`), so an entry keeps its id as notes are added.
  */
-export function buildLedgerEntries(items: readonly FeedSourceItem[], context: FeedContext): FeedEntry[] {
+export function buildLedgerEntries(ledger: readonly LedgerEntry[], context: FeedContext): FeedEntry[] {
   const { site } = context;
-  return items
-    .flatMap((item) =>
-      issueNotes(item.data).map((note) => {
-        const issueUrl = absoluteUrl(item.url, site.url);
-        const url = `${issueUrl}#${note.anchor}`;
-        const when = isoDateTime(note.date, site.timeZone);
-        return {
-          at: Date.parse(when),
-          entry: {
-            id: url,
-            url,
-            title: `${note.label}: ${item.data.title}`,
-            summary: note.text,
-            contentHtml: `<p>${escapeHtml(note.text)}</p>\n<p>${note.label} to <a href="${escapeHtml(issueUrl)}">${escapeHtml(item.data.title)}</a>.</p>`,
-            published: when,
-            updated: when,
-            authors: [],
-            categories: [],
-          } satisfies FeedEntry,
-        };
-      }),
-    )
-    .sort((a, b) => b.at - a.at || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0))
-    .slice(0, site.feedSize)
-    .map(({ entry }) => entry);
+  return ledger.slice(0, site.feedSize).map((note) => {
+    const issueUrl = absoluteUrl(note.issue.url, site.url);
+    const url = absoluteUrl(note.url, site.url);
+    const when = isoDateTime(note.date, site.timeZone);
+    return {
+      id: url,
+      url,
+      title: `${note.label}: ${note.issue.data.title}`,
+      summary: note.text,
+      contentHtml: `<p>${escapeHtml(note.text)}</p>\n<p>${note.label} to <a href="${escapeHtml(issueUrl)}">${escapeHtml(note.issue.data.title)}</a>.</p>`,
+      published: when,
+      updated: when,
+      authors: [],
+      categories: [],
+    };
+  });
 }
 
 /** What a feed is about: its title, subtitle and the page it mirrors. */
@@ -209,6 +195,7 @@ export async function buildChannel(
   items: readonly FeedSourceItem[],
   context: FeedContext,
   buildTimeIso: string,
+  ledger: readonly LedgerEntry[] = [],
 ): Promise<FeedChannel> {
   const { site } = context;
   const { entity: named, threadId, topicId } = spec;
@@ -220,7 +207,7 @@ export async function buildChannel(
   const shared = spec.ledger ? [] : await Promise.all(selected.map((item) => buildEntry(item, context)));
   // A topic's feed is what a per-topic email edition is sent from: its content is the email's.
   const entries = spec.ledger
-    ? buildLedgerEntries(items, context)
+    ? buildLedgerEntries(ledger, context)
     : topicId
       ? shared.map((entry) => ({ ...entry, contentHtml: entry.emailContentHtml ?? entry.contentHtml }))
       : shared;
