@@ -1,25 +1,8 @@
-/** Types for index.js, the Netlify cache plugin (Netlify loads plugins as plain JavaScript). */
+/**
+ * Types for index.js, the Netlify cache plugin (Netlify loads plugins as plain JavaScript).
+ * Its module exports Netlify event handlers only; the cache work and its types are in caches.js.
+ */
+import type { CacheHookOptions } from "./caches.js";
 
-/** The part of Netlify's hook arguments the plugin reads. */
-export interface CacheHookOptions {
-  constants?: { CACHE_DIR?: string };
-  netlifyConfig?: { build?: { base?: string } };
-}
-
-export interface RestoreReport {
-  restored: string[];
-  cold: string[];
-  problems: string[];
-}
-
-export interface SaveReport {
-  saved: string[];
-  missing: string[];
-  problems: string[];
-}
-
-export declare const CACHE_FOLDERS: readonly string[];
-export declare function restoreCaches(options?: CacheHookOptions): Promise<RestoreReport>;
-export declare function saveCaches(options?: CacheHookOptions): Promise<SaveReport>;
 export declare function onPreBuild(options?: CacheHookOptions): Promise<void>;
 export declare function onPostBuild(options?: CacheHookOptions): Promise<void>;
