@@ -15,7 +15,6 @@ import { describeFailure, shownPath } from "../lib/build/errors.ts";
 import { acquireLock, lockPathFor } from "../lib/build/lock.ts";
 import { releaseMemory } from "../lib/build/memory.ts";
 import { type PauseStep, pauseAt, pauseStepFrom } from "../lib/build/pause.ts";
-import { buildPhases, formatPhases } from "../lib/build/phases.ts";
 import {
   assertReplaceable,
   buildFolders,
@@ -25,6 +24,7 @@ import {
 } from "../lib/build/swap.ts";
 import { checkSite, formatReport } from "../lib/checks/index.ts";
 import { pageSources, type SiteViews, VIEWS_EVENT } from "../lib/pipeline/views/site.ts";
+import { buildPhases, formatPhases } from "../lib/shared/phases.ts";
 import { indexSite } from "./search-index.ts";
 
 const output = path.resolve(process.argv[2] ?? "_site");

@@ -11,19 +11,17 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import authors from "../_data/authors.ts";
-import site from "../_data/site.ts";
-import topics from "../_data/topics.ts";
 import { EMAIL_SIZE_LIMIT, emailLinkProblems, readEmailFacts } from "../lib/checks/email.ts";
 import { formatKb } from "../lib/checks/site.ts";
 import { EMAIL_FILES, emailUrl } from "../lib/contract/urls.ts";
-import { describePhotoProblem } from "../lib/eleventy/photos.ts";
 import { renderEmailEdition } from "../lib/outputs/email/index.ts";
-import { loadIssues, readIssueSources, toFocusSources } from "../lib/pipeline/content/content.ts";
+import { readIssueSources } from "../lib/pipeline/content/content.ts";
 import { createMarkdown } from "../lib/pipeline/content/markdown.ts";
 import { createPhotoDesk } from "../lib/pipeline/photos/desk.ts";
 import { defaultCacheDir } from "../lib/pipeline/photos/index.ts";
-import { viewIssue } from "../lib/pipeline/views/issue.ts";
+import { runPipeline } from "../lib/pipeline/run.ts";
+import { loadSiteData } from "../lib/pipeline/site-data.ts";
+import { buildTime } from "../lib/shared/dates.ts";
 import { formatProblem } from "../lib/shared/problems.ts";
 
 const USAGE =
@@ -52,7 +50,6 @@ async function main(argv: string[]): Promise<number> {
   const inputPath = path.relative(root, path.resolve(file)).split(path.sep).join("/");
   const out = path.resolve(values.out);
 
-  const photos = createPhotoDesk({ photosDir: "assets/photos", cacheDir: defaultCacheDir() });
   const sources = readIssueSources(root, ISSUES_DIR);
   if (!sources.some((source) => source.file === inputPath)) {
     console.error(
@@ -60,32 +57,29 @@ async function main(argv: string[]): Promise<number> {
     );
     return 1;
   }
-  const photoProblems = await photos.prepare(out, toFocusSources(sources));
-  const { issues, problems } = loadIssues({
-    sources,
+  // The build's own pipeline, drafts and future issues included: the same view, so the same email.
+  const photos = createPhotoDesk({ photosDir: "assets/photos", cacheDir: defaultCacheDir() });
+  const data = await loadSiteData(root);
+  const { site } = data;
+  const result = await runPipeline({
     root,
     issuesDir: ISSUES_DIR,
-    photosDir: photos.options.photosDir,
-    site,
-    authors,
-    topics,
-    photos: photos.manifest,
+    mode: "preview",
+    now: buildTime(),
+    data,
+    photos,
+    markdown: createMarkdown({ renderFigure: photos.renderBodyFigure }),
+    output: out,
+    viewsDespiteProblems: true,
   });
-  const own = [...photoProblems.map(describePhotoProblem), ...problems].filter(
+  const own = result.problems.filter(
     (problem) => problem.file === inputPath || problem.field.includes(inputPath),
   );
-  const issue = issues.find((candidate) => candidate.inputPath === inputPath);
-  if (own.length > 0 || !issue) {
+  const view = result.views?.issues.find((candidate) => candidate.inputPath === inputPath);
+  if (own.length > 0 || !view) {
     for (const problem of own) console.error(formatProblem(problem));
     return 1;
   }
-  const markdown = createMarkdown({ renderFigure: photos.renderBodyFigure });
-  const issueUrls = new Map(issues.map((each) => [each.inputPath, each.url]));
-  const view = viewIssue(issue, {
-    authors,
-    topics,
-    renderBody: (body, sourceFile) => markdown.render(body, { sourceFile, issueUrls, issuesDir: ISSUES_DIR }),
-  });
   const edition = await renderEmailEdition(view, { site, photos });
   const contents = { "email.html": edition.html, "email.txt": edition.text, "email.eml": edition.eml };
   for (const name of EMAIL_FILES) {

@@ -1,7 +1,7 @@
 /**
- * The content stages as Eleventy runs them, once per build (and per dev-server rebuild):
- * photos → content (read and check every issue once) → views. Templates then render the
- * views: the issue files themselves are never Eleventy templates, so nothing parses them twice.
+ * The pipeline (lib/pipeline/run.ts) as Eleventy runs it, once per build and per dev-server
+ * rebuild; its views become global data. Templates then render the views: the issue files
+ * themselves are never Eleventy templates, so nothing parses them twice.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, watch, writeFileSync } from "node:fs";
@@ -10,23 +10,14 @@ import os from "node:os";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { MarkdownIt } from "markdown-it";
-import { timePhase } from "../build/phases.ts";
-import { checkEntities, type EntityKind } from "../contract/entities.ts";
+import type { EntityKind } from "../contract/entities.ts";
 import type { Authors, Site, Topics } from "../contract/schema.ts";
-import { checkThreads } from "../contract/threads.ts";
-import {
-  findLinksToHiddenIssues,
-  isPublishable,
-  loadIssues,
-  nextDueIssue,
-  readIssueSources,
-  toFocusSources,
-} from "../pipeline/content/content.ts";
-import { viewIssue } from "../pipeline/views/issue.ts";
+import type { PhotoDesk } from "../pipeline/photos/desk.ts";
+import { runPipeline } from "../pipeline/run.ts";
 import { buildSiteViews, type SiteViews, VIEWS_EVENT } from "../pipeline/views/site.ts";
 import { buildTime } from "../shared/dates.ts";
+import { buildPhases } from "../shared/phases.ts";
 import { ContentError, formatProblem } from "../shared/problems.ts";
-import { describePhotoProblem, type PhotoDesk } from "./photos.ts";
 
 /** Written into the site root by every build: `{ "nextDue": "<UTC date-time>" | null }`. */
 export const SCHEDULE_FILE = "schedule.json";
@@ -77,67 +68,33 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     views = undefined;
     const serving = isServing(runMode);
-    // Each issue file is read and split once; the photos and the checks share the result.
-    const sources = readIssueSources(process.cwd(), options.issuesDir);
-    const photoProblems = await timePhase("photos", () =>
-      options.photos.prepare(directories.output, toFocusSources(sources)),
-    );
-    const checkedEntities = checkEntities(options.entities);
-    const entities = checkedEntities.entities;
-    const checkedThreads = checkThreads(options.threads);
-    const { threads } = checkedThreads;
-    const loaded = await timePhase("content", async () =>
-      loadIssues({
-        sources,
-        root: process.cwd(),
-        issuesDir: options.issuesDir,
-        photosDir: options.photos.options.photosDir,
-        site,
-        authors,
-        topics,
-        photos: options.photos.manifest,
-        // Broken records are reported below, and the issues' entity fields are then left unchecked.
-        ...(entities ? { entities } : {}),
-        ...(threads ? { threads } : {}),
-      }),
-    );
-    const { issues, warnings } = loaded;
-    const problems = [...checkedEntities.problems, ...checkedThreads.problems, ...loaded.problems];
-    for (const warning of warnings) console.warn(`warning: ${formatProblem(warning)}`);
-    const shown = showUnpublished ? issues : issues.filter((issue) => isPublishable(issue, now));
-    const all = [
-      ...photoProblems.map(describePhotoProblem),
-      ...problems,
-      ...(problems.length === 0 ? findLinksToHiddenIssues(shown, issues, options.issuesDir, now) : []),
-    ];
-    if (all.length > 0) {
-      if (!serving) throw new ContentError(all);
+    const result = await runPipeline({
+      root: process.cwd(),
+      issuesDir: options.issuesDir,
+      mode: showUnpublished ? "preview" : "production",
+      now,
+      data: { site, authors, topics, entities: options.entities, threads: options.threads },
+      photos: options.photos,
+      markdown: options.markdown,
+      output: directories.output,
+      phases: buildPhases,
+    });
+    for (const warning of result.warnings) console.warn(`warning: ${formatProblem(warning)}`);
+    if (!result.views) {
+      if (!serving) throw new ContentError(result.problems);
       // The dev server keeps serving the last good pages, each with the problems on top,
       // and the terminal gets the problem lines without a stack trace.
-      shownProblems = all.map(formatProblem);
-      console.error(`${new ContentError(all).message}\n(the pages show them too; save a fix to clear them)`);
+      shownProblems = result.problems.map(formatProblem);
+      console.error(
+        `${new ContentError(result.problems).message}\n(the pages show them too; save a fix to clear them)`,
+      );
       views = lastGoodViews ?? (await buildSiteViews([], { site, authors, topics }));
       await eleventyConfig.emit(VIEWS_EVENT, views);
       return;
     }
     shownProblems = [];
-    nextDue = nextDueIssue(issues, now);
-    const issueUrls = new Map(shown.map((issue) => [issue.inputPath, issue.url]));
-    const context = {
-      authors,
-      topics,
-      entities,
-      threads,
-      numberedIssues: site.numberedIssues === true,
-      renderBody: (body: string, sourceFile?: string) =>
-        options.markdown.render(body, { sourceFile, issueUrls, issuesDir: options.issuesDir }),
-    };
-    views = await timePhase("views", () =>
-      buildSiteViews(
-        shown.map((issue) => viewIssue(issue, context)),
-        { site, authors, topics, entities, ...(threads ? { threads } : {}) },
-      ),
-    );
+    nextDue = result.nextDue;
+    views = result.views;
     if (serving && lastGoodViews) await removeStalePages(directories.output, lastGoodViews, views);
     lastGoodViews = views;
     await eleventyConfig.emit(VIEWS_EVENT, views);

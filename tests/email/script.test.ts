@@ -7,7 +7,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SAMPLE_EPOCH, sampleIssues } from "../e2e/sample-site.ts";
 import { buildFixtureSite, type FixtureSite, issueFile } from "../helpers/fixture-site.ts";
 
 const EPOCH = 1744502400;
@@ -80,5 +82,43 @@ describe("npm run email", () => {
     const preview = site.rebuild({ DATELINE_DRAFTS: "1" });
     expect(preview.status).toBe(0);
     expect(preview.read("2025/04/work-in-progress/email.html")).toContain("A draft in progress");
+  });
+});
+
+describe("npm run email and the build make the same edition", () => {
+  let sample: FixtureSite;
+  let sampleOut: string;
+  beforeAll(() => {
+    sample = buildFixtureSite({ epoch: SAMPLE_EPOCH, issues: sampleIssues() });
+    if (sample.status !== 0) throw new Error(`build failed:\n${sample.stdout}\n${sample.stderr}`);
+    sampleOut = mkdtempSync(path.join(tmpdir(), "dateline-email-sample-"));
+  }, 180_000);
+  afterAll(() => {
+    sample?.remove();
+    if (sampleOut) rmSync(sampleOut, { recursive: true, force: true });
+  });
+
+  const published = Object.keys(sampleIssues()).filter((file) => !/draft|scheduled/.test(file));
+
+  it.each(published)("src/issues/%s: email.html, email.txt and email.eml byte for byte", async (file) => {
+    const result = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/email.ts", `src/issues/${file}`, "--out", sampleOut],
+      {
+        cwd: sample.dir,
+        encoding: "utf8",
+        env: { ...process.env, TZ: "UTC", SOURCE_DATE_EPOCH: String(SAMPLE_EPOCH) },
+      },
+    );
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const page = `2025/04/${path.basename(file, ".md")}`;
+    for (const name of ["email.html", "email.txt", "email.eml"]) {
+      const built = readFileSync(path.join(sample.output, page, name));
+      expect(readFileSync(path.join(sampleOut, page, name)).equals(built), `${page}/${name}`).toBe(true);
+    }
+    // The numbered subject the build has always had, and the script once left out, as a mail client reads it.
+    const message = await simpleParser(readFileSync(path.join(sampleOut, page, "email.eml")));
+    expect(message.subject).toMatch(/^No\. \d+: /);
   });
 });

@@ -4,13 +4,7 @@
  */
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import { type Entities, findEntity } from "../../contract/entities.ts";
-import {
-  type Authors,
-  findById,
-  type Photo,
-  type Site,
-  type Topics,
-} from "../../contract/schema.ts";
+import { type Authors, findById, type Photo, type Site, type Topics } from "../../contract/schema.ts";
 import type { Threads } from "../../contract/threads.ts";
 import { correctionsUrl, entityUrl, type FeedSpec, siteFeeds, threadUrl } from "../../contract/urls.ts";
 import type { PhotoDesk } from "../../pipeline/photos/desk.ts";

@@ -1,6 +1,6 @@
 /** The phase breakdown every build ends with, and the progress lines while it runs. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPhases, createPhaseRecorder, formatPhases, recordPhase } from "../../lib/build/phases.ts";
+import { buildPhases, createPhaseRecorder, formatPhases, recordPhase } from "../../lib/shared/phases.ts";
 import { FIXTURE_EPOCH, fixtureIssues } from "../fixtures/sample-issues.ts";
 import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
 

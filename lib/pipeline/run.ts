@@ -1,0 +1,133 @@
+/**
+ * The pipeline as one plain function: photos → content (every issue read and checked once) →
+ * views. `npm run build` and the dev server (through lib/eleventy/content.ts), `npm run email`
+ * and the tests all call it, so each gets the same views from the same input.
+ */
+
+import type { DateTime } from "luxon";
+import type { MarkdownIt } from "markdown-it";
+import { checkEntities, type EntityKind } from "../contract/entities.ts";
+import type { Authors, Site, Topics } from "../contract/schema.ts";
+import { checkThreads } from "../contract/threads.ts";
+import type { PhaseRecorder } from "../shared/phases.ts";
+import type { Problem } from "../shared/problems.ts";
+import {
+  findLinksToHiddenIssues,
+  type Issue,
+  isPublishable,
+  loadIssues,
+  nextDueIssue,
+  readIssueSources,
+  toFocusSources,
+} from "./content/content.ts";
+import { describePhotoProblem, type PhotoDesk } from "./photos/desk.ts";
+import { viewIssue } from "./views/issue.ts";
+import { buildSiteViews, type SiteViews } from "./views/site.ts";
+
+/** The site's data files as loaded (`_data/*.ts`); the entity and thread records are checked here. */
+export interface SiteData {
+  site: Site;
+  authors: Authors;
+  topics: Topics;
+  /** `_data/people.ts`, `_data/places.ts`, `_data/organisations.ts`, unchecked. */
+  entities: Record<EntityKind, unknown>;
+  /** `_data/threads.ts`, unchecked. */
+  threads: unknown;
+}
+
+export interface PipelineOptions {
+  /** Project root: problems name files relative to it. */
+  root: string;
+  /** Folder of issues, relative to the root. */
+  issuesDir: string;
+  /** "production" publishes what is due; "preview" (dev server, DATELINE_DRAFTS=1) shows drafts and future issues too. */
+  mode: "production" | "preview";
+  /** The build's clock (`buildTime()`): what is due, and when the next issue falls due. */
+  now: DateTime;
+  data: SiteData;
+  /** The photo desk, which publishes renditions into `<output>/photos`. */
+  photos: PhotoDesk;
+  /** Renders bodies, with the desk's figures. */
+  markdown: MarkdownIt;
+  /** The site folder being written. */
+  output: string;
+  /**
+   * Build the views even when some files have problems, from the issues that passed (the email
+   * script renders one issue whatever the others hold). Off: views only for a clean corpus.
+   */
+  viewsDespiteProblems?: boolean;
+  /** Announces and times photos, content and views (the build's phase line); silent without. */
+  phases?: Pick<PhaseRecorder, "time">;
+}
+
+export interface PipelineResult {
+  /** What every page, feed and email reads; absent when there are problems (unless asked for). */
+  views?: SiteViews;
+  /** Everything the writer must fix, every file at once. */
+  problems: Problem[];
+  warnings: Problem[];
+  /** When the next scheduled issue falls due (UTC ISO), or null. */
+  nextDue: string | null;
+  /** Every issue that passed its checks, drafts and future issues included. */
+  issues: Issue[];
+}
+
+/** Runs photos → content → views once. */
+export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
+  const { data, now, issuesDir, root } = options;
+  const { site, authors, topics } = data;
+  const timePhase = <T>(name: string, fn: () => T | Promise<T>): Promise<T> =>
+    options.phases ? options.phases.time(name, fn) : Promise.resolve(fn());
+  // Each issue file is read and split once; the photos and the checks share the result.
+  const sources = readIssueSources(root, issuesDir);
+  const photoProblems = await timePhase("photos", () =>
+    options.photos.prepare(options.output, toFocusSources(sources)),
+  );
+  const checkedEntities = checkEntities(data.entities);
+  const { entities } = checkedEntities;
+  const checkedThreads = checkThreads(data.threads);
+  const { threads } = checkedThreads;
+  const loaded = await timePhase("content", async () =>
+    loadIssues({
+      sources,
+      root,
+      issuesDir,
+      photosDir: options.photos.options.photosDir,
+      site,
+      authors,
+      topics,
+      photos: options.photos.manifest,
+      // Broken records are reported below, and the issues' entity fields are then left unchecked.
+      ...(entities ? { entities } : {}),
+      ...(threads ? { threads } : {}),
+    }),
+  );
+  const { issues, warnings } = loaded;
+  const problems = [...checkedEntities.problems, ...checkedThreads.problems, ...loaded.problems];
+  const shown = options.mode === "preview" ? issues : issues.filter((issue) => isPublishable(issue, now));
+  const all = [
+    ...photoProblems.map(describePhotoProblem),
+    ...problems,
+    ...(problems.length === 0 ? findLinksToHiddenIssues(shown, issues, issuesDir, now) : []),
+  ];
+  const nextDue = nextDueIssue(issues, now);
+  if (all.length > 0 && !options.viewsDespiteProblems) return { problems: all, warnings, nextDue, issues };
+
+  const issueUrls = new Map(shown.map((issue) => [issue.inputPath, issue.url]));
+  const context = {
+    authors,
+    topics,
+    entities,
+    threads,
+    numberedIssues: site.numberedIssues === true,
+    renderBody: (body: string, sourceFile?: string) =>
+      options.markdown.render(body, { sourceFile, issueUrls, issuesDir }),
+  };
+  const views = await timePhase("views", () =>
+    buildSiteViews(
+      shown.map((issue) => viewIssue(issue, context)),
+      { site, authors, topics, entities, ...(threads ? { threads } : {}) },
+    ),
+  );
+  return { views, problems: all, warnings, nextDue, issues };
+}
