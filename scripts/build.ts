@@ -10,7 +10,6 @@
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
 import { describeFailure, shownPath } from "../lib/build/errors.ts";
 import { acquireLock, lockPathFor } from "../lib/build/lock.ts";
 import { releaseMemory } from "../lib/build/memory.ts";
@@ -23,19 +22,13 @@ import {
   swapIn,
 } from "../lib/build/swap.ts";
 import { checkSite, formatReport } from "../lib/checks/index.ts";
-import { pageSources, type SiteViews, VIEWS_EVENT } from "../lib/pipeline/views/site.ts";
+import { renderSite } from "../lib/eleventy/render.ts";
+import { indexSite } from "../lib/search/index-site.ts";
 import { buildPhases, formatPhases } from "../lib/shared/phases.ts";
-import { indexSite } from "./search-index.ts";
 
 const output = path.resolve(process.argv[2] ?? "_site");
 const { staging, previous } = buildFolders(output);
 const shownOutput = `${shownPath(output)}/`;
-
-/** Eleventy's programmatic config hook: says when rendering starts (after the photos and content). */
-interface ProgressConfig {
-  on(event: "eleventy.contentMap", callback: () => void): void;
-  on(event: typeof VIEWS_EVENT, callback: (views: SiteViews) => void): void;
-}
 
 function printPhases(print: (line: string) => void): void {
   const phases = buildPhases.entries();
@@ -49,36 +42,6 @@ function fail(reason: string): number {
   console.error(`${shownOutput} was left as it was.`);
   printPhases(console.error);
   return 1;
-}
-
-/**
- * Renders the site into the staging folder; returns each issue page's source file, so
- * check messages can name the file to fix. Nothing of Eleventy outlives this function.
- */
-async function renderSite(): Promise<Record<string, string>> {
-  let sources: Record<string, string> = {};
-  const progress = (config: ProgressConfig): void => {
-    config.on("eleventy.contentMap", () => buildPhases.announce("render"));
-    config.on(VIEWS_EVENT, (views) => {
-      sources = pageSources(views);
-    });
-  };
-  const options = { configPath: "eleventy.config.ts", quietMode: true, config: progress };
-  const eleventy = new Eleventy("src", staging, options);
-  // Our own summary and error report replace Eleventy's log (and its stack traces).
-  eleventy.disableLogger();
-  const writeStarted = performance.now();
-  await eleventy.write();
-  // The content plugin records photos and content, which ran inside Eleventy's write.
-  buildPhases.record(
-    "render",
-    performance.now() -
-      writeStarted -
-      buildPhases.get("photos") -
-      buildPhases.get("content") -
-      buildPhases.get("views"),
-  );
-  return sources;
 }
 
 /** The build proper, run while holding the lock. */
@@ -95,7 +58,7 @@ async function buildLocked(pauseStep: PauseStep | undefined, started: number): P
     for (const warning of removeLeftovers(output)) console.error(`warning: ${warning}`);
     await pause("started");
 
-    const sources = await renderSite();
+    const sources = await renderSite(staging);
     // Eleventy is garbage now; collected here, the checks start from a small heap (memory.ts).
     releaseMemory();
     await pause("staged");

@@ -6,7 +6,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { ENTITY_KIND_INFO, ENTITY_KINDS, type Entities } from "../contract/entities.ts";
 import { type Authors, findById, type IssueFrontMatter, type Site, type Topics } from "../contract/schema.ts";
 import type { Threads } from "../contract/threads.ts";
-import { threadUrl } from "../contract/urls.ts";
+import { homeUrl } from "../contract/urls.ts";
 import { absoluteUrl } from "../outputs/filters/absolute-url.ts";
 import {
   buildEntityPage,
@@ -21,9 +21,9 @@ import {
   robotsMeta,
   serializeJsonLd,
 } from "../outputs/seo.ts";
-import { lastChange } from "../pipeline/content/content.ts";
 import { absolutePhotoUrl, type PhotoEntry } from "../pipeline/photos/index.ts";
 import { type EntitySummary, summariseEntity } from "../pipeline/views/entities.ts";
+import type { IssueView } from "../pipeline/views/issue.ts";
 import { isoDateTime } from "../shared/dates.ts";
 import type { PhotoDesk } from "./photos.ts";
 
@@ -51,7 +51,7 @@ export interface PageMetaInput {
   url: string;
   title: string;
   description: string;
-  issue?: IssueFrontMatter;
+  issue?: IssueView;
   /** On a person's, place's or organisation's page: who or what it is about. */
   entity?: EntitySummary;
 }
@@ -122,18 +122,16 @@ export function describePage(input: PageMetaInput, options: SeoOptions): PageMet
     return { ...base, social, jsonLd };
   }
 
-  const issue = input.issue;
+  const view = input.issue;
+  const issue = view.data;
   const zone = site.timeZone;
   const published = isoDateTime(issue.date, zone);
-  const modified = isoDateTime(lastChange(issue), zone);
-  const authors = issue.authors.map((id) => ({
-    name: findById(options.authors, id)?.name ?? id,
-    url: absoluteUrl(`/authors/${id}/`, site.url),
+  const modified = isoDateTime(view.lastChange.date, zone);
+  const authors = view.authors.map((author) => ({
+    name: author.name,
+    url: absoluteUrl(author.url, site.url),
   }));
-  const topics = issue.topics.map((id) => ({
-    name: findById(options.topics, id)?.name ?? id,
-    url: absoluteUrl(`/topics/${id}/`, site.url),
-  }));
+  const topics = view.topics.map((topic) => ({ name: topic.name, url: absoluteUrl(topic.url, site.url) }));
   // The lead photo's crops, or the site's card: Google wants 16:9, 4:3 and 1:1, never the logo.
   const photo = issue.photo ?? site.card;
   const entry = options.photos.entry(photo.src);
@@ -158,7 +156,7 @@ export function describePage(input: PageMetaInput, options: SeoOptions): PageMet
       datePublished: isoDateTime(correction.date, zone),
     })),
     mentions: describeMentions(issue, options.entities, site.url),
-    partOf: describePartOf(issue, options),
+    partOf: describePartOf(view, options),
   });
   const social = buildSocialMeta({
     siteName: site.title,
@@ -188,22 +186,17 @@ export function describePage(input: PageMetaInput, options: SeoOptions): PageMet
 }
 
 /** The issue's number (on a numbered site) and its story thread, for JSON-LD `isPartOf`. */
-function describePartOf(issue: IssueFrontMatter, options: SeoOptions): JsonLdPartOf | undefined {
+function describePartOf(view: IssueView, options: SeoOptions): JsonLdPartOf | undefined {
   const { site } = options;
-  const issueNumber = site.numberedIssues ? issue.number : undefined;
-  const thread = issue.thread && options.threads ? findById(options.threads, issue.thread) : undefined;
+  const issueNumber = view.number;
+  const thread = view.thread;
+  const summary = thread && options.threads ? findById(options.threads, thread.id)?.summary : undefined;
   if (issueNumber === undefined && !thread) return undefined;
   return {
     ...(issueNumber !== undefined ? { issueNumber } : {}),
-    periodical: { name: site.title, url: absoluteUrl("/", site.url) },
-    ...(thread && issue.thread
-      ? {
-          series: {
-            name: thread.name,
-            url: absoluteUrl(threadUrl(issue.thread), site.url),
-            description: thread.summary,
-          },
-        }
+    periodical: { name: site.title, url: absoluteUrl(homeUrl, site.url) },
+    ...(thread
+      ? { series: { name: thread.name, url: absoluteUrl(thread.url, site.url), description: summary ?? "" } }
       : {}),
   };
 }

@@ -16,7 +16,7 @@ import {
   type SitemapLimits,
   selectNewsEntries,
 } from "../outputs/sitemaps.ts";
-import { lastChange } from "../pipeline/content/content.ts";
+import type { IssueView } from "../pipeline/views/issue.ts";
 import { inZone, isoDateTime } from "../shared/dates.ts";
 
 export interface SitemapsOptions {
@@ -29,7 +29,7 @@ type Page = Pick<CollectionItem, "url" | "outputPath" | "data">;
 type IssuePage = Pick<CollectionItem<IssueFrontMatter>, "url" | "data">;
 /** What an issue page (src/issue.njk) carries in its data. */
 interface IssuePageData {
-  issue: { data: IssueFrontMatter };
+  issue: Pick<IssueView, "lastChange">;
 }
 
 export interface SitemapsData {
@@ -51,7 +51,7 @@ export default function sitemapsPlugin(
         ...(page.data.issuePage
           ? {
               lastmod: isoDateTime(
-                lastChange((page.data.issuePage as IssuePageData).issue.data),
+                (page.data.issuePage as IssuePageData).issue.lastChange.date,
                 site.timeZone,
               ),
             }

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeDuplicatePermalink, describeFailure } from "../../lib/build/errors.ts";
-import { carriesBodyAttribute, indexSite } from "../../scripts/search-index.ts";
+import { carriesBodyAttribute, indexSite } from "../../lib/search/index-site.ts";
 import { FIXTURE_EPOCH, fixtureIssues } from "../fixtures/sample-issues.ts";
 import { buildFixtureSite } from "../helpers/fixture-site.ts";
 

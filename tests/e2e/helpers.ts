@@ -11,8 +11,8 @@
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { describe } from "vitest";
+import { indexSite } from "../../lib/search/index-site.ts";
 import { CHROMIUM_FLAGS, netlifyHeaderRules, serveSite } from "../../scripts/lighthouse.ts";
-import { indexSite } from "../../scripts/search-index.ts";
 import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
 import { CHROMIUM_PATH, hasChromium } from "./chromium.ts";
 import { SAMPLE_EPOCH, sampleIssues } from "./sample-site.ts";

@@ -5,8 +5,6 @@
 
 import type { Photo, Site } from "../../contract/schema.ts";
 import { homeUrl, siteFeeds, subscribeUrl } from "../../contract/urls.ts";
-import { lastChange } from "../../pipeline/content/content.ts";
-import type { NoteKind } from "../../pipeline/content/record.ts";
 import type { PhotoText } from "../../pipeline/photos/credit.ts";
 import type { PhotoEntry } from "../../pipeline/photos/manifest.ts";
 import { pickRendition } from "../../pipeline/photos/markup.ts";
@@ -35,7 +33,7 @@ export interface EmailLink {
 
 /** A correction or update (lib/record.ts), its date in the site's zone. */
 export interface EmailCorrection {
-  kind: NoteKind;
+  kind: IssueView["notes"][number]["kind"];
   /** "Correction" or "Update". */
   label: string;
   date: string;
@@ -101,7 +99,7 @@ export function buildEmailView(issue: IssueView, context: EmailContext): EmailVi
   const data = issue.data;
   const webUrl = absoluteUrl(issue.url, site.url);
   const body = toEmailBody(withDateline(issue.content, data.dateline), webUrl);
-  const changed = lastChange(data);
+  const changed = issue.lastChange.date;
   const rssFeed = siteFeeds.find((feed) => feed.format === "rss") ?? siteFeeds[0];
   const service = site.email?.service ? SERVICE_TAGS[site.email.service] : undefined;
   const leadPhoto = data.photo ? describeLeadPhoto(data.photo, context) : undefined;

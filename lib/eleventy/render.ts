@@ -1,0 +1,43 @@
+/**
+ * Eleventy as the build runs it: renders the views into a staging folder, quietly, and records
+ * the render phase (Eleventy's time less the pipeline's, which runs inside its write).
+ */
+import Eleventy from "@11ty/eleventy";
+import { pageSources, type SiteViews, VIEWS_EVENT } from "../pipeline/views/site.ts";
+import { buildPhases } from "../shared/phases.ts";
+
+/** Eleventy's programmatic config hook: says when rendering starts (after the photos and content). */
+interface ProgressConfig {
+  on(event: "eleventy.contentMap", callback: () => void): void;
+  on(event: typeof VIEWS_EVENT, callback: (views: SiteViews) => void): void;
+}
+
+/**
+ * Renders the site into `staging`; returns each issue page's source file, so
+ * check messages can name the file to fix. Nothing of Eleventy outlives this function.
+ */
+export async function renderSite(staging: string): Promise<Record<string, string>> {
+  let sources: Record<string, string> = {};
+  const progress = (config: ProgressConfig): void => {
+    config.on("eleventy.contentMap", () => buildPhases.announce("render"));
+    config.on(VIEWS_EVENT, (views) => {
+      sources = pageSources(views);
+    });
+  };
+  const options = { configPath: "eleventy.config.ts", quietMode: true, config: progress };
+  const eleventy = new Eleventy("src", staging, options);
+  // Our own summary and error report replace Eleventy's log (and its stack traces).
+  eleventy.disableLogger();
+  const writeStarted = performance.now();
+  await eleventy.write();
+  // The content plugin records photos and content, which ran inside Eleventy's write.
+  buildPhases.record(
+    "render",
+    performance.now() -
+      writeStarted -
+      buildPhases.get("photos") -
+      buildPhases.get("content") -
+      buildPhases.get("views"),
+  );
+  return sources;
+}
