@@ -73,7 +73,7 @@ export function sourceLinkCandidates(
   const files = [
     ...(linkPath.startsWith("/") ? [] : [path.posix.join(path.posix.dirname(fromFile), linkPath)]),
     // `../…` climbs from the linking file; from the issues folder it would climb out of it.
-    ...(fromRoot.startsWith("../../../")
+    ...(fromRoot.startsWith("../")
       ? []
       : [
           fromRoot.startsWith(`${issuesDir}/`)
