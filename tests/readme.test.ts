@@ -2,7 +2,7 @@
  * The README is the newcomer's map. Each dependency gets a line saying why it is there, and the
  * document stays a document (a bad scripted edit once inflated it to 14 MB and landed).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -31,5 +31,15 @@ describe("README", () => {
     expect(Buffer.byteLength(readme)).toBeLessThan(60_000);
     const paragraphs = readme.split(/\n{2,}/).filter((paragraph) => paragraph.length > 80);
     expect(paragraphs.length).toBe(new Set(paragraphs).size);
+  });
+
+  it("maps the tree: every lib/ folder has a row, and every lib/ path it names exists", () => {
+    const map = readme.slice(readme.indexOf("## Where things live"), readme.indexOf("## Pages and feeds"));
+    const named = [...map.matchAll(/`(lib\/[\w./-]+)`/g)].map((match) => match[1] ?? "");
+    expect(named.filter((file) => !existsSync(path.join(root, file)))).toEqual([]);
+    const folders = readdirSync(path.join(root, "lib"), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => `lib/${entry.name}/`);
+    expect(folders.filter((folder) => !map.includes(`\`${folder}`))).toEqual([]);
   });
 });
