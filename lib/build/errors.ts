@@ -10,7 +10,7 @@ export class BuildError extends Error {
 }
 
 /** The error and everything it wraps, outermost first (Eleventy wraps in `originalError`). */
-export function errorChain(error: unknown): Error[] {
+function errorChain(error: unknown): Error[] {
   const chain: Error[] = [];
   let current: unknown = error;
   while (current instanceof Error && chain.length < 10 && !chain.includes(current)) {

@@ -7,10 +7,10 @@ import type { Readable } from "node:stream";
 import { BuildError } from "./errors.ts";
 
 /** In build order: after recovery and clean-up; staging written; checks passed; `_site` moved aside. */
-export const PAUSE_STEPS = ["started", "staged", "before-swap", "mid-swap"] as const;
+const PAUSE_STEPS = ["started", "staged", "before-swap", "mid-swap"] as const;
 export type PauseStep = (typeof PAUSE_STEPS)[number];
 
-export const PAUSE_VARIABLE = "DATELINE_BUILD_PAUSE_AT";
+const PAUSE_VARIABLE = "DATELINE_BUILD_PAUSE_AT";
 
 /** The step to pause at, if any; an unknown step is an error rather than a hook that never fires. */
 export function pauseStepFrom(env: Record<string, string | undefined>): PauseStep | undefined {

@@ -13,9 +13,9 @@ import path from "node:path";
 import { BuildError, reasonOf, shownPath } from "./errors.ts";
 import { isOtherProcessRunning } from "./processes.ts";
 
-export type LeftoverKind = "staging" | "previous" | "lock-draft" | "lock-stale";
+type LeftoverKind = "staging" | "previous" | "lock-draft" | "lock-stale";
 
-export interface Leftover {
+interface Leftover {
   kind: LeftoverKind;
   pid: number;
   /** Absolute path. */
@@ -28,7 +28,7 @@ export function buildFolders(output: string, pid = process.pid): { staging: stri
 }
 
 /** Folders and files a build of `output` leaves beside it while it runs, by kind and pid. */
-export function findLeftovers(output: string): Leftover[] {
+function findLeftovers(output: string): Leftover[] {
   const parent = path.dirname(output);
   const base = path.basename(output);
   const found: Leftover[] = [];

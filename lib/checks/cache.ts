@@ -2,10 +2,7 @@
 import path from "node:path";
 
 /** `node_modules/.cache/dateline-checks` of this project: the folder Netlify's cache plugin keeps. */
-export const DEFAULT_CACHE_DIR = path.resolve(
-  import.meta.dirname,
-  "../../node_modules/.cache/dateline-checks",
-);
+const DEFAULT_CACHE_DIR = path.resolve(import.meta.dirname, "../../node_modules/.cache/dateline-checks");
 
 /** The cache folder: the option, else `DATELINE_CHECK_CACHE`, else the default; false for none. */
 export function cacheDirFor(option: string | false | undefined): string | false {

@@ -56,7 +56,7 @@ export const EMAIL_HTML_VALIDATE_CONFIG = {
 let emailValidator: HtmlValidate | undefined;
 
 /** html-validate's findings on an email edition, one line each with line and column. */
-export function emailMarkupProblems(html: string): string[] {
+function emailMarkupProblems(html: string): string[] {
   emailValidator ??= new HtmlValidate(new StaticConfigLoader(EMAIL_HTML_VALIDATE_CONFIG));
   const report = emailValidator.validateStringSync(html, "email.html");
   return report.results.flatMap((result) =>
@@ -152,7 +152,7 @@ function imageProblems($: cheerio.CheerioAPI): string[] {
 }
 
 /** caniemail's "not supported" findings, one line per feature with every client that lacks it. */
-export function caniemailProblems(html: string): string[] {
+function caniemailProblems(html: string): string[] {
   const result = caniemail({ clients: [...EMAIL_CLIENTS], html });
   const clientsByFeature = new Map<string, Set<string>>();
   for (const [client, issues] of result.issues.errors) {

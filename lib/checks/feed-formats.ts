@@ -14,7 +14,7 @@ export interface UrlFact {
   value: string;
 }
 
-export interface EntryFacts {
+interface EntryFacts {
   /** `entry 2 (https://…)`: position, and id when it has one. */
   label: string;
   id: string | undefined;

@@ -42,10 +42,8 @@ import {
 import { robotsProblems, sitemapProblems } from "./sitemaps.ts";
 import { structuredDataProblems } from "./structured-data.ts";
 
-export type { Budgets } from "./budgets.ts";
 export { DEFAULT_BUDGETS } from "./budgets.ts";
-export { DEFAULT_CACHE_DIR } from "./cache.ts";
-export type { BuiltSite, CheckProblem } from "./site.ts";
+
 export { formatProblem } from "./site.ts";
 
 export interface CheckOptions {

@@ -33,7 +33,7 @@ export const laneResultSchema = z.discriminatedUnion("kind", [
 
 export type LaneJob = z.infer<typeof laneJobSchema>;
 export type LaneResult = z.infer<typeof laneResultSchema>;
-export type PageAnalysis = { hash: string; facts: PageFacts };
+type PageAnalysis = { hash: string; facts: PageFacts };
 export type LaneAnalyser = (job: LaneJob) => Promise<LaneResult>;
 
 function readEmail(job: { path: string; textPath: string }): EmailFacts {

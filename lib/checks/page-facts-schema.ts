@@ -4,20 +4,20 @@
  */
 import { z } from "zod";
 
-export const referenceSchema = z.object({
+const referenceSchema = z.object({
   value: z.string(),
   /** E.g. `<a href="/x/">` or `<img srcset> candidate "/x.jpg"`. */
   label: z.string(),
 });
 
 /** One NewsArticle's own problems, and the same-origin URLs it promises (checked across pages). */
-export const articleFactsSchema = z.object({
+const articleFactsSchema = z.object({
   problems: z.array(z.string()),
   linked: z.array(z.tuple([z.string(), z.string()])),
 });
 
 /** One `application/ld+json` block: its parse error, or its NewsArticles. */
-export const jsonLdBlockSchema = z.union([
+const jsonLdBlockSchema = z.union([
   z.object({ error: z.string() }),
   z.object({ articles: z.array(articleFactsSchema) }),
 ]);
@@ -46,6 +46,5 @@ export const pageFactsSchema = z.object({
 });
 
 export type Reference = z.infer<typeof referenceSchema>;
-export type ArticleFacts = z.infer<typeof articleFactsSchema>;
 export type JsonLdBlock = z.infer<typeof jsonLdBlockSchema>;
 export type PageFacts = z.infer<typeof pageFactsSchema>;

@@ -82,11 +82,6 @@ export function normaliseOrigin(origin: string | undefined): string | undefined 
   return origin === undefined ? undefined : new URL(origin).origin;
 }
 
-/** Every `.html` file of the site. */
-export function htmlFiles(site: Pick<BuiltSite, "files">): string[] {
-  return site.files.filter((file) => file.endsWith(".html"));
-}
-
 /**
  * The URL path a page is served at: `index.html` → `/`, `a/index.html` → `/a/`, `404.html` → `/404.html`.
  * @example pagePath("2025/04/alpha/index.html") // "/2025/04/alpha/"
@@ -129,7 +124,7 @@ export const UNKNOWN_ORIGIN = "https://site.invalid";
  * Resolves a URL found in a page, and says whether it stays on the site. Other schemes
  * (`mailto:`, `tel:`, `data:`, `javascript:`) and other origins are not the site's business.
  */
-export function resolveSiteUrl(
+function resolveSiteUrl(
   site: Pick<BuiltSite, "origin">,
   value: string,
   base: string,
@@ -163,15 +158,13 @@ export function tagName(node: AnyNode): string {
 }
 
 /** Where a URL found in a page leads: a path and fragment on the site, or why it does not. */
-export type Resolved = { file: string; exists: boolean; hash: string } | "external" | "invalid";
+type Resolved = { file: string; exists: boolean; hash: string } | "external" | "invalid";
 
 /**
  * `resolveSiteUrl` then `resolveFile`, remembered: most URLs of a site are the same few paths
  * (navigation, topics, assets), and a root-relative or absolute one resolves the same on every page.
  */
-export function createResolver(
-  site: Pick<BuiltSite, "has" | "origin">,
-): (value: string, base: string) => Resolved {
+function createResolver(site: Pick<BuiltSite, "has" | "origin">): (value: string, base: string) => Resolved {
   const memo = new Map<string, Resolved>();
   return (value, base) => {
     const independent = /^(?:\/(?![/\\])|https?:\/\/)/i.test(value);

@@ -86,7 +86,7 @@ function checkPublisher(publisher: unknown): string[] {
 }
 
 /** What is missing or wrong in one NewsArticle, as `property: problem`. */
-export function newsArticleProblems(article: JsonObject): string[] {
+function newsArticleProblems(article: JsonObject): string[] {
   const problems = [
     ...(nonEmptyString(article.headline) ? [] : ["headline: missing"]),
     ...(nonEmptyString(article.description) ? [] : ["description: missing"]),

@@ -28,7 +28,7 @@ export const ENTITY_KIND_INFO = {
 } as const satisfies Record<EntityKind, { one: string; title: string; schemaType: string; filter: string }>;
 
 /** The data file each kind is read from, as problems name it. */
-export function entityDataFile(kind: EntityKind): string {
+function entityDataFile(kind: EntityKind): string {
   return `_data/${kind}.ts`;
 }
 
@@ -79,7 +79,7 @@ const sharedFields = {
     .optional(),
 };
 
-export const personSchema = z
+const personSchema = z
   .object({
     ...sharedFields,
     role: text(120, "the position they hold, e.g. Deputy Assistant Secretary of State"),
@@ -90,23 +90,23 @@ export const personSchema = z
   })
   .strict();
 
-export const placeSchema = z
+const placeSchema = z
   .object({ ...sharedFields, country: text(80, "the country it is in, e.g. Turkey") })
   .strict();
 
-export const organisationSchema = z.object(sharedFields).strict();
+const organisationSchema = z.object(sharedFields).strict();
 
 const idKey = z.string().regex(idPattern, {
   error: "is not a valid id — use lowercase letters, digits and hyphens, e.g. alexander-darchiev",
 });
 
-export const peopleSchema = z.record(idKey, personSchema);
-export const placesSchema = z.record(idKey, placeSchema);
-export const organisationsSchema = z.record(idKey, organisationSchema);
+const peopleSchema = z.record(idKey, personSchema);
+const placesSchema = z.record(idKey, placeSchema);
+const organisationsSchema = z.record(idKey, organisationSchema);
 
-export type Person = z.infer<typeof personSchema>;
-export type Place = z.infer<typeof placeSchema>;
-export type Organisation = z.infer<typeof organisationSchema>;
+type Person = z.infer<typeof personSchema>;
+type Place = z.infer<typeof placeSchema>;
+type Organisation = z.infer<typeof organisationSchema>;
 export type People = z.infer<typeof peopleSchema>;
 export type Places = z.infer<typeof placesSchema>;
 export type Organisations = z.infer<typeof organisationsSchema>;
@@ -188,7 +188,7 @@ export function checkEntities(raw: Record<EntityKind, unknown>): {
 }
 
 /** The names a body may use for an entity: its name, then its aliases. */
-export function namesOf(entity: Pick<AnyEntity, "name" | "aliases">): string[] {
+function namesOf(entity: Pick<AnyEntity, "name" | "aliases">): string[] {
   return [entity.name, ...(entity.aliases ?? [])];
 }
 

@@ -64,7 +64,7 @@ const WRITTEN_DATE_FORMATS = [
  * @example suggestDateTime("10 April 2025") // "2025-04-10T09:00:00+03:00"
  * @example suggestDateTime("2025-04-10 16:30") // "2025-04-10T16:30:00+03:00"
  */
-export function suggestDateTime(value: string): string | undefined {
+function suggestDateTime(value: string): string | undefined {
   const match = /^(.*?)(?:(?:[\sT,]+|,\s*|\s+at\s+)(\d{1,2})[:.](\d{2})(?::(\d{2}))?)?$/i.exec(value.trim());
   const [, datePart = "", hour = "9", minute = "00", second = "00"] = match ?? [];
   for (const format of WRITTEN_DATE_FORMATS) {
@@ -155,7 +155,7 @@ const entityIdList = (kind: "people" | "places" | "organisations", example: stri
     .superRefine(reportRepeats("id"))
     .optional();
 
-export const photoSchema = z
+const photoSchema = z
   .object(
     {
       src: requiredText(300, "give the path under assets/photos/, e.g. 2025/istanbul-consulate.jpg"),
@@ -172,7 +172,7 @@ export const photoSchema = z
   )
   .strict();
 
-export const correctionSchema = z
+const correctionSchema = z
   .object({
     date: offsetDateTime,
     text: requiredText(1000, "say what was wrong and what is right now"),
@@ -180,7 +180,7 @@ export const correctionSchema = z
   .strict();
 
 /** `updates`: new information added after publication (a correction fixes an error). */
-export const updateSchema = z
+const updateSchema = z
   .object({
     date: offsetDateTime,
     text: requiredText(1000, "say what new information was added"),
@@ -238,7 +238,7 @@ export const photoFieldNames = Object.keys(photoSchema.shape) as (keyof Photo)[]
 export const correctionFieldNames = Object.keys(correctionSchema.shape) as (keyof Correction)[];
 export const updateFieldNames = Object.keys(updateSchema.shape) as (keyof Update)[];
 
-export const authorSchema = z
+const authorSchema = z
   .object({
     name: z.string().min(1).transform(removeControlCharacters),
     role: z.string().min(1).optional(),
@@ -248,7 +248,7 @@ export const authorSchema = z
   })
   .strict();
 
-export const topicSchema = z
+const topicSchema = z
   .object({
     name: z.string().min(1),
     kind: z.enum(["region", "country", "theme"]),
@@ -271,15 +271,13 @@ export function findById<T>(records: Readonly<Record<string, T>>, id: string): T
 export const authorsSchema = idRecord(authorSchema);
 export const topicsSchema = idRecord(topicSchema);
 
-export type Author = z.infer<typeof authorSchema>;
-export type Topic = z.infer<typeof topicSchema>;
 export type Authors = z.infer<typeof authorsSchema>;
 export type Topics = z.infer<typeof topicsSchema>;
 
 /** The RSS-to-email services whose unsubscribe and merge-tag syntax the email edition knows. */
-export const EMAIL_SERVICES = ["buttondown", "mailchimp", "kit"] as const;
+const EMAIL_SERVICES = ["buttondown", "mailchimp", "kit"] as const;
 
-export const emailSettingsSchema = z
+const emailSettingsSchema = z
   .object({
     /** Decides the footer's unsubscribe link and merge tags; unset, the footer says how to follow by feed. */
     service: z.enum(EMAIL_SERVICES).optional(),
@@ -288,7 +286,6 @@ export const emailSettingsSchema = z
   })
   .strict();
 
-export type EmailSettings = z.infer<typeof emailSettingsSchema>;
 export type EmailService = (typeof EMAIL_SERVICES)[number];
 
 export const siteSchema = z

@@ -27,7 +27,7 @@ function line(max: number, hint: string) {
     });
 }
 
-export const threadSchema = z
+const threadSchema = z
   .object({
     name: line(120, "the story's name as readers know it, e.g. The US–Russia embassy talks"),
     /** One line: what the story is about. Shown on the thread's page and under its box. */
@@ -35,14 +35,13 @@ export const threadSchema = z
   })
   .strict();
 
-export const threadsSchema = z.record(
+const threadsSchema = z.record(
   z.string().regex(idPattern, {
     error: "is not a valid id — use lowercase letters, digits and hyphens, e.g. istanbul-embassy-talks",
   }),
   threadSchema,
 );
 
-export type Thread = z.infer<typeof threadSchema>;
 export type Threads = z.infer<typeof threadsSchema>;
 
 const FIELD_NAMES = Object.keys(threadSchema.shape);

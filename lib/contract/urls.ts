@@ -30,12 +30,19 @@ export function emailUrl(issueUrl: string, file: EmailFile): string {
 }
 
 export const homeUrl = "/";
-export const topicsUrl = "/topics/";
-export const authorsUrl = "/authors/";
 export const archiveUrl = "/archive/";
-export const searchUrl = "/search/";
 export const subscribeUrl = "/subscribe/";
-export const aboutUrl = "/about/";
+/**
+ * The fixed pages the templates still link by hand; kept here, the one list of site paths, for
+ * the step that moves the templates onto it.
+ * @public
+ */
+export const fixedPageUrls = {
+  topics: "/topics/",
+  authors: "/authors/",
+  search: "/search/",
+  about: "/about/",
+};
 
 export function topicUrl(topicId: string): string {
   return `/topics/${topicId}/`;
@@ -69,7 +76,7 @@ export function entityFeedUrl(kind: EntityKind, id: string): string {
 /** `/corrections/`: every correction and update across the archive, newest first. */
 export const correctionsUrl = "/corrections/";
 /** `/corrections/feed.xml`: the ledger's Atom feed, one entry per correction or update. */
-export const correctionsFeedUrl = `${correctionsUrl}feed.xml`;
+const correctionsFeedUrl = `${correctionsUrl}feed.xml`;
 
 /** `/corrections/<yyyy>/`: one earlier year of a long ledger (the newest year is `/corrections/`). */
 export function correctionsYearUrl(year: number | string): string {
@@ -77,7 +84,7 @@ export function correctionsYearUrl(year: number | string): string {
 }
 
 /** `/threads/`: every story thread. */
-export const threadsUrl = "/threads/";
+const threadsUrl = "/threads/";
 
 /**
  * `/threads/<id>/`: a story thread as a timeline, oldest first.
@@ -102,7 +109,7 @@ export function listingPageUrl(baseUrl: string, pageNumber: number): string {
   return pageNumber === 1 ? baseUrl : `${baseUrl}page/${pageNumber}/`;
 }
 
-export type FeedFormat = "atom" | "rss" | "json";
+type FeedFormat = "atom" | "rss" | "json";
 
 /** One feed document the site publishes. */
 export interface FeedSpec {

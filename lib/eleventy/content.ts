@@ -20,7 +20,7 @@ import { buildPhases } from "../shared/phases.ts";
 import { ContentError, formatProblem } from "../shared/problems.ts";
 
 /** Written into the site root by every build: `{ "nextDue": "<UTC date-time>" | null }`. */
-export const SCHEDULE_FILE = "schedule.json";
+const SCHEDULE_FILE = "schedule.json";
 
 export interface ContentOptions {
   site: Site;
@@ -42,7 +42,7 @@ export interface ContentOptions {
  * Production hides drafts and future issues; the dev server shows them, and so does a
  * build with DATELINE_DRAFTS=1 (a preview to send an editor).
  */
-export function isPreview(env: Record<string, string | undefined> = process.env): boolean {
+function isPreview(env: Record<string, string | undefined> = process.env): boolean {
   return (
     env.DATELINE_DRAFTS === "1" || env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch"
   );
@@ -128,7 +128,7 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
 }
 
 /** Whether Eleventy runs as the dev server (or a watch), where content problems are shown, not thrown. */
-export function isServing(runMode: unknown, env: Record<string, string | undefined> = process.env): boolean {
+function isServing(runMode: unknown, env: Record<string, string | undefined> = process.env): boolean {
   const mode = typeof runMode === "string" ? runMode : env.ELEVENTY_RUN_MODE;
   return mode === "serve" || mode === "watch";
 }
@@ -137,7 +137,7 @@ export function isServing(runMode: unknown, env: Record<string, string | undefin
  * The problem lines as the first thing in the page's body, in the site's own notice style.
  * @example insertProblemBanner("<body><p>Hi</p>", ["src/issues/x.md: title: required — write the headline"])
  */
-export function insertProblemBanner(html: string, lines: readonly string[]): string {
+function insertProblemBanner(html: string, lines: readonly string[]): string {
   const escapeHtml = (text: string) =>
     text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   const count = `${lines.length} problem${lines.length === 1 ? "" : "s"} in the content`;

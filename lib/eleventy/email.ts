@@ -26,7 +26,7 @@ export interface EmailOptions {
   cacheDir?: string | false;
 }
 
-export interface EmailData {
+interface EmailData {
   /** The edition's `file`; each file is asked for once per build. */
   edition: (issue: IssueView, file: EmailFile) => Promise<EmailEdition>;
 }

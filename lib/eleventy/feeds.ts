@@ -5,6 +5,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { EntityKind } from "../contract/entities.ts";
 import { correctionsFeed, siteFeeds } from "../contract/urls.ts";
+import { renderAtom } from "../outputs/feeds/atom.ts";
 import {
   buildChannel,
   type FeedContext,
@@ -12,7 +13,8 @@ import {
   type FeedSpec,
   listFeeds,
 } from "../outputs/feeds/channel.ts";
-import { renderAtom, renderJsonFeed, renderRss } from "../outputs/feeds/index.ts";
+import { renderJsonFeed } from "../outputs/feeds/json-feed.ts";
+import { renderRss } from "../outputs/feeds/rss.ts";
 import type { LedgerEntry } from "../pipeline/views/record.ts";
 
 export type FeedsOptions = FeedContext;

@@ -22,7 +22,7 @@ export type HashedAssetsOptions = Record<string, string>;
  * Reads an asset and names it by its content.
  * @example readHashedAsset("assets/js/search.js").href // "/assets/js/search.1a2b3c4d5e.js"
  */
-export function readHashedAsset(source: string): HashedAsset {
+function readHashedAsset(source: string): HashedAsset {
   const content = readFileSync(source, "utf8");
   const hash = createHash("sha256").update(content).digest("hex").slice(0, 10);
   const extension = path.extname(source);

@@ -8,11 +8,9 @@ import { COLUMN_SIZES, type PhotoDesk } from "../pipeline/photos/desk.ts";
 import { renderPicture } from "../pipeline/photos/index.ts";
 
 export {
-  COLUMN_SIZES,
   createPhotoDesk,
   describePhotoProblem,
   type PhotoDesk,
-  type PhotoDeskOptions,
 } from "../pipeline/photos/desk.ts";
 
 export default function photosPlugin(eleventyConfig: UserConfig, desk: PhotoDesk): void {

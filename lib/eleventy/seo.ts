@@ -38,7 +38,7 @@ export interface SeoOptions {
   threads?: Threads;
 }
 
-export interface PageMeta {
+interface PageMeta {
   canonical: string;
   robots: string;
   social: MetaTag[];
@@ -47,7 +47,7 @@ export interface PageMeta {
 }
 
 /** What a page passes in: its URL and, for an issue, its front matter. */
-export interface PageMetaInput {
+interface PageMetaInput {
   url: string;
   title: string;
   description: string;
@@ -61,7 +61,7 @@ export default function seoPlugin(eleventyConfig: UserConfig, options: SeoOption
 }
 
 /** Builds every piece of metadata for one page. */
-export function describePage(input: PageMetaInput, options: SeoOptions): PageMeta {
+function describePage(input: PageMetaInput, options: SeoOptions): PageMeta {
   const { site } = options;
   const canonical = absoluteUrl(input.url, site.url);
   const publisher: JsonLdPublisher = {

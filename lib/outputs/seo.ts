@@ -6,7 +6,7 @@
  */
 
 /** A byline entry: Google wants `name` to hold only the name, plus a `url` (features.md §4.1). */
-export interface JsonLdAuthor {
+interface JsonLdAuthor {
   name: string;
   /** Absolute URL of the author's page on the site. */
   url: string;
@@ -26,7 +26,7 @@ export interface JsonLdImage {
   copyrightNotice?: string;
 }
 
-export interface JsonLdTopic {
+interface JsonLdTopic {
   name: string;
   /** Absolute URL of the topic page. */
   url?: string;
@@ -60,7 +60,7 @@ export interface EntityPageInput {
   publisher: JsonLdPublisher;
 }
 
-export interface JsonLdCorrection {
+interface JsonLdCorrection {
   text: string;
   /** ISO 8601 with offset. */
   datePublished: string;
@@ -173,7 +173,7 @@ function buildArticleImage(input: NewsArticleInput): unknown[] | undefined {
 }
 
 /** The publisher as a news organisation; shared by `NewsArticle` and `WebSite`. */
-export function buildPublisher(publisher: JsonLdPublisher): Record<string, unknown> {
+function buildPublisher(publisher: JsonLdPublisher): Record<string, unknown> {
   return {
     "@type": "NewsMediaOrganization",
     name: publisher.name,
@@ -330,7 +330,7 @@ export interface MetaTag {
   content: string;
 }
 
-export interface SocialImage {
+interface SocialImage {
   /** Absolute URL; ≥1200 px wide for Discover (features.md §4.1). */
   url: string;
   width: number;
@@ -339,7 +339,7 @@ export interface SocialImage {
 }
 
 /** OpenGraph `article:*` data; its presence makes `og:type` `article`. */
-export interface SocialArticle {
+interface SocialArticle {
   /** ISO 8601 with offset. */
   publishedTime: string;
   modifiedTime?: string;

@@ -10,11 +10,11 @@ const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
 /** sitemaps.org caps a file at 50,000 URLs; beyond that a sitemap index is needed. */
-export const MAX_SITEMAP_URLS = 50_000;
+const MAX_SITEMAP_URLS = 50_000;
 /** sitemaps.org caps a file at 50 MB (52,428,800 bytes) uncompressed. */
-export const MAX_SITEMAP_BYTES = 50 * 1024 * 1024;
+const MAX_SITEMAP_BYTES = 50 * 1024 * 1024;
 /** Google caps a news sitemap at 1,000 `news:news` entries (features.md §4.1). */
-export const MAX_NEWS_URLS = 1_000;
+const MAX_NEWS_URLS = 1_000;
 
 /** `<name>text</name>` with the text escaped. */
 function element(name: string, text: string): string {

@@ -84,7 +84,7 @@ function failOn(errors: readonly string[], step: string): void {
 }
 
 /** The URL Pagefind gives a page: `2025/04/a/index.html` → `/2025/04/a/`. */
-export function pageUrl(file: string): string {
+function pageUrl(file: string): string {
   return `/${file.split(path.sep).join("/")}`.replace(/\/index\.html$/, "/");
 }
 
@@ -115,7 +115,7 @@ function indexedUrls(outputPath: string): string[] {
  * Pages where Pagefind and our reading of the attribute disagree, one line each naming the page.
  * Pagefind skips a marked page with nothing to index (an empty marked element), for example.
  */
-export function describeIndexMismatch(marked: readonly string[], indexed: readonly string[]): string[] {
+function describeIndexMismatch(marked: readonly string[], indexed: readonly string[]): string[] {
   const indexedSet = new Set(indexed);
   const markedUrls = new Set(marked.map(pageUrl));
   return [

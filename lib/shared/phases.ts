@@ -57,10 +57,6 @@ const holder = globalThis as typeof globalThis & { [SHARED]?: PhaseRecorder };
 holder[SHARED] ??= createPhaseRecorder();
 export const buildPhases: PhaseRecorder = holder[SHARED];
 
-/** For the Eleventy plugins: time a phase of the build (`await timePhase("photos", () => …)`). */
-export const timePhase = <T>(name: string, fn: () => T | Promise<T>): Promise<T> =>
-  buildPhases.time(name, fn);
-
 /** For the Eleventy plugins: record a phase measured elsewhere, in milliseconds. */
 export const recordPhase = (name: string, milliseconds: number): void =>
   buildPhases.record(name, milliseconds);

@@ -8,7 +8,7 @@ import { chmodSync, lchownSync, readdirSync, realpathSync, statSync } from "node
 import path from "node:path";
 import { FIXTURE_EPOCH } from "../fixtures/sample-issues.ts";
 
-export interface BuildResult {
+interface BuildResult {
   status: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;

@@ -19,14 +19,12 @@ import { SAMPLE_EPOCH, sampleIssues } from "./sample-site.ts";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 
-export { CHROMIUM_PATH, hasChromium } from "./chromium.ts";
-
 /** `describe`, or `describe.skip` when there is no Chromium (global-setup.ts says so, once). */
 export const describeE2E: typeof describe = hasChromium
   ? describe
   : (describe.skip as unknown as typeof describe);
 
-export { type PublishedIssue, publishedIssues, SAMPLE_EPOCH, sampleIssues } from "./sample-site.ts";
+export { publishedIssues, SAMPLE_EPOCH, sampleIssues } from "./sample-site.ts";
 
 export interface SampleSite {
   site: FixtureSite;

@@ -21,7 +21,7 @@ function rendition(format: Rendition["format"], width: number): Rendition {
   };
 }
 
-export const leadEntry: PhotoEntry = {
+const leadEntry: PhotoEntry = {
   src: "2025/lead.jpg",
   hash: "a".repeat(64),
   format: "jpeg",

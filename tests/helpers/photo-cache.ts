@@ -11,7 +11,7 @@ import path from "node:path";
 import { processPhotos } from "../../lib/pipeline/photos/index.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
-export const WARM_PHOTO_CACHE = path.join(root, ".cache/test-photo-cache");
+const WARM_PHOTO_CACHE = path.join(root, ".cache/test-photo-cache");
 const WARM_PHOTO_OUTPUT = path.join(root, ".cache/test-photo-output");
 
 /** Processes the repository's photos into the shared cache (fast when already warm). */

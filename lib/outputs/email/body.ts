@@ -52,7 +52,7 @@ export function displaySize(width: number, height: number): { width: number; hei
  * `href` or `src` made absolute against the issue's web page; fragments point at the page.
  * @example absoluteTo("#fn1", "https://dateline.example/2025/04/x/") // "https://dateline.example/2025/04/x/#fn1"
  */
-export function absoluteTo(value: string, pageUrl: string): string {
+function absoluteTo(value: string, pageUrl: string): string {
   if (/^(?:mailto|tel):/i.test(value)) return value;
   return URL.canParse(value, pageUrl) ? new URL(value, pageUrl).toString() : value;
 }

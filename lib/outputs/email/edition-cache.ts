@@ -18,13 +18,13 @@ import { renderEmailText } from "./text.ts";
 import type { EmailView } from "./view.ts";
 
 /** `node_modules/.cache/dateline-editions` of this project: Netlify's cache plugin keeps it. */
-export const DEFAULT_EMAIL_CACHE_DIR = path.resolve(
+const DEFAULT_EMAIL_CACHE_DIR = path.resolve(
   import.meta.dirname,
   "../../../node_modules/.cache/dateline-editions",
 );
 
 /** The folder: the option, else `DATELINE_EMAIL_CACHE`, else the default; false for none. */
-export function emailCacheDirFor(option?: string | false): string | false {
+function emailCacheDirFor(option?: string | false): string | false {
   if (option !== undefined) return option;
   const fromEnv = process.env.DATELINE_EMAIL_CACHE;
   return fromEnv === undefined || fromEnv === "" ? DEFAULT_EMAIL_CACHE_DIR : fromEnv;

@@ -68,7 +68,7 @@ function topics(view: EmailView): string {
 }
 
 /** The footer: who sends it and from where, and how to stop it or follow another way. */
-export function renderFooter(view: EmailView): string {
+function renderFooter(view: EmailView): string {
   const { footer } = view;
   const address = [
     `<p>${link(footer.homeUrl, footer.publisher)}${footer.address.map((line) => `<br>${esc(line)}`).join("")}</p>`,

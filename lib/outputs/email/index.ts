@@ -9,8 +9,6 @@ import { renderEmailMessage } from "./mime.ts";
 import { renderEmailText } from "./text.ts";
 import { buildEmailView, type EmailContext, type EmailView } from "./view.ts";
 
-export { EMAIL_WIDTH, toEmailBody } from "./body.ts";
-export { emailPhotoOf, renderEmailFragment } from "./fragment.ts";
 export { renderEmailDocument, renderEmailHtml } from "./html.ts";
 export { SERVICE_TAGS } from "./services.ts";
 export { renderEmailText, TEXT_WIDTH } from "./text.ts";

@@ -22,7 +22,7 @@ export interface MessageParts {
 }
 
 /** `newsletter@<host>` for the preview; the service sends from the account's own address. */
-export function senderAddress(origin: string): string {
+function senderAddress(origin: string): string {
   return `newsletter@${new URL(origin).hostname}`;
 }
 

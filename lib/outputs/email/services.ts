@@ -44,8 +44,3 @@ export const SERVICE_TAGS: Record<EmailService, ServiceTags> = {
     recipientTag: "{{ subscriber.email_address }}",
   },
 };
-
-/** Whether an `href` is a service's merge tag rather than a URL (the link checks skip those). */
-export function isMergeTag(href: string): boolean {
-  return Object.values(SERVICE_TAGS).some((tags) => tags.unsubscribeUrl === href);
-}

@@ -16,7 +16,7 @@ import { displaySize, EMAIL_WIDTH, type EmailPhoto, type Endnote, toEmailBody } 
 import { SERVICE_TAGS, type ServiceTags } from "./services.ts";
 
 /** What the email view needs from the photo desk (lib/photos/desk.ts). */
-export interface EmailPhotos {
+interface EmailPhotos {
   entry(src: string): PhotoEntry | undefined;
   text(photo: Pick<Photo, "src" | "caption" | "credit">): PhotoText;
 }
@@ -26,13 +26,13 @@ export interface EmailContext {
   photos: EmailPhotos;
 }
 
-export interface EmailLink {
+interface EmailLink {
   name: string;
   url: string;
 }
 
 /** A correction or update (lib/record.ts), its date in the site's zone. */
-export interface EmailCorrection {
+interface EmailCorrection {
   kind: IssueView["notes"][number]["kind"];
   /** "Correction" or "Update". */
   label: string;
@@ -72,7 +72,7 @@ export interface EmailView {
   inputPath: string;
 }
 
-export interface EmailFooter {
+interface EmailFooter {
   publisher: string;
   /** The sender's postal address, one line each (from `_data/site.ts`, `email.address`). */
   address: string[];
@@ -88,7 +88,7 @@ export interface EmailFooter {
  * Authors as a sentence.
  * @example joinNames(["A", "B", "C"]) // "A, B and C"
  */
-export function joinNames(names: readonly string[]): string {
+function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join("");
   return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }

@@ -38,7 +38,7 @@ export type FeedSourceItem = Pick<IssueView, "url" | "content" | "data" | "lastC
 const entryCache = new WeakMap<FeedSourceItem, Promise<FeedEntry>>();
 
 /** The entry for one issue; cached per item so shared entries are built once. */
-export function buildEntry(item: FeedSourceItem, context: FeedContext): Promise<FeedEntry> {
+function buildEntry(item: FeedSourceItem, context: FeedContext): Promise<FeedEntry> {
   let entry = entryCache.get(item);
   if (!entry) {
     entry = createEntry(item, context);
@@ -102,7 +102,7 @@ function describeFeedImage(photo: Photo, context: FeedContext): FeedImage | unde
  * @example simplifyPictures('<picture><source …><img src="/a.jpg" srcset="…" sizes="…" width="1200"></picture>')
  *   // '<img src="/a.jpg" width="1200">'
  */
-export function simplifyPictures(html: string): string {
+function simplifyPictures(html: string): string {
   return html.replace(/<picture>(?:<source[^>]*>)*(<img[^>]*>)<\/picture>/g, (_match, img: string) =>
     img.replace(/\s(?:srcset|sizes|loading|decoding|fetchpriority)="[^"]*"/g, ""),
   );
@@ -121,7 +121,7 @@ function renderLeadFigure(image: FeedImage): string {
  * The corrections feed's entries: the ledger's own, newest first in the page's order. The id is
  * the note's place on its issue page (`…/#correction-1`), so an entry keeps its id as notes are added.
  */
-export function buildLedgerEntries(ledger: readonly LedgerEntry[], context: FeedContext): FeedEntry[] {
+function buildLedgerEntries(ledger: readonly LedgerEntry[], context: FeedContext): FeedEntry[] {
   const { site } = context;
   return ledger.slice(0, site.feedSize).map((note) => {
     const issueUrl = absoluteUrl(note.issue.url, site.url);

@@ -43,7 +43,6 @@ import { findUnsafeHtml } from "./raw-html.ts";
 import { lastChangeOf } from "./record.ts";
 
 export { issueUrl } from "../../contract/urls.ts";
-export { nearestId } from "../../shared/suggest.ts";
 
 import type { Problem } from "../../shared/problems.ts";
 
@@ -68,7 +67,7 @@ export interface Issue {
  * make a few hundred bytes expand into billions of values (an "alias bomb"), so the first anchor
  * stops the parse before any alias can refer to it.
  */
-export class YamlAnchorError extends Error {
+class YamlAnchorError extends Error {
   constructor(
     /** The top-level field the anchor is in, or "front matter". */
     readonly field: string,
@@ -78,15 +77,14 @@ export class YamlAnchorError extends Error {
   }
 }
 
-export const YAML_ANCHOR_MESSAGE =
-  "YAML anchors and aliases (&name, *name) are not allowed — write the value out";
+const YAML_ANCHOR_MESSAGE = "YAML anchors and aliases (&name, *name) are not allowed — write the value out";
 
 /**
  * YAML with the core schema: timestamps stay the strings the writer typed, so the offset
  * survives and a date-only value can be rejected (the default schema makes a UTC Date).
  * Anchors are refused (see YamlAnchorError); an alias needs one, so aliases never resolve.
  */
-export function parseYaml(source: string): object {
+function parseYaml(source: string): object {
   const opened: number[] = [];
   const listener = (event: yaml.EventType, state: yaml.State) => {
     if (event === "open") {
@@ -168,7 +166,7 @@ export function readIssueSource(file: string, text: string): IssueSource {
 }
 
 /** A YAML mistake pinned to the field it is in, in the writer's terms. */
-export class YamlFieldError extends Error {
+class YamlFieldError extends Error {
   constructor(
     readonly field: string,
     readonly problem: string,
@@ -183,7 +181,7 @@ export class YamlFieldError extends Error {
  * (`title: Moscow: the talks`), and a value that opens with a quote and goes on after it
  * (`title: "Kremlin" hints`). Anything else is kept as js-yaml's own error.
  */
-export function explainYamlError(error: unknown, text: string): unknown {
+function explainYamlError(error: unknown, text: string): unknown {
   if (!(error instanceof yaml.YAMLException) || !error.mark) return error;
   const lines = text
     .replace(/^\uFEFF/, "")
@@ -254,7 +252,7 @@ export function checkIssue(
 }
 
 /** Checks one issue already read and split. */
-export function checkIssueSource(
+function checkIssueSource(
   source: IssueSource,
   context: CheckContext,
 ): { issue?: Issue; problems: Problem[]; warnings: Problem[] } {
@@ -585,7 +583,7 @@ export function loadIssues(options: LoadOptions): {
  * Links to issue source files (`../2025/x.md`) that name no file, with the nearest file as a
  * did-you-mean, written from the linking file as the writer wrote theirs.
  */
-export function findMissingSourceLinks(sources: readonly IssueSource[], issuesDir: string): Problem[] {
+function findMissingSourceLinks(sources: readonly IssueSource[], issuesDir: string): Problem[] {
   const files = sources.map((source) => source.file);
   const known = new Set(files);
   const problems: Problem[] = [];

@@ -23,7 +23,7 @@ export function photoUrl(src: string): string {
   return /^(?:[a-z]+:|\/)/i.test(src) ? src : `/photos/${src}`;
 }
 
-export const defaults = {
+const defaults = {
   renderFigure: (image, escapeHtml) => {
     const caption = image.caption ? `<figcaption>${escapeHtml(image.caption)}</figcaption>` : "";
     return `<figure class="body-figure"><img src="${escapeHtml(photoUrl(image.src))}" alt="${escapeHtml(image.alt)}" loading="lazy" decoding="async">${caption}</figure>\n`;
@@ -43,7 +43,7 @@ export function slugifyHeading(text: string): string {
  * What a render may be told about the issue it renders: its source file and every published
  * issue's URL by source file, so a link to `../2025/other.md` becomes that issue's URL.
  */
-export interface RenderEnv extends Env {
+interface RenderEnv extends Env {
   sourceFile?: string;
   issueUrls?: ReadonlyMap<string, string>;
   /** Folder of issues, e.g. `src/issues`: links may also be written from it. */

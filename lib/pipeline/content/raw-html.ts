@@ -16,7 +16,7 @@ const allowedTags = [
   ...["dl", "dt", "dd", "details", "summary", "aside", "div", "bdi", "bdo", "wbr"],
 ];
 
-export const sanitizeOptions: sanitizeHtml.IOptions = {
+const sanitizeOptions: sanitizeHtml.IOptions = {
   allowedTags,
   allowedAttributes: {
     "*": ["id", "class", "lang", "dir", "title"],

@@ -24,7 +24,7 @@ export interface RecordNote {
 }
 
 /** How readers see each kind: the label on the issue page, the ledger and the feed. */
-export const NOTE_LABELS = { correction: "Correction", update: "Update" } as const satisfies Record<
+const NOTE_LABELS = { correction: "Correction", update: "Update" } as const satisfies Record<
   NoteKind,
   string
 >;

@@ -184,7 +184,7 @@ export async function removeUnusedObjects(cacheDir: string, keep: ReadonlySet<st
 }
 
 /** Writes a file through a temporary name and a rename, so readers never see half of it. */
-export async function writeAtomically(file: string, text: string): Promise<void> {
+async function writeAtomically(file: string, text: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.tmp-${process.pid}`;
   await writeFile(temporary, text);

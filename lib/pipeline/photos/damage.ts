@@ -154,7 +154,7 @@ export function headerGaps(jpeg: Uint8Array): HeaderGap[] {
  * The JPEG with the stray bytes between its header segments cut out (`headerGaps`), or the
  * same buffer when there are none. Only for checking: the pipeline encodes the original.
  */
-export function withoutHeaderGaps(jpeg: Buffer): Buffer {
+function withoutHeaderGaps(jpeg: Buffer): Buffer {
   const kept: Buffer[] = [jpeg.subarray(0, 2)];
   let at = 2;
   let cut = false;

@@ -27,14 +27,14 @@ export interface EncodeBatchOptions {
 }
 
 /** What became of one job: the file as read (for the hash index), then its record or reason. */
-export const encodeOutcomeSchema = z.object({
+const encodeOutcomeSchema = z.object({
   src: z.string(),
   file: z.object({ size: z.number(), mtimeMs: z.number(), hash: z.string() }).optional(),
   key: z.string().optional(),
   record: photoRecordSchema.optional(),
   message: z.string().optional(),
 });
-export type EncodeOutcome = z.infer<typeof encodeOutcomeSchema>;
+type EncodeOutcome = z.infer<typeof encodeOutcomeSchema>;
 
 export const encodeBatchResultSchema = z.object({
   outcomes: z.array(encodeOutcomeSchema),

@@ -87,7 +87,6 @@ export const photoManifestSchema = z
 
 export type PhotoMeta = z.infer<typeof photoMetaSchema>;
 export type Rendition = z.infer<typeof renditionSchema>;
-export type Placeholder = z.infer<typeof placeholderSchema>;
 export type PhotoEntry = z.infer<typeof photoEntrySchema>;
 export type PhotoManifest = z.infer<typeof photoManifestSchema>;
 

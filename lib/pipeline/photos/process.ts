@@ -79,7 +79,7 @@ export function defaultCacheDir(env: Record<string, string | undefined> = proces
   return env.DATELINE_PHOTO_CACHE ?? "node_modules/.cache/dateline-photos";
 }
 
-export const defaults = {
+const defaults = {
   publicPath: "/photos/",
   limitInputPixels: 100_000_000,
   concurrency: 2,
@@ -266,17 +266,6 @@ function countMade(ready: readonly Found[], todo: readonly Found[]): number {
   return ready.filter((item) => made.has(item.src)).length;
 }
 
-/**
- * The output path of a cached file, relative to the output folder: the src's folders and
- * name made URL-safe, then the width or crop, content hash and extension.
- *
- * @example
- * outputName("2025/Istanbul Consulate.JPG", "1200.3f9a2c1b.webp") // "2025/istanbul-consulate-1200.3f9a2c1b.webp"
- */
-export function outputName(src: string, file: string): string {
-  return `${outputPrefix(src)}${file}`;
-}
-
 /** `2025/Istanbul Consulate.JPG` → `2025/istanbul-consulate-`. */
 function outputPrefix(src: string): string {
   const parts = src.split("/");
@@ -285,7 +274,7 @@ function outputPrefix(src: string): string {
 }
 
 /** A manifest entry from a cache record: file names become site paths under `publicPath`. */
-export function toEntry(
+function toEntry(
   src: string,
   record: PhotoRecord,
   publicPath: string,

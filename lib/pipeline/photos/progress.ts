@@ -3,7 +3,7 @@
  * rewritten in place; elsewhere (CI logs) a plain line is printed at every tenth.
  */
 
-export interface ProgressStream {
+interface ProgressStream {
   isTTY?: boolean;
   write(text: string): unknown;
 }

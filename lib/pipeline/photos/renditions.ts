@@ -50,7 +50,7 @@ export type EncodeResult =
   | { ok: true; record: Omit<PhotoRecord, "hash" | "bytes">; files: EncodedFile[] }
   | { ok: false; message: string };
 
-export interface EncodedFile {
+interface EncodedFile {
   name: string;
   data: Buffer;
 }
@@ -202,7 +202,7 @@ function store(
  * IFD0 Artist and Copyright (EXIF is ASCII, so libexif transliterates "ğ" to "g"; XMP
  * keeps the exact text). With no such fields the output carries no metadata at all.
  */
-export function embeddedMetadata(meta: PhotoMeta): (image: Sharp) => Sharp {
+function embeddedMetadata(meta: PhotoMeta): (image: Sharp) => Sharp {
   const xmp = buildXmp(meta);
   const ifd0: Record<string, string> = {};
   if (meta.creator) ifd0.Artist = meta.creator;
@@ -223,7 +223,7 @@ export function embeddedMetadata(meta: PhotoMeta): (image: Sharp) => Sharp {
  * buildXmp({ creator: "Umit Bektas", credit: "REUTERS/Umit Bektas" })
  * // '<x:xmpmeta …><dc:creator><rdf:Seq><rdf:li>Umit Bektas</rdf:li></rdf:Seq></dc:creator>…'
  */
-export function buildXmp(meta: PhotoMeta): string | undefined {
+function buildXmp(meta: PhotoMeta): string | undefined {
   const alt = (value: string) =>
     `<rdf:Alt><rdf:li xml:lang="x-default">${escapeHtml(value)}</rdf:li></rdf:Alt>`;
   const credit = meta.credit ?? meta.creditLine;

@@ -7,7 +7,7 @@ import sharp, { type Exif } from "sharp";
 import { type IptcFields, writeIptc } from "./iptc-writer.ts";
 
 /** XMP fields a test photo can carry. */
-export interface TestXmp {
+interface TestXmp {
   description?: string;
   creator?: string;
   rights?: string;
@@ -148,7 +148,7 @@ function clamp(value: number): number {
  * @example
  * const random = mulberry32(1); random() // 0.6270739405881613
  */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

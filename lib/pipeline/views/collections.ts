@@ -97,7 +97,7 @@ const MONTH_NAMES = [
 ] as const;
 
 /** One issue in the archive, with its calendar day in the site's zone. */
-export interface ArchiveEntry<T> {
+interface ArchiveEntry<T> {
   item: T;
   /** `2025-04-10`, for `<time datetime>`. */
   date: string;
@@ -105,7 +105,7 @@ export interface ArchiveEntry<T> {
   day: string;
 }
 
-export interface ArchiveMonth<T> {
+interface ArchiveMonth<T> {
   /** `2025-04` */
   key: string;
   /** `April 2025` */
@@ -153,7 +153,7 @@ export function groupByMonth<T extends IssueLike>(items: readonly T[], zone: str
 export const ARCHIVE_PAGE_ISSUES = 366;
 
 /** A month, or the part of a month, on one year page. */
-export interface ArchiveSection<T> {
+interface ArchiveSection<T> {
   key: string;
   label: string;
   name: string;
@@ -164,7 +164,7 @@ export interface ArchiveSection<T> {
   entries: ArchiveEntry<T>[];
 }
 
-export interface YearLink {
+interface YearLink {
   year: string;
   href: string;
 }
@@ -241,7 +241,7 @@ export function archiveYearPages<T>(
 }
 
 /** A month on `/archive/`: its name, count, and the link to its fragment on its year page. */
-export interface ArchiveMonthSummary {
+interface ArchiveMonthSummary {
   key: string;
   name: string;
   count: number;

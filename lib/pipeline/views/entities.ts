@@ -14,7 +14,7 @@ import { findById } from "../../contract/schema.ts";
 import { entityFeedUrl, entityIndexUrl, entityUrl } from "../../contract/urls.ts";
 
 /** A link to one entity's page. */
-export interface EntityLink {
+interface EntityLink {
   kind: EntityKind;
   id: string;
   name: string;
@@ -99,7 +99,7 @@ export function summariseEntity(entities: Entities, kind: EntityKind, id: string
  * A calendar day in words, independent of any zone.
  * @example dayLabel("2025-04-10") // "10 April 2025"
  */
-export function dayLabel(day: string): string {
+function dayLabel(day: string): string {
   return DateTime.fromISO(day, { zone: "UTC" }).setLocale("en-GB").toFormat("d MMMM yyyy");
 }
 
@@ -125,14 +125,4 @@ export function groupIssueEntities(
     const { title, filter } = ENTITY_KIND_INFO[kind];
     return [{ kind, title, filter, indexUrl: entityIndexUrl(kind), links }];
   });
-}
-
-/** Every entity of every kind, in data-file order. */
-export function allEntities(entities: Entities): EntitySummary[] {
-  return ENTITY_KINDS.flatMap((kind) =>
-    Object.keys(entities[kind]).flatMap((id) => {
-      const summary = summariseEntity(entities, kind, id);
-      return summary ? [summary] : [];
-    }),
-  );
 }

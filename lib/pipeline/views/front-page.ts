@@ -24,7 +24,7 @@ export interface FrontPageIssue {
 }
 
 /** One topic's band: its heading links to the topic page. */
-export interface TopicBand<T> {
+interface TopicBand<T> {
   id: string;
   name: string;
   url: string;

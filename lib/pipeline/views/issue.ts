@@ -12,20 +12,20 @@ import type { Issue } from "../content/content.ts";
 import { issueNotes, type LastChange, lastChangeOf, type RecordNote } from "../content/record.ts";
 import { type EntityGroup, groupIssueEntities } from "./entities.ts";
 
-export interface Byline {
+interface Byline {
   id: string;
   name: string;
   url: string;
 }
 
-export interface TopicLink {
+interface TopicLink {
   id: string;
   name: string;
   url: string;
   feedUrl: string;
 }
 
-export interface ThreadLink {
+interface ThreadLink {
   id: string;
   name: string;
   url: string;

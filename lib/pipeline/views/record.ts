@@ -22,19 +22,19 @@ export interface LedgerEntry {
   issue: Pick<IssueView, "url" | "data" | "number">;
 }
 
-export interface LedgerSection {
+interface LedgerSection {
   year: number;
   entries: LedgerEntry[];
 }
 
-export interface LedgerYearLink {
+interface LedgerYearLink {
   year: number;
   href: string;
   count: number;
 }
 
 /** One page of the ledger. */
-export interface LedgerPage {
+interface LedgerPage {
   href: string;
   /** Set when the ledger is split by year: the year this page holds. */
   year?: number;

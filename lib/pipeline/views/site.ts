@@ -43,13 +43,13 @@ import { buildLedger, type Ledger } from "./record.ts";
 import { buildThreadViews, type ThreadBox, type ThreadPage, type ThreadSummary } from "./threads.ts";
 
 /** One page of a person's, place's or organisation's listing: the entity and the issues naming it. */
-export interface EntityListingPage extends ListingPage<IssueView> {
+interface EntityListingPage extends ListingPage<IssueView> {
   kind: EntityKind;
   entity: EntitySummary;
 }
 
 /** `/people/`, `/places/`, `/organisations/`: every entity of a kind, by name, with its issue count. */
-export interface EntityIndex {
+interface EntityIndex {
   kind: EntityKind;
   title: string;
   /** The Pagefind filter its issue pages carry: "person", "place", "organisation". */
@@ -59,7 +59,7 @@ export interface EntityIndex {
 }
 
 /** One issue page: the issue and what the page links around it. */
-export interface IssuePage {
+interface IssuePage {
   issue: IssueView;
   newer?: IssueView;
   older?: IssueView;
@@ -103,7 +103,7 @@ export interface SiteViewContext {
 }
 
 /** How many related issues an issue page shows. */
-export const RELATED_LIMIT = 3;
+const RELATED_LIMIT = 3;
 
 export function buildSiteViews(views: readonly IssueView[], context: SiteViewContext): SiteViews {
   const { site, authors, topics } = context;

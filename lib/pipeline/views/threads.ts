@@ -44,9 +44,9 @@ export interface ThreadViews {
 }
 
 /** Issues a thread box shows around the current one. */
-export const THREAD_BOX_SIZE = 5;
+const THREAD_BOX_SIZE = 5;
 /** Issues per page of a thread's timeline. */
-export const THREAD_PAGE_SIZE = 50;
+const THREAD_PAGE_SIZE = 50;
 
 /**
  * The nearest `size` positions around `index` in a list of `length`: centred, shifted at the ends.
