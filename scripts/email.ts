@@ -15,8 +15,8 @@ import { EMAIL_SIZE_LIMIT, emailLinkProblems, readEmailFacts } from "../lib/chec
 import { formatKb } from "../lib/checks/site.ts";
 import { EMAIL_FILES, emailUrl } from "../lib/contract/urls.ts";
 import { renderEmailEdition } from "../lib/outputs/email/index.ts";
-import { readIssueSources } from "../lib/pipeline/content/content.ts";
 import { createMarkdown } from "../lib/pipeline/content/markdown.ts";
+import { readIssueSources } from "../lib/pipeline/content/read.ts";
 import { createPhotoDesk } from "../lib/pipeline/photos/desk.ts";
 import { defaultCacheDir } from "../lib/pipeline/photos/index.ts";
 import { runPipeline } from "../lib/pipeline/run.ts";

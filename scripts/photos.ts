@@ -10,7 +10,7 @@
  * any photo is unusable; the output folder is then left as it was.
  */
 import { parseArgs } from "node:util";
-import { readIssueSources, toFocusSources } from "../lib/pipeline/content/content.ts";
+import { readIssueSources, toFocusSources } from "../lib/pipeline/content/read.ts";
 import { bodyImageSources } from "../lib/pipeline/photos/body-images.ts";
 import {
   collectFocus,

@@ -6,17 +6,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type CheckContext,
-  checkIssue,
-  findLinksToHiddenIssues,
-  isPublishable,
-  issueUrl,
-  lastChange,
-  loadIssues,
-  readFrontMatter,
-  readIssueSource,
-} from "../lib/pipeline/content/content.ts";
+import { issueUrl } from "../lib/contract/urls.ts";
+import { type CheckContext, checkIssue } from "../lib/pipeline/content/check-issue.ts";
+import { findLinksToHiddenIssues, loadIssues } from "../lib/pipeline/content/load-issues.ts";
+import { isPublishable, lastChange } from "../lib/pipeline/content/publication.ts";
+import { readFrontMatter, readIssueSource } from "../lib/pipeline/content/read.ts";
 import { bodyImageSources } from "../lib/pipeline/photos/body-images.ts";
 import { ContentError, formatProblem } from "../lib/shared/problems.ts";
 import { createCheckContext } from "./helpers/check-context.ts";

@@ -8,7 +8,7 @@ import organisations from "../_data/organisations.ts";
 import people from "../_data/people.ts";
 import places from "../_data/places.ts";
 import { checkEntities, type Entities, findName, findUnlistedMentions } from "../lib/contract/entities.ts";
-import { type CheckContext, checkIssue } from "../lib/pipeline/content/content.ts";
+import { type CheckContext, checkIssue } from "../lib/pipeline/content/check-issue.ts";
 import { formatProblem } from "../lib/shared/problems.ts";
 import { createCheckContext } from "./helpers/check-context.ts";
 

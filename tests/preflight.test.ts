@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CheckContext, checkIssue } from "../lib/pipeline/content/content.ts";
+import { type CheckContext, checkIssue } from "../lib/pipeline/content/check-issue.ts";
 import { findPreflightProblems, SCAFFOLD_BODY, SCAFFOLD_DEK } from "../lib/pipeline/content/preflight.ts";
 import { formatProblem } from "../lib/shared/problems.ts";
 import { createCheckContext } from "./helpers/check-context.ts";

@@ -7,7 +7,7 @@ import {
   offsetDateTime,
   photoFieldNames,
 } from "../lib/contract/schema.ts";
-import { type CheckContext, checkIssue } from "../lib/pipeline/content/content.ts";
+import { type CheckContext, checkIssue } from "../lib/pipeline/content/check-issue.ts";
 import { formatProblem } from "../lib/shared/problems.ts";
 import { createCheckContext } from "./helpers/check-context.ts";
 

@@ -11,15 +11,10 @@ import type { Authors, Site, Topics } from "../contract/schema.ts";
 import { checkThreads } from "../contract/threads.ts";
 import type { PhaseRecorder } from "../shared/phases.ts";
 import type { Problem } from "../shared/problems.ts";
-import {
-  findLinksToHiddenIssues,
-  type Issue,
-  isPublishable,
-  loadIssues,
-  nextDueIssue,
-  readIssueSources,
-  toFocusSources,
-} from "./content/content.ts";
+import type { Issue } from "./content/check-issue.ts";
+import { findLinksToHiddenIssues, loadIssues } from "./content/load-issues.ts";
+import { isPublishable, nextDueIssue } from "./content/publication.ts";
+import { readIssueSources, toFocusSources } from "./content/read.ts";
 import { describePhotoProblem, type PhotoDesk } from "./photos/desk.ts";
 import { viewIssue } from "./views/issue.ts";
 import { buildSiteViews, type SiteViews } from "./views/site.ts";

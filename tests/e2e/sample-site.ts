@@ -7,7 +7,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import site from "../../_data/site.ts";
-import { isPublishable, issueUrl, readFrontMatter } from "../../lib/pipeline/content/content.ts";
+import { issueUrl } from "../../lib/contract/urls.ts";
+import { isPublishable } from "../../lib/pipeline/content/publication.ts";
+import { readFrontMatter } from "../../lib/pipeline/content/read.ts";
 import { buildTime, inZone } from "../../lib/shared/dates.ts";
 
 /** The build time of the sample site: 2026-01-01T00:00:00Z, after its published issues, before the scheduled one. */

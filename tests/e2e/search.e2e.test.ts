@@ -1,7 +1,7 @@
 /** Search (/search/, assets/js/search.js over the Pagefind index) in Chromium. */
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { readFrontMatter } from "../../lib/pipeline/content/content.ts";
+import { readFrontMatter } from "../../lib/pipeline/content/read.ts";
 import { issueFile } from "../helpers/fixture-site.ts";
 import {
   describeE2E,

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import type { CheckContext } from "../../lib/pipeline/content/content.ts";
+import type { CheckContext } from "../../lib/pipeline/content/check-issue.ts";
 import { makeTestPhoto, processPhotos } from "../../lib/pipeline/photos/index.ts";
 
 export async function createCheckContext(): Promise<{ context: CheckContext; remove: () => void }> {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { readIssueSources, toFocusSources } from "../../lib/pipeline/content/content.ts";
+import { readIssueSources, toFocusSources } from "../../lib/pipeline/content/read.ts";
 import { bodyImageSources } from "../../lib/pipeline/photos/body-images.ts";
 import { collectFocus, focusSchema } from "../../lib/pipeline/photos/index.ts";
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type CheckContext, checkIssue } from "../../lib/pipeline/content/content.ts";
+import { type CheckContext, checkIssue } from "../../lib/pipeline/content/check-issue.ts";
 import { emptyManifest } from "../../lib/pipeline/photos/manifest.ts";
 import { formatProblem } from "../../lib/shared/problems.ts";
 import { runScript } from "./run-script.ts";

@@ -8,7 +8,7 @@ import { type Entities, NO_ENTITIES } from "../../contract/entities.ts";
 import type { Authors, IssueFrontMatter, Topics } from "../../contract/schema.ts";
 import type { Threads } from "../../contract/threads.ts";
 import { authorUrl, threadUrl, topicFeedUrl, topicUrl } from "../../contract/urls.ts";
-import type { Issue } from "../content/content.ts";
+import type { Issue } from "../content/check-issue.ts";
 import { issueNotes, type LastChange, lastChangeOf, type RecordNote } from "../content/record.ts";
 import { type EntityGroup, groupIssueEntities } from "./entities.ts";
 

@@ -1,11 +1,11 @@
 /**
- * Reading and checking issues. The whole set is checked before Eleventy renders
- * anything, so one failed build lists every problem in every file, not only the first.
+ * One issue's checks: its front matter against the schema, its references (authors, topics,
+ * entities, thread, photos), its body and file name. Every problem is collected, never thrown.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+
+import { existsSync } from "node:fs";
 import path from "node:path";
-import matter from "@11ty/gray-matter";
-import { closest, distance } from "fastest-levenshtein";
+import { closest } from "fastest-levenshtein";
 import yaml from "js-yaml";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
@@ -32,19 +32,22 @@ import {
 import { THREADS_FILE, type Threads } from "../../contract/threads.ts";
 import { issueUrl } from "../../contract/urls.ts";
 import { inZone, parseOffsetDateTime } from "../../shared/dates.ts";
+import type { Problem } from "../../shared/problems.ts";
 import { nearestId } from "../../shared/suggest.ts";
-import { removeControlCharacters, slugify } from "../../shared/text.ts";
+import { slugify } from "../../shared/text.ts";
 import { bodyImages } from "../photos/body-images.ts";
 import { checkPhotoReference, type PhotoManifest } from "../photos/index.ts";
-import { findBodyProblems, findLinks, isSourceLink, sourceLinkCandidates } from "./markdown.ts";
-import { checkIssueNumbers } from "./numbering.ts";
+import { findBodyProblems } from "./markdown.ts";
 import { findPreflightProblems } from "./preflight.ts";
+import { lastChange } from "./publication.ts";
 import { findUnsafeHtml } from "./raw-html.ts";
-import { lastChangeOf } from "./record.ts";
-
-export { issueUrl } from "../../contract/urls.ts";
-
-import type { Problem } from "../../shared/problems.ts";
+import {
+  type IssueSource,
+  readIssueSource,
+  YAML_ANCHOR_MESSAGE,
+  YamlAnchorError,
+  YamlFieldError,
+} from "./read.ts";
 
 /** A checked issue: its front matter, body and where it is published. */
 export interface Issue {
@@ -61,76 +64,6 @@ export interface Issue {
   /** The latest of `date`, `updated` and the corrections' and updates' dates. */
   modified: DateTime;
 }
-
-/**
- * A YAML anchor (`&name`) in front matter. Issues never need one, and aliases to nested anchors
- * make a few hundred bytes expand into billions of values (an "alias bomb"), so the first anchor
- * stops the parse before any alias can refer to it.
- */
-class YamlAnchorError extends Error {
-  constructor(
-    /** The top-level field the anchor is in, or "front matter". */
-    readonly field: string,
-  ) {
-    super(`YAML anchor in ${field}`);
-    this.name = "YamlAnchorError";
-  }
-}
-
-const YAML_ANCHOR_MESSAGE = "YAML anchors and aliases (&name, *name) are not allowed — write the value out";
-
-/**
- * YAML with the core schema: timestamps stay the strings the writer typed, so the offset
- * survives and a date-only value can be rejected (the default schema makes a UTC Date).
- * Anchors are refused (see YamlAnchorError); an alias needs one, so aliases never resolve.
- */
-function parseYaml(source: string): object {
-  const opened: number[] = [];
-  const listener = (event: yaml.EventType, state: yaml.State) => {
-    if (event === "open") {
-      opened.push(state.position);
-      return;
-    }
-    const start = opened.pop() ?? 0;
-    // The loader sets `anchor` on its state (the types leave it out) for a node written `&name …`.
-    const { anchor } = state as yaml.State & { anchor: string | null };
-    if (anchor !== null)
-      throw new YamlAnchorError(topLevelFieldAt(source, source.indexOf(`&${anchor}`, start)));
-  };
-  return removeControlCharacters(yaml.load(source, { schema: yaml.CORE_SCHEMA, listener }) ?? {}) as object;
-}
-
-/** The last unindented `key:` at or before `offset`: the field a value belongs to. */
-function topLevelFieldAt(source: string, offset: number): string {
-  const before = source.slice(0, offset < 0 ? source.length : offset);
-  const keys = [...before.matchAll(/^([A-Za-z_][\w-]*)\s*:/gm)];
-  return keys.at(-1)?.[1] ?? "front matter";
-}
-
-/**
- * Splits front matter from the body. A byte-order mark and CRLF line endings are accepted.
- * `bodyLine` is the file's line the body starts on, so body problems can name file lines.
- */
-export function readFrontMatter(text: string): {
-  data: Record<string, unknown> | null;
-  body: string;
-  bodyLine: number;
-} {
-  const normalised = removeControlCharacters(text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
-  const parsed = matter(normalised, { engines: { yaml: parseYaml } });
-  const data: unknown = parsed.data;
-  const isRecord = typeof data === "object" && data !== null && !Array.isArray(data);
-  const head = normalised.endsWith(parsed.content)
-    ? normalised.slice(0, normalised.length - parsed.content.length)
-    : "";
-  return {
-    // A fresh object each call: gray-matter caches by input string and would share one.
-    data: isRecord ? { ...(data as Record<string, unknown>) } : null,
-    body: parsed.content,
-    bodyLine: (head.match(/\n/g)?.length ?? 0) + 1,
-  };
-}
-
 export interface CheckContext {
   site: Pick<Site, "timeZone" | "numberedIssues">;
   authors: Authors;
@@ -147,101 +80,6 @@ export interface CheckContext {
   /** Story threads (`_data/threads.ts`, checked by lib/threads.ts); without them `thread` is not checked. */
   threads?: Threads;
 }
-
-/**
- * One issue file, read and split once. The photo stage takes each lead photo's focus from
- * it and the checks take everything else, so no stage reads or parses the file again.
- */
-export type IssueSource =
-  | { file: string; frontMatter: ReturnType<typeof readFrontMatter>; error?: undefined }
-  | { file: string; frontMatter?: undefined; error: unknown };
-
-/** Splits one file's text; a YAML error is kept for the checks to report. */
-export function readIssueSource(file: string, text: string): IssueSource {
-  try {
-    return { file, frontMatter: readFrontMatter(text) };
-  } catch (error) {
-    return { file, error: explainYamlError(error, text) };
-  }
-}
-
-/** A YAML mistake pinned to the field it is in, in the writer's terms. */
-class YamlFieldError extends Error {
-  constructor(
-    readonly field: string,
-    readonly problem: string,
-  ) {
-    super(`${field}: ${problem}`);
-    this.name = "YamlFieldError";
-  }
-}
-
-/**
- * The commonest YAML mistakes in front matter, named by field: a value with ": " in it
- * (`title: Moscow: the talks`), and a value that opens with a quote and goes on after it
- * (`title: "Kremlin" hints`). Anything else is kept as js-yaml's own error.
- */
-function explainYamlError(error: unknown, text: string): unknown {
-  if (!(error instanceof yaml.YAMLException) || !error.mark) return error;
-  const lines = text
-    .replace(/^\uFEFF/, "")
-    .replace(/\r\n?/g, "\n")
-    .split("\n");
-  // The mark counts from the text after the opening "---", so its line is the file's (0-based).
-  const lineIndex = error.mark.line;
-  const match = /^(\s*)([A-Za-z_][\w-]*):[ \t]+(\S.*?)\s*$/.exec(lines[lineIndex] ?? "");
-  if (!match) return error;
-  const [, indent = "", key = "", value = ""] = match;
-  const field = indent ? `${parentField(lines, lineIndex, indent.length)}${key}` : key;
-  const quoted = yamlQuote(value);
-  if (/^["']/.test(value)) {
-    return new YamlFieldError(
-      field,
-      `the value starts with a quote and goes on after it closes — put the whole value in quotes: ${key}: ${yamlQuote(value)}`,
-    );
-  }
-  if (/:\s/.test(value)) {
-    return new YamlFieldError(
-      field,
-      `the value holds ": ", which YAML reads as the start of another field — put the whole value in quotes: ${key}: ${quoted}`,
-    );
-  }
-  return error;
-}
-
-/** `photo.` for a line indented under `photo:`, "" when none is found. */
-function parentField(lines: readonly string[], lineIndex: number, indent: number): string {
-  for (let index = lineIndex - 1; index >= 0; index--) {
-    const parent = /^(\s*)(?:-\s+)?([A-Za-z_][\w-]*):/.exec(lines[index] ?? "");
-    if (parent && (parent[1]?.length ?? 0) < indent) return `${parent[2]}.`;
-  }
-  return "";
-}
-
-/** A value as a YAML quoted string: double quotes, or single ones when it holds a double quote. */
-function yamlQuote(value: string): string {
-  return value.includes('"') ? `'${value.replaceAll("'", "''")}'` : `"${value}"`;
-}
-
-/** Every issue file under `issuesDir`, in path order, read and split once. */
-export function readIssueSources(root: string, issuesDir: string): IssueSource[] {
-  return listMarkdown(path.join(root, issuesDir)).map((absolute) => {
-    const file = path.relative(root, absolute).split(path.sep).join("/");
-    return readIssueSource(file, readFileSync(absolute, "utf8"));
-  });
-}
-
-/** The sources as the photo stage reads them: each file's unchecked front matter and body. */
-export function toFocusSources(
-  sources: readonly IssueSource[],
-): { file: string; data: unknown; body: string }[] {
-  return sources.map((source) => ({
-    file: source.file,
-    data: source.frontMatter?.data,
-    body: source.frontMatter?.body ?? "",
-  }));
-}
-
 /** Checks one issue file's text. Returns the issue when it has no problems. */
 export function checkIssue(
   file: string,
@@ -250,9 +88,8 @@ export function checkIssue(
 ): { issue?: Issue; problems: Problem[]; warnings: Problem[] } {
   return checkIssueSource(readIssueSource(file, text), context);
 }
-
 /** Checks one issue already read and split. */
-function checkIssueSource(
+export function checkIssueSource(
   source: IssueSource,
   context: CheckContext,
 ): { issue?: Issue; problems: Problem[]; warnings: Problem[] } {
@@ -351,17 +188,6 @@ function checkIssueSource(
     warnings,
   };
 }
-
-/**
- * When an issue last changed: the latest of `date`, `updated` and its corrections' and updates' dates,
- * as the writer typed it. Feeds, JSON-LD and sitemaps all use this one answer.
- */
-export function lastChange(
-  data: Pick<IssueFrontMatter, "date" | "updated" | "corrections" | "updates">,
-): string {
-  return lastChangeOf(data).date;
-}
-
 function yamlReason(error: unknown): string {
   if (error instanceof yaml.YAMLException) {
     // gray-matter hands js-yaml the text after the opening "---" including its newline,
@@ -371,7 +197,6 @@ function yamlReason(error: unknown): string {
   }
   return error instanceof Error ? error.message : String(error);
 }
-
 function describeZodIssue(file: string, issue: z.core.$ZodIssue): Problem[] {
   const field = issue.path.map(String).join(".") || "front matter";
   if (issue.code === "unrecognized_keys") {
@@ -393,7 +218,6 @@ function describeZodIssue(file: string, issue: z.core.$ZodIssue): Problem[] {
   if (issue.code === "invalid_format" && REFERENCE_FIELDS.includes(String(issue.path[0]))) return [];
   return [{ file, field, message: issue.message }];
 }
-
 /**
  * `updated` and corrections must not precede `date`. Checked here rather than in the
  * schema because zod skips object-level checks when any field fails, and one run must
@@ -423,7 +247,6 @@ function checkDateOrder(data: Record<string, unknown>, add: (field: string, mess
     });
   }
 }
-
 /**
  * The file name is the last segment of the issue's URL, so it must be a plain one: `..md` would
  * publish over the year's folder, `My Big Issue.md` at a URL with spaces and capitals.
@@ -439,10 +262,8 @@ function checkSlug(slug: string, extension: string, add: (field: string, message
     `"${slug}" becomes the issue's URL, which may hold only lowercase letters, digits and hyphens — ${fix}`,
   );
 }
-
 /** Front-matter fields that list ids from a data file. */
 const REFERENCE_FIELDS: readonly string[] = ["authors", "topics", ...ENTITY_KINDS];
-
 /** What a new id needs in its data file, for the "how to add one" hint. */
 const RECORD_FIELDS = {
   authors: "a name and a bio",
@@ -452,7 +273,6 @@ const RECORD_FIELDS = {
   organisations: "a name, a description and asOf",
   thread: "a name and a summary",
 } as const;
-
 /** The data file each reference field's ids come from. */
 const DATA_FILES = {
   authors: "_data/authors.ts",
@@ -462,7 +282,6 @@ const DATA_FILES = {
   organisations: "_data/organisations.ts",
   thread: THREADS_FILE,
 } as const satisfies Record<keyof typeof RECORD_FIELDS, string>;
-
 /** The singular of each reference field, for messages. */
 const ONE_OF = {
   authors: "author",
@@ -472,7 +291,6 @@ const ONE_OF = {
   organisations: ENTITY_KIND_INFO.organisations.one,
   thread: "thread",
 } as const;
-
 function checkReferences(
   ids: unknown,
   field: keyof typeof RECORD_FIELDS,
@@ -493,7 +311,6 @@ function checkReferences(
     add(`${field}.${index}`, `"${id}" is not in ${DATA_FILES[field]} — ${hint}`);
   });
 }
-
 /**
  * A photo reference (lead or body): the path stays inside assets/photos, the file exists,
  * alt text is there and does not repeat the caption, and a credit comes from front matter
@@ -532,148 +349,4 @@ function checkPhoto(
     if (problem.field === "alt" && where === "lead" && photo.alt === undefined) continue;
     report(problem.field, problem.message);
   }
-}
-
-export interface LoadOptions extends CheckContext {
-  /** Project root: paths in problems are relative to it. */
-  root: string;
-  /** Folder of issues, relative to root. */
-  issuesDir: string;
-  /** The files already read (`readIssueSources`); read from `issuesDir` when absent. */
-  sources?: readonly IssueSource[];
-}
-
-/** Reads and checks every issue. Problems include URL clashes between issues. */
-export function loadIssues(options: LoadOptions): {
-  issues: Issue[];
-  problems: Problem[];
-  warnings: Problem[];
-} {
-  const sources = options.sources ?? readIssueSources(options.root, options.issuesDir);
-  const issues: Issue[] = [];
-  const problems: Problem[] = [];
-  const warnings: Problem[] = [];
-  for (const source of sources) {
-    const result = checkIssueSource(source, options);
-    problems.push(...result.problems);
-    warnings.push(...result.warnings);
-    if (result.issue) issues.push(result.issue);
-  }
-  const byUrl = new Map<string, Issue>();
-  for (const issue of issues) {
-    const earlier = byUrl.get(issue.url);
-    if (earlier) {
-      problems.push({
-        file: issue.inputPath,
-        field: "date",
-        message: `publishes at ${issue.url}, which ${earlier.inputPath} already uses — rename one of the files`,
-      });
-    } else {
-      byUrl.set(issue.url, issue);
-    }
-  }
-  problems.push(...findMissingSourceLinks(sources, options.issuesDir));
-  const numbers = checkIssueNumbers(issues, options.site.numberedIssues === true);
-  problems.push(...numbers.problems);
-  warnings.push(...numbers.warnings);
-  return { issues, problems, warnings };
-}
-
-/**
- * Links to issue source files (`../2025/x.md`) that name no file, with the nearest file as a
- * did-you-mean, written from the linking file as the writer wrote theirs.
- */
-function findMissingSourceLinks(sources: readonly IssueSource[], issuesDir: string): Problem[] {
-  const files = sources.map((source) => source.file);
-  const known = new Set(files);
-  const problems: Problem[] = [];
-  for (const source of sources) {
-    if (!source.frontMatter) continue;
-    const { body, bodyLine } = source.frontMatter;
-    for (const { href, line } of findLinks(body)) {
-      if (!isSourceLink(href)) continue;
-      const { files: candidates, path: linkPath } = sourceLinkCandidates(source.file, href, issuesDir);
-      if (candidates.some((candidate) => known.has(candidate))) continue;
-      const meant = candidates[0] ?? linkPath;
-      const nearest = files.length > 0 ? closest(meant, files) : undefined;
-      const close =
-        nearest !== undefined &&
-        distance(path.posix.basename(meant), path.posix.basename(nearest)) <=
-          Math.max(3, Math.floor(path.posix.basename(meant).length / 3));
-      const fix =
-        close && nearest
-          ? `did you mean ${path.posix.relative(path.posix.dirname(source.file), nearest)}?`
-          : `link to an issue's file in ${issuesDir}/, e.g. ../2025/istanbul-talks.md`;
-      problems.push({
-        file: source.file,
-        field: "body",
-        message: `line ${bodyLine + line - 1}: links to ${linkPath}, which does not exist — ${fix}`,
-      });
-    }
-  }
-  return problems;
-}
-
-/**
- * Links from issues about to be shown to issues that are not (a draft, or dated after the
- * build): in production they would lead readers to a page that does not exist yet.
- */
-export function findLinksToHiddenIssues(
-  shown: readonly Issue[],
-  all: readonly Issue[],
-  issuesDir: string,
-  now: DateTime,
-): Problem[] {
-  const shownFiles = new Set(shown.map((issue) => issue.inputPath));
-  const byFile = new Map(all.map((issue) => [issue.inputPath, issue]));
-  const problems: Problem[] = [];
-  for (const issue of shown) {
-    for (const { href, line } of findLinks(issue.body)) {
-      if (!isSourceLink(href)) continue;
-      const { files, path: linkPath } = sourceLinkCandidates(issue.inputPath, href, issuesDir);
-      const target = files.map((file) => byFile.get(file)).find((found) => found !== undefined);
-      if (!target || shownFiles.has(target.inputPath)) continue;
-      const why =
-        target.data.draft === true
-          ? "a draft"
-          : `dated ${target.data.date}, after this build (${now.toISO({ suppressMilliseconds: true })})`;
-      problems.push({
-        file: issue.inputPath,
-        field: "body",
-        message: `line ${(issue.bodyLine ?? 1) + line - 1}: links to ${linkPath}, which is ${why} — publish it first, or remove the link until it is out`,
-      });
-    }
-  }
-  return problems;
-}
-
-function listMarkdown(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
-
-/** Whether production shows the issue: not a draft, and not dated after the build time. */
-export function isPublishable(
-  issue: { data: Pick<IssueFrontMatter, "draft">; published: DateTime },
-  now: DateTime,
-): boolean {
-  return issue.data.draft !== true && issue.published <= now;
-}
-
-/**
- * When the next issue dated after `now` is due (not drafts), as a UTC ISO string, or null:
- * what the scheduled publishing function reads from the built site's schedule.json.
- */
-export function nextDueIssue(
-  issues: readonly Pick<Issue, "data" | "published">[],
-  now: DateTime,
-): string | null {
-  const due = issues
-    .filter((issue) => issue.data.draft !== true && issue.published > now)
-    .map((issue) => issue.published.toUTC())
-    .sort((a, b) => a.toMillis() - b.toMillis())[0];
-  return due?.toISO({ suppressMilliseconds: true }) ?? null;
 }
