@@ -154,6 +154,14 @@ describe("the house rules", () => {
     ).toEqual([]);
   });
 
+  it("no module is over 400 lines: a longer one has more than one job", () => {
+    const long = codeFiles
+      .map((file) => [file, readFileSync(path.join(root, file), "utf8").split("\n").length] as const)
+      .filter(([, lines]) => lines > 400)
+      .map(([file, lines]) => `${file}: ${lines} lines`);
+    expect(long).toEqual([]);
+  });
+
   it("the content schema loads neither sharp nor Eleventy", () => {
     const seen = new Set<string>();
     const packages = new Set<string>();

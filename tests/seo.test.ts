@@ -2,15 +2,12 @@ import { describe, expect, it } from "vitest";
 import {
   buildEntityPage,
   buildNewsArticle,
-  buildSocialMeta,
   buildWebSite,
   type JsonLdPublisher,
   type NewsArticleInput,
-  robotsMeta,
-  type SocialMetaInput,
   serializeJsonLd,
-  toOgLocale,
-} from "../lib/outputs/seo.ts";
+} from "../lib/outputs/json-ld.ts";
+import { buildSocialMeta, robotsMeta, type SocialMetaInput, toOgLocale } from "../lib/outputs/social.ts";
 
 const SITE = "https://dateline.example";
 

@@ -11,16 +11,14 @@ import { absoluteUrl } from "../outputs/filters/absolute-url.ts";
 import {
   buildEntityPage,
   buildNewsArticle,
-  buildSocialMeta,
   buildWebSite,
   type JsonLdEntity,
   type JsonLdImage,
   type JsonLdPartOf,
   type JsonLdPublisher,
-  type MetaTag,
-  robotsMeta,
   serializeJsonLd,
-} from "../outputs/seo.ts";
+} from "../outputs/json-ld.ts";
+import { buildSocialMeta, type MetaTag, robotsMeta } from "../outputs/social.ts";
 import { absolutePhotoUrl, type PhotoEntry } from "../pipeline/photos/index.ts";
 import { type EntitySummary, summariseEntity } from "../pipeline/views/entities.ts";
 import type { IssueView } from "../pipeline/views/issue.ts";

@@ -64,6 +64,7 @@ export interface Issue {
   /** The latest of `date`, `updated` and the corrections' and updates' dates. */
   modified: DateTime;
 }
+
 export interface CheckContext {
   site: Pick<Site, "timeZone" | "numberedIssues">;
   authors: Authors;
@@ -80,6 +81,7 @@ export interface CheckContext {
   /** Story threads (`_data/threads.ts`, checked by lib/threads.ts); without them `thread` is not checked. */
   threads?: Threads;
 }
+
 /** Checks one issue file's text. Returns the issue when it has no problems. */
 export function checkIssue(
   file: string,
@@ -88,6 +90,7 @@ export function checkIssue(
 ): { issue?: Issue; problems: Problem[]; warnings: Problem[] } {
   return checkIssueSource(readIssueSource(file, text), context);
 }
+
 /** Checks one issue already read and split. */
 export function checkIssueSource(
   source: IssueSource,
@@ -188,6 +191,7 @@ export function checkIssueSource(
     warnings,
   };
 }
+
 function yamlReason(error: unknown): string {
   if (error instanceof yaml.YAMLException) {
     // gray-matter hands js-yaml the text after the opening "---" including its newline,
@@ -197,6 +201,7 @@ function yamlReason(error: unknown): string {
   }
   return error instanceof Error ? error.message : String(error);
 }
+
 function describeZodIssue(file: string, issue: z.core.$ZodIssue): Problem[] {
   const field = issue.path.map(String).join(".") || "front matter";
   if (issue.code === "unrecognized_keys") {
@@ -218,6 +223,7 @@ function describeZodIssue(file: string, issue: z.core.$ZodIssue): Problem[] {
   if (issue.code === "invalid_format" && REFERENCE_FIELDS.includes(String(issue.path[0]))) return [];
   return [{ file, field, message: issue.message }];
 }
+
 /**
  * `updated` and corrections must not precede `date`. Checked here rather than in the
  * schema because zod skips object-level checks when any field fails, and one run must
@@ -247,6 +253,7 @@ function checkDateOrder(data: Record<string, unknown>, add: (field: string, mess
     });
   }
 }
+
 /**
  * The file name is the last segment of the issue's URL, so it must be a plain one: `..md` would
  * publish over the year's folder, `My Big Issue.md` at a URL with spaces and capitals.
@@ -262,8 +269,10 @@ function checkSlug(slug: string, extension: string, add: (field: string, message
     `"${slug}" becomes the issue's URL, which may hold only lowercase letters, digits and hyphens — ${fix}`,
   );
 }
+
 /** Front-matter fields that list ids from a data file. */
 const REFERENCE_FIELDS: readonly string[] = ["authors", "topics", ...ENTITY_KINDS];
+
 /** What a new id needs in its data file, for the "how to add one" hint. */
 const RECORD_FIELDS = {
   authors: "a name and a bio",
@@ -273,6 +282,7 @@ const RECORD_FIELDS = {
   organisations: "a name, a description and asOf",
   thread: "a name and a summary",
 } as const;
+
 /** The data file each reference field's ids come from. */
 const DATA_FILES = {
   authors: "_data/authors.ts",
@@ -282,6 +292,7 @@ const DATA_FILES = {
   organisations: "_data/organisations.ts",
   thread: THREADS_FILE,
 } as const satisfies Record<keyof typeof RECORD_FIELDS, string>;
+
 /** The singular of each reference field, for messages. */
 const ONE_OF = {
   authors: "author",
@@ -291,6 +302,7 @@ const ONE_OF = {
   organisations: ENTITY_KIND_INFO.organisations.one,
   thread: "thread",
 } as const;
+
 function checkReferences(
   ids: unknown,
   field: keyof typeof RECORD_FIELDS,
@@ -311,6 +323,7 @@ function checkReferences(
     add(`${field}.${index}`, `"${id}" is not in ${DATA_FILES[field]} — ${hint}`);
   });
 }
+
 /**
  * A photo reference (lead or body): the path stays inside assets/photos, the file exists,
  * alt text is there and does not repeat the caption, and a credit comes from front matter

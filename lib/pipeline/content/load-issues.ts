@@ -20,6 +20,7 @@ export interface LoadOptions extends CheckContext {
   /** The files already read (`readIssueSources`); read from `issuesDir` when absent. */
   sources?: readonly IssueSource[];
 }
+
 /** Reads and checks every issue. Problems include URL clashes between issues. */
 export function loadIssues(options: LoadOptions): {
   issues: Issue[];
@@ -55,6 +56,7 @@ export function loadIssues(options: LoadOptions): {
   warnings.push(...numbers.warnings);
   return { issues, problems, warnings };
 }
+
 /**
  * Links to issue source files (`../2025/x.md`) that name no file, with the nearest file as a
  * did-you-mean, written from the linking file as the writer wrote theirs.
@@ -89,6 +91,7 @@ function findMissingSourceLinks(sources: readonly IssueSource[], issuesDir: stri
   }
   return problems;
 }
+
 /**
  * Links from issues about to be shown to issues that are not (a draft, or dated after the
  * build): in production they would lead readers to a page that does not exist yet.

@@ -20,6 +20,7 @@ export function isPublishable(
 ): boolean {
   return issue.data.draft !== true && issue.published <= now;
 }
+
 /**
  * When the next issue dated after `now` is due (not drafts), as a UTC ISO string, or null:
  * what the scheduled publishing function reads from the built site's schedule.json.

@@ -22,8 +22,10 @@ export class YamlAnchorError extends Error {
     this.name = "YamlAnchorError";
   }
 }
+
 export const YAML_ANCHOR_MESSAGE =
   "YAML anchors and aliases (&name, *name) are not allowed — write the value out";
+
 /**
  * YAML with the core schema: timestamps stay the strings the writer typed, so the offset
  * survives and a date-only value can be rejected (the default schema makes a UTC Date).
@@ -44,12 +46,14 @@ function parseYaml(source: string): object {
   };
   return removeControlCharacters(yaml.load(source, { schema: yaml.CORE_SCHEMA, listener }) ?? {}) as object;
 }
+
 /** The last unindented `key:` at or before `offset`: the field a value belongs to. */
 function topLevelFieldAt(source: string, offset: number): string {
   const before = source.slice(0, offset < 0 ? source.length : offset);
   const keys = [...before.matchAll(/^([A-Za-z_][\w-]*)\s*:/gm)];
   return keys.at(-1)?.[1] ?? "front matter";
 }
+
 /**
  * Splits front matter from the body. A byte-order mark and CRLF line endings are accepted.
  * `bodyLine` is the file's line the body starts on, so body problems can name file lines.
@@ -73,6 +77,7 @@ export function readFrontMatter(text: string): {
     bodyLine: (head.match(/\n/g)?.length ?? 0) + 1,
   };
 }
+
 /**
  * One issue file, read and split once. The photo stage takes each lead photo's focus from
  * it and the checks take everything else, so no stage reads or parses the file again.
@@ -80,6 +85,7 @@ export function readFrontMatter(text: string): {
 export type IssueSource =
   | { file: string; frontMatter: ReturnType<typeof readFrontMatter>; error?: undefined }
   | { file: string; frontMatter?: undefined; error: unknown };
+
 /** Splits one file's text; a YAML error is kept for the checks to report. */
 export function readIssueSource(file: string, text: string): IssueSource {
   try {
@@ -88,6 +94,7 @@ export function readIssueSource(file: string, text: string): IssueSource {
     return { file, error: explainYamlError(error, text) };
   }
 }
+
 /** A YAML mistake pinned to the field it is in, in the writer's terms. */
 export class YamlFieldError extends Error {
   constructor(
@@ -98,6 +105,7 @@ export class YamlFieldError extends Error {
     this.name = "YamlFieldError";
   }
 }
+
 /**
  * The commonest YAML mistakes in front matter, named by field: a value with ": " in it
  * (`title: Moscow: the talks`), and a value that opens with a quote and goes on after it
@@ -130,6 +138,7 @@ function explainYamlError(error: unknown, text: string): unknown {
   }
   return error;
 }
+
 /** `photo.` for a line indented under `photo:`, "" when none is found. */
 function parentField(lines: readonly string[], lineIndex: number, indent: number): string {
   for (let index = lineIndex - 1; index >= 0; index--) {
@@ -138,10 +147,12 @@ function parentField(lines: readonly string[], lineIndex: number, indent: number
   }
   return "";
 }
+
 /** A value as a YAML quoted string: double quotes, or single ones when it holds a double quote. */
 function yamlQuote(value: string): string {
   return value.includes('"') ? `'${value.replaceAll("'", "''")}'` : `"${value}"`;
 }
+
 /** Every issue file under `issuesDir`, in path order, read and split once. */
 export function readIssueSources(root: string, issuesDir: string): IssueSource[] {
   return listMarkdown(path.join(root, issuesDir)).map((absolute) => {
@@ -149,6 +160,7 @@ export function readIssueSources(root: string, issuesDir: string): IssueSource[]
     return readIssueSource(file, readFileSync(absolute, "utf8"));
   });
 }
+
 /** The sources as the photo stage reads them: each file's unchecked front matter and body. */
 export function toFocusSources(
   sources: readonly IssueSource[],
@@ -159,6 +171,7 @@ export function toFocusSources(
     body: source.frontMatter?.body ?? "",
   }));
 }
+
 function listMarkdown(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -10,9 +10,11 @@
  *    delete renditions there that no photo has any more, then write the manifest. With
  *    problems, `outputDir` and the manifest are left exactly as they were.
  */
-import { type Dirent, existsSync, statSync } from "node:fs";
-import { mkdir, readdir, realpath, stat } from "node:fs/promises";
+
+import { existsSync, statSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import { compareCodePoints } from "../../shared/text.ts";
 import {
   type HashIndex,
   hashBuffer,
@@ -32,6 +34,7 @@ import {
 } from "./cache.ts";
 import { encodeBatch } from "./encode-batch.ts";
 import { encodeInChildProcess } from "./encode-process.ts";
+import { listOriginals } from "./list-originals.ts";
 import { MANIFEST_FILE, type PhotoEntry, type PhotoManifest, stableStringify } from "./manifest.ts";
 import { ACCEPTED_EXTENSIONS, errorReason, messages, type PhotoProblem } from "./problems.ts";
 import { DEFAULT_FOCUS, DEFAULT_SETTINGS, type Focus, type PhotoSettings, settingsHash } from "./settings.ts";
@@ -194,7 +197,7 @@ export async function processPhotos(options: ProcessOptions): Promise<ProcessRes
 
   const ready = found
     .filter((item): item is Found & { record: PhotoRecord } => item?.record !== undefined)
-    .sort((a, b) => compare(a.src, b.src));
+    .sort((a, b) => compareCodePoints(a.src, b.src));
   const prefixes = new Map(ready.map((item) => [item.src, outputPrefix(item.src)]));
   const manifest: PhotoManifest = {
     version: 1,
@@ -203,7 +206,7 @@ export async function processPhotos(options: ProcessOptions): Promise<ProcessRes
     ),
   };
   await removeUnusedObjects(options.cacheDir, new Set(ready.map((item) => item.key)));
-  problems.sort((a, b) => compare(a.photo, b.photo));
+  problems.sort((a, b) => compareCodePoints(a.photo, b.photo));
   const made = countMade(ready, todo);
   const result = {
     manifest,
@@ -319,64 +322,6 @@ function slug(text: string): string {
   return clean || "photo";
 }
 
-/** A symbolic link the desk will not follow, and the message that says why. */
-interface BadLink {
-  src: string;
-  message: (displayDir: string) => string;
-}
-
-/**
- * Originals under `dir`, as `/`-separated paths, sorted; dotfiles (.DS_Store) are skipped.
- * A symbolic link counts as an original when it leads to a file inside `dir` (a photo shared
- * by two folders); one that leads outside, nowhere or to a folder is a bad link, so that it
- * gets a problem line of its own instead of silently missing from the manifest.
- */
-async function listOriginals(dir: string): Promise<{ sources: string[]; badLinks: BadLink[] }> {
-  let entries: Dirent[];
-  try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { sources: [], badLinks: [] };
-    throw error;
-  }
-  const relative = (entry: Dirent) =>
-    path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
-  const visible = (src: string) => !src.split("/").some((part) => part.startsWith("."));
-  const sources: string[] = [];
-  const badLinks: BadLink[] = [];
-  let root: string | undefined;
-  for (const entry of entries) {
-    const src = relative(entry);
-    if (!visible(src)) continue;
-    if (entry.isFile()) {
-      sources.push(src);
-      continue;
-    }
-    if (!entry.isSymbolicLink()) continue;
-    root ??= await realpath(dir);
-    const problem = await linkProblem(path.join(dir, src), root);
-    if (problem) badLinks.push({ src, message: problem });
-    else sources.push(src);
-  }
-  return { sources: sources.sort(compare), badLinks: badLinks.sort((a, b) => compare(a.src, b.src)) };
-}
-
-/** Why a symbolic link is not a usable original, or `undefined` when it leads to a file inside `root`. */
-async function linkProblem(
-  link: string,
-  root: string,
-): Promise<((displayDir: string) => string) | undefined> {
-  let target: string;
-  try {
-    target = await realpath(link);
-  } catch {
-    return messages.symlinkBroken;
-  }
-  if (!(await stat(target)).isFile()) return messages.symlinkFolder;
-  const inside = path.relative(root, target);
-  return inside.startsWith("..") || path.isAbsolute(inside) ? messages.symlinkOutside : undefined;
-}
-
 async function ensureDirs(root: string, dirs: readonly string[]): Promise<void> {
   for (const dir of [...new Set(dirs)].sort()) await mkdir(path.join(root, dir), { recursive: true });
 }
@@ -395,10 +340,6 @@ async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) =
   return results;
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function sortRecord<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compare(a, b)));
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareCodePoints(a, b)));
 }

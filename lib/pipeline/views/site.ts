@@ -26,19 +26,13 @@ import {
   type ArchiveYearSummary,
   archiveOverview,
   archiveYearPages,
-  findNeighbours,
-  findRelated,
-  groupBy,
   groupByMonth,
-  type ListingPage,
-  type Page,
-  paginate,
-  paginateGroups,
-  sortNewestFirst,
-} from "./collections.ts";
+} from "./archive.ts";
 import { type EntitySummary, summariseEntity } from "./entities.ts";
 import { buildFrontPage, type FrontPage } from "./front-page.ts";
 import type { IssueView } from "./issue.ts";
+import { findNeighbours, findRelated } from "./neighbours.ts";
+import { groupBy, type ListingPage, type Page, paginate, paginateGroups, sortNewestFirst } from "./paging.ts";
 import { buildLedger, type Ledger } from "./record.ts";
 import { buildThreadViews, type ThreadBox, type ThreadPage, type ThreadSummary } from "./threads.ts";
 

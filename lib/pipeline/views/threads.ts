@@ -5,8 +5,8 @@
 
 import type { Threads } from "../../contract/threads.ts";
 import { threadFeedUrl, threadUrl } from "../../contract/urls.ts";
-import { type Page, paginate } from "./collections.ts";
 import type { IssueView } from "./issue.ts";
+import { type Page, paginate } from "./paging.ts";
 
 export interface ThreadSummary {
   id: string;
