@@ -3,9 +3,20 @@
  * like Eleventy collection entries.
  */
 import { describe, expect, it } from "vitest";
-import { groupBy, type IssueLike, paginate, paginateGroups, sortNewestFirst } from "../lib/pipeline/views/paging.ts";
-import { ARCHIVE_PAGE_ISSUES, archiveOverview, archiveYearPages, groupByMonth } from "../lib/pipeline/views/archive.ts";
+import {
+  ARCHIVE_PAGE_ISSUES,
+  archiveOverview,
+  archiveYearPages,
+  groupByMonth,
+} from "../lib/pipeline/views/archive.ts";
 import { findNeighbours, findRelated, RELATED_WINDOW } from "../lib/pipeline/views/neighbours.ts";
+import {
+  groupBy,
+  type IssueLike,
+  paginate,
+  paginateGroups,
+  sortNewestFirst,
+} from "../lib/pipeline/views/paging.ts";
 
 function item(url: string, iso: string, topics: string[] = [], authors: string[] = []): IssueLike {
   return { url, date: new Date(iso), data: { topics, authors } };

@@ -11,7 +11,6 @@ import {
   parseOffsetDateTime,
   readableDate,
   readableDateTime,
-  rfc822DateTime,
 } from "../lib/shared/dates.ts";
 
 const ISTANBUL_AFTERNOON = "2025-04-10T16:30:00+03:00";
@@ -94,17 +93,6 @@ describe("isoDateTime", () => {
 
   it("accepts a Date", () => {
     expect(isoDateTime(new Date("2025-04-10T13:30:00Z"), "Europe/Istanbul")).toBe(ISTANBUL_AFTERNOON);
-  });
-});
-
-describe("rfc822DateTime", () => {
-  it.each([
-    [ISTANBUL_AFTERNOON, "Europe/Istanbul", "Thu, 10 Apr 2025 16:30:00 +0300"],
-    [ISTANBUL_AFTERNOON, "Europe/London", "Thu, 10 Apr 2025 14:30:00 +0100"],
-    [ISTANBUL_AFTERNOON, "UTC", "Thu, 10 Apr 2025 13:30:00 +0000"],
-    ["2025-04-06T09:05:03Z", "Europe/Istanbul", "Sun, 06 Apr 2025 12:05:03 +0300"],
-  ])("writes %s in %s as %s", (value, zone, expected) => {
-    expect(rfc822DateTime(value, zone)).toBe(expected);
   });
 });
 

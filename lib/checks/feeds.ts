@@ -3,14 +3,14 @@
  * absolute URLs everywhere (NetNewsWire resolves `/x` to `file:///x`), unique ids, a self link that
  * is the feed's own URL, and a real client (@extractus/feed-extractor) reading every entry.
  */
+
 import { extractFromJson, extractFromXml, type FeedData } from "@extractus/feed-extractor";
 import { load } from "cheerio";
+import type { FeedFormat } from "../contract/urls.ts";
 import { type FeedFacts, readAtom, readJsonFeed, readRss, type UrlFact } from "./feed-formats.ts";
 import { parseSrcset } from "./images.ts";
 import { tagName, UNKNOWN_ORIGIN } from "./site.ts";
 import { ATOM_NS, type XmlResult } from "./xml.ts";
-
-export type FeedFormat = "atom" | "rss" | "json";
 
 /** The JSON Feed a `.json` file holds, or why it cannot be one. */
 export function readJson(text: string): { json: unknown } | { error: string } {

@@ -9,7 +9,8 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Problem } from "../shared/problems.ts";
 import { nearestId } from "../shared/suggest.ts";
-import { findById, idPattern } from "./schema.ts";
+import { describeRecordIssues } from "./record-problems.ts";
+import { findById, idPattern, requiredText } from "./schema.ts";
 
 /** The three kinds, in the order pages, feeds and the README list them. */
 export const ENTITY_KINDS = ["people", "places", "organisations"] as const;
@@ -32,21 +33,6 @@ function entityDataFile(kind: EntityKind): string {
   return `_data/${kind}.ts`;
 }
 
-function text(max: number, hint: string) {
-  return z
-    .string({
-      error: (issue) =>
-        issue.input === undefined
-          ? `required — ${hint}`
-          : `must be text, not a ${typeof issue.input} — ${hint}`,
-    })
-    .trim()
-    .min(1, { error: `must not be empty — ${hint}` })
-    .max(max, {
-      error: (issue) => `is ${String(issue.input).length} characters, the limit is ${max} — shorten it`,
-    });
-}
-
 /** A calendar date, `2025-04-10`: the day the description was true. */
 const asOfDate = z
   .string({
@@ -62,13 +48,13 @@ const asOfDate = z
   });
 
 const sharedFields = {
-  name: text(120, "the name readers know, e.g. Alexander Darchiev"),
+  name: requiredText(120, "the name readers know, e.g. Alexander Darchiev"),
   /** One line, as of `asOf`: people change jobs, so say when it was true. */
-  description: text(300, "one line saying who or what this is, as of the asOf date"),
+  description: requiredText(300, "one line saying who or what this is, as of the asOf date"),
   asOf: asOfDate,
   /** Other names the body may use ("Darchiev"); each one a body may name triggers the mention warning. */
   aliases: z
-    .array(text(120, "another name the body may use, e.g. Darchiev"), {
+    .array(requiredText(120, "another name the body may use, e.g. Darchiev"), {
       error: 'must be a list of names, e.g. ["Darchiev"]',
     })
     .optional(),
@@ -82,7 +68,7 @@ const sharedFields = {
 const personSchema = z
   .object({
     ...sharedFields,
-    role: text(120, "the position they hold, e.g. Deputy Assistant Secretary of State"),
+    role: requiredText(120, "the position they hold, e.g. Deputy Assistant Secretary of State"),
     /** The id in `_data/organisations.ts` they hold the role in; left out when the source does not say. */
     organisation: z
       .string({ error: "must be an organisation id from _data/organisations.ts, in quotes" })
@@ -91,7 +77,7 @@ const personSchema = z
   .strict();
 
 const placeSchema = z
-  .object({ ...sharedFields, country: text(80, "the country it is in, e.g. Turkey") })
+  .object({ ...sharedFields, country: requiredText(80, "the country it is in, e.g. Turkey") })
   .strict();
 
 const organisationSchema = z.object(sharedFields).strict();
@@ -146,29 +132,14 @@ export function checkEntities(raw: Record<EntityKind, unknown>): {
       Object.assign(parsed, { [kind]: result.data });
       continue;
     }
-    for (const issue of result.error.issues) {
-      const field = issue.path.map(String).join(".") || "records";
-      if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) {
-          const near = nearestId(key, FIELD_NAMES[kind]);
-          problems.push({
-            file,
-            field: `${field}.${key}`,
-            message: near
-              ? `unknown field — did you mean "${near}"?`
-              : `unknown field — the fields are ${FIELD_NAMES[kind].join(", ")}`,
-          });
-        }
-      } else if (issue.code === "invalid_key") {
-        problems.push({
-          file,
-          field,
-          message: "is not a valid id — use lowercase letters, digits and hyphens, e.g. alexander-darchiev",
-        });
-      } else {
-        problems.push({ file, field, message: issue.message });
-      }
-    }
+    problems.push(
+      ...describeRecordIssues(
+        file,
+        result.error.issues,
+        FIELD_NAMES[kind],
+        "use lowercase letters, digits and hyphens, e.g. alexander-darchiev",
+      ),
+    );
   }
   const organisations = parsed.organisations ?? {};
   for (const [id, person] of Object.entries(parsed.people ?? {})) {

@@ -16,7 +16,7 @@ export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ID_HINT = "use lowercase letters, digits and hyphens, e.g. ayse-demir";
 
 /** Text that must be present, non-blank and at most `max` characters. */
-function requiredText(max: number, hint: string) {
+export function requiredText(max: number, hint: string) {
   return z
     .string({
       error: (issue) =>

@@ -109,7 +109,7 @@ export function listingPageUrl(baseUrl: string, pageNumber: number): string {
   return pageNumber === 1 ? baseUrl : `${baseUrl}page/${pageNumber}/`;
 }
 
-type FeedFormat = "atom" | "rss" | "json";
+export type FeedFormat = "atom" | "rss" | "json";
 
 /** One feed document the site publishes. */
 export interface FeedSpec {

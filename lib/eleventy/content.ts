@@ -3,6 +3,7 @@
  * rebuild; its views become global data. Templates then render the views: the issue files
  * themselves are never Eleventy templates, so nothing parses them twice.
  */
+
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, watch, writeFileSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
@@ -18,6 +19,7 @@ import { buildSiteViews, type SiteViews, VIEWS_EVENT } from "../pipeline/views/s
 import { buildTime } from "../shared/dates.ts";
 import { buildPhases } from "../shared/phases.ts";
 import { ContentError, formatProblem } from "../shared/problems.ts";
+import { escapeHtml } from "../shared/text.ts";
 
 /** Written into the site root by every build: `{ "nextDue": "<UTC date-time>" | null }`. */
 const SCHEDULE_FILE = "schedule.json";
@@ -138,8 +140,6 @@ function isServing(runMode: unknown, env: Record<string, string | undefined> = p
  * @example insertProblemBanner("<body><p>Hi</p>", ["src/issues/x.md: title: required — write the headline"])
  */
 function insertProblemBanner(html: string, lines: readonly string[]): string {
-  const escapeHtml = (text: string) =>
-    text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   const count = `${lines.length} problem${lines.length === 1 ? "" : "s"} in the content`;
   const banner = [
     '<section class="notice content-problems" role="alert" aria-labelledby="content-problems-heading">',

@@ -110,9 +110,15 @@ export const readableDate: Formatter = memoize((value, zone) => {
   return `${day} ${month} ${year}`;
 });
 
-/** RFC 822 date for RSS 2.0, e.g. "Thu, 10 Apr 2025 16:30:00 +0300". */
-export function rfc822DateTime(value: string | Date, zone: string): string {
-  return inZone(value, zone).setLocale("en-US").toFormat("ccc, dd LLL yyyy HH:mm:ss ZZZ");
+/**
+ * RFC 822 date-time as RSS 2.0 wants it, keeping the offset written in the ISO string
+ * (UTC when it has none, never the machine's zone).
+ * @example formatRfc822Date("2025-04-10T16:30:00+03:00") // "Thu, 10 Apr 2025 16:30:00 +0300"
+ */
+export function formatRfc822Date(iso: string): string {
+  const date = DateTime.fromISO(iso, { setZone: true, zone: "utc" });
+  if (!date.isValid) throw new Error(`not an ISO 8601 date-time: ${iso}`);
+  return date.setLocale("en-US").toFormat("ccc, dd LLL yyyy HH:mm:ss ZZZ");
 }
 
 /**

@@ -22,7 +22,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
 import { hashBuffer, objectDir, objectKey } from "../../lib/pipeline/photos/cache.ts";
-import { DEFAULT_SETTINGS, makeTestPhoto, processPhotos } from "../../lib/pipeline/photos/index.ts";
+import { DEFAULT_SETTINGS, processPhotos } from "../../lib/pipeline/photos/index.ts";
 import { encode } from "../../lib/pipeline/photos/renditions.ts";
 import {
   CROP_NAMES,
@@ -33,6 +33,7 @@ import {
   planWidths,
   settingsHash,
 } from "../../lib/pipeline/photos/settings.ts";
+import { makeTestPhoto } from "./test-photo.ts";
 
 const USAGE =
   "usage: npm run bench:photos -- [--photos 20] [--seed 1] [--concurrency 2] [--warm-photos 1000] [--keep]";

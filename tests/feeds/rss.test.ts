@@ -1,7 +1,8 @@
 import { extractFromXml } from "@extractus/feed-extractor";
 import { load } from "cheerio";
 import { describe, expect, it } from "vitest";
-import { formatRfc822Date, renderRss } from "../../lib/outputs/feeds/rss.ts";
+import { renderRss } from "../../lib/outputs/feeds/rss.ts";
+import { formatRfc822Date } from "../../lib/shared/dates.ts";
 import {
   ATOM_NAMESPACE,
   HOSTILE_TEXTS,

@@ -8,7 +8,8 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import type { CheckContext } from "../../lib/pipeline/content/check-issue.ts";
-import { makeTestPhoto, processPhotos } from "../../lib/pipeline/photos/index.ts";
+import { processPhotos } from "../../lib/pipeline/photos/index.ts";
+import { makeTestPhoto } from "../../scripts/bench/test-photo.ts";
 
 export async function createCheckContext(): Promise<{ context: CheckContext; remove: () => void }> {
   const root = mkdtempSync(path.join(os.tmpdir(), "dateline-check-"));

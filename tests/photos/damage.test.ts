@@ -12,10 +12,10 @@ import { checkScanData } from "../../lib/pipeline/photos/damage.ts";
 import {
   formatPhotoProblem,
   headerGaps,
-  makeTestPhoto,
   processPhotos,
   scanDamage,
 } from "../../lib/pipeline/photos/index.ts";
+import { makeTestPhoto } from "../../scripts/bench/test-photo.ts";
 import { createSandbox } from "./helpers.ts";
 
 const FIX = "ask the agency for the file again or re-export it";

@@ -5,11 +5,11 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import { describePhotoProblem } from "../../lib/eleventy/photos.ts";
 import {
   formatPhotoProblem,
-  makeTestPhoto,
   PhotoError,
   type PhotoProblem,
   processPhotos,
 } from "../../lib/pipeline/photos/index.ts";
+import { makeTestPhoto } from "../../scripts/bench/test-photo.ts";
 import { createSandbox, type PhotoSandbox, snapshot } from "./helpers.ts";
 
 const EXPORT = "export it as JPEG (PNG, WebP, TIFF and AVIF are accepted too)";

@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { makeTestPhoto, type TestPhotoOptions } from "../../lib/pipeline/photos/index.ts";
+import { makeTestPhoto, type TestPhotoOptions } from "../../scripts/bench/test-photo.ts";
 
 export interface PhotoSandbox {
   root: string;

@@ -1,7 +1,8 @@
 import exifr from "exifr";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { fixIptcString, makeTestPhoto, readPhotoMeta, writeIptc } from "../../lib/pipeline/photos/index.ts";
+import { fixIptcString, readPhotoMeta, writeIptc } from "../../lib/pipeline/photos/index.ts";
+import { makeTestPhoto } from "../../scripts/bench/test-photo.ts";
 
 const small = { width: 64, height: 48 };
 

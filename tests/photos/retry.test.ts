@@ -5,7 +5,8 @@
  * concurrencies, and check each line word for word and that exactly the 3 were retried.
  */
 import { describe, expect, it, onTestFinished } from "vitest";
-import { formatPhotoProblem, makeTestPhoto, processPhotos } from "../../lib/pipeline/photos/index.ts";
+import { formatPhotoProblem, processPhotos } from "../../lib/pipeline/photos/index.ts";
+import { makeTestPhoto } from "../../scripts/bench/test-photo.ts";
 import { createSandbox } from "./helpers.ts";
 
 const GOOD = 37;

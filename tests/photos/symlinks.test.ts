@@ -6,7 +6,8 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { formatPhotoProblem, makeTestPhoto, processPhotos } from "../../lib/pipeline/photos/index.ts";
+import { formatPhotoProblem, processPhotos } from "../../lib/pipeline/photos/index.ts";
+import { makeTestPhoto } from "../../scripts/bench/test-photo.ts";
 import { createSandbox, type PhotoSandbox } from "./helpers.ts";
 
 function sandbox(): PhotoSandbox {

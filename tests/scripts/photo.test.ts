@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeTestPhoto, readPhotoMeta } from "../../lib/pipeline/photos/index.ts";
+import { readPhotoMeta } from "../../lib/pipeline/photos/index.ts";
+import { makeTestPhoto } from "../../scripts/bench/test-photo.ts";
 import { runScript } from "./run-script.ts";
 
 /** 2025-04-10T13:00:00Z. */

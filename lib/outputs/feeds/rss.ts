@@ -2,7 +2,8 @@
  * RSS 2.0 serialisation of the feed model, with content:encoded for the full body, dc:creator for
  * authors (RSS `author` wants an e-mail address) and Media RSS for the lead photo.
  */
-import { DateTime } from "luxon";
+
+import { formatRfc822Date } from "../../shared/dates.ts";
 import { escapeHtml } from "../../shared/text.ts";
 import type { FeedCategory, FeedChannel, FeedEntry, FeedImage } from "./model.ts";
 import type { XmlChild, XmlElement } from "./xml.ts";
@@ -27,17 +28,6 @@ const RSS_NAMESPACES = {
  */
 export function renderRss(channel: FeedChannel): string {
   return renderXmlDocument(makeElement("rss", { version: "2.0", ...RSS_NAMESPACES }, [makeChannel(channel)]));
-}
-
-/**
- * RFC 822 date-time as RSS 2.0 wants it, keeping the offset written in the ISO string
- * (UTC when it has none, never the machine's zone).
- * @example formatRfc822Date("2025-04-10T16:30:00+03:00") // "Thu, 10 Apr 2025 16:30:00 +0300"
- */
-export function formatRfc822Date(iso: string): string {
-  const date = DateTime.fromISO(iso, { setZone: true, zone: "utc" });
-  if (!date.isValid) throw new Error(`not an ISO 8601 date-time: ${iso}`);
-  return date.setLocale("en-US").toFormat("ccc, dd LLL yyyy HH:mm:ss ZZZ");
 }
 
 function makeChannel(channel: FeedChannel): XmlElement {

@@ -42,4 +42,3 @@ export {
   DEFAULT_SETTINGS,
   focusSchema,
 } from "./settings.ts";
-export { makeTestPhoto, type TestPhotoOptions } from "./test-photo.ts";

@@ -4,7 +4,7 @@
  * EXIF orientation and GPS.
  */
 import sharp, { type Exif } from "sharp";
-import { type IptcFields, writeIptc } from "./iptc-writer.ts";
+import { type IptcFields, writeIptc } from "../../lib/pipeline/photos/iptc-writer.ts";
 
 /** XMP fields a test photo can carry. */
 interface TestXmp {
