@@ -77,10 +77,10 @@ export default function (eleventyConfig: UserConfig): void {
   });
 
   // Outputs beyond pages.
-  eleventyConfig.addPlugin(feedsPlugin, { site, authors, topics, photos, entities, threads });
+  eleventyConfig.addPlugin(feedsPlugin, { site, authors, topics, entities, threads });
   eleventyConfig.addPlugin(seoPlugin, { site, authors, topics, photos, entities, threads });
   eleventyConfig.addPlugin(sitemapsPlugin, { site });
-  eleventyConfig.addPlugin(emailPlugin, { site, photos });
+  eleventyConfig.addPlugin(emailPlugin, { site });
 
   // Static files (photos are published by the photo desk, never as originals).
   eleventyConfig.addPassthroughCopy({

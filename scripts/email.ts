@@ -80,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
     for (const problem of own) console.error(formatProblem(problem));
     return 1;
   }
-  const edition = await renderEmailEdition(view, { site, photos });
+  const edition = await renderEmailEdition(view, { site });
   const contents = { "email.html": edition.html, "email.txt": edition.text, "email.eml": edition.eml };
   for (const name of EMAIL_FILES) {
     const target = path.join(out, emailUrl(view.url, name));

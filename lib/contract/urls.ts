@@ -194,3 +194,13 @@ export function listFeeds(
     ),
   ];
 }
+
+/**
+ * A site path made absolute against the site's origin (with or without a trailing slash).
+ *
+ * @example
+ * absolutePhotoUrl("/photos/a.jpg", "https://dateline.example/") // "https://dateline.example/photos/a.jpg"
+ */
+export function absolutePhotoUrl(sitePath: string, absoluteBase: string): string {
+  return `${absoluteBase.replace(/\/+$/, "")}${sitePath}`;
+}

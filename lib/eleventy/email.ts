@@ -16,12 +16,10 @@ import {
   openEditionCache,
   renderEmailEdition,
 } from "../outputs/email/index.ts";
-import type { PhotoDesk } from "../pipeline/photos/desk.ts";
 import type { IssueView } from "../pipeline/views/issue.ts";
 
 export interface EmailOptions {
   site: Site;
-  photos: PhotoDesk;
   /** The edition cache's folder; `false` renders every edition. Default: lib/email/edition-cache.ts. */
   cacheDir?: string | false;
 }
@@ -55,7 +53,7 @@ export default function emailPlugin(eleventyConfig: UserConfig, options: EmailOp
         const store = cache;
         const parts = store ? (view: EmailView) => store.parts(view) : undefined;
         entry = {
-          edition: renderEmailEdition(issue, { site: options.site, photos: options.photos }, parts),
+          edition: renderEmailEdition(issue, { site: options.site }, parts),
           left: new Set(EMAIL_FILES),
         };
         pending.set(issue, entry);

@@ -4,9 +4,10 @@
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { ENTITY_KIND_INFO, ENTITY_KINDS, type Entities } from "../contract/entities.ts";
+import type { PhotoEntry } from "../contract/photo-manifest.ts";
 import { type Authors, findById, type IssueFrontMatter, type Site, type Topics } from "../contract/schema.ts";
 import type { Threads } from "../contract/threads.ts";
-import { homeUrl } from "../contract/urls.ts";
+import { absolutePhotoUrl, homeUrl } from "../contract/urls.ts";
 import { absoluteUrl } from "../outputs/filters/absolute-url.ts";
 import {
   buildEntityPage,
@@ -19,7 +20,6 @@ import {
   serializeJsonLd,
 } from "../outputs/json-ld.ts";
 import { buildSocialMeta, type MetaTag, robotsMeta } from "../outputs/social.ts";
-import { absolutePhotoUrl, type PhotoEntry } from "../pipeline/photos/index.ts";
 import { type EntitySummary, summariseEntity } from "../pipeline/views/entities.ts";
 import type { IssueView } from "../pipeline/views/issue.ts";
 import { isoDateTime } from "../shared/dates.ts";

@@ -115,6 +115,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     entities,
     threads,
     numberedIssues: site.numberedIssues === true,
+    photos: options.photos,
     renderBody: (body: string, sourceFile?: string) =>
       options.markdown.render(body, { sourceFile, issueUrls, issuesDir }),
   };

@@ -21,15 +21,14 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
+import { CROP_NAMES, PHOTO_FORMATS } from "../../lib/contract/photo-manifest.ts";
 import { hashBuffer, objectDir, objectKey } from "../../lib/pipeline/photos/cache.ts";
 import { DEFAULT_SETTINGS, processPhotos } from "../../lib/pipeline/photos/index.ts";
 import { encode } from "../../lib/pipeline/photos/renditions.ts";
 import {
-  CROP_NAMES,
   cropSize,
   EXTENSIONS,
   focusPosition,
-  PHOTO_FORMATS,
   planWidths,
   settingsHash,
 } from "../../lib/pipeline/photos/settings.ts";

@@ -4,11 +4,11 @@
  * entry, and the site settings read as the build reads them.
  */
 
+import type { PhotoEntry, Rendition } from "../../lib/contract/photo-manifest.ts";
 import type { EmailService } from "../../lib/contract/schema.ts";
 import { readSite } from "../../lib/contract/site.ts";
 import type { EmailContext } from "../../lib/outputs/email/index.ts";
 import { issueNotes, lastChangeOf } from "../../lib/pipeline/content/record.ts";
-import type { PhotoEntry, Rendition } from "../../lib/pipeline/photos/manifest.ts";
 import type { IssueView } from "../../lib/pipeline/views/issue.ts";
 
 function rendition(format: Rendition["format"], width: number): Rendition {
@@ -84,6 +84,14 @@ export function fixtureView(): IssueView {
     notes: issueNotes(data),
     lastChange: lastChangeOf(data),
     content: body,
+    // As the photo desk resolves it: front matter first, then the file's own credit.
+    photo: {
+      src: "2025/lead.jpg",
+      alt: "Journalists outside a consulate",
+      caption: "Journalists wait outside.",
+      credit: "REUTERS/Umit Bektas",
+      entry: leadEntry,
+    },
     authors: [
       { id: "daniel-hart", name: "Daniel Hart", url: "/authors/daniel-hart/" },
       { id: "ayse-demir", name: "Ayşe Demir", url: "/authors/ayse-demir/" },
@@ -108,14 +116,5 @@ export function fixtureContext(service?: EmailService, address?: string[]): Emai
     },
     {},
   );
-  return {
-    site,
-    photos: {
-      entry: (src) => (src === leadEntry.src ? leadEntry : undefined),
-      text: (photo) => ({
-        caption: photo.caption ?? leadEntry.meta.caption,
-        credit: photo.credit ?? leadEntry.meta.credit,
-      }),
-    },
-  };
+  return { site };
 }

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { PhotoEntry, PhotoManifest } from "../../lib/contract/photo-manifest.ts";
 import {
   checkAltText,
   checkPhotoReference,
   formatCredit,
-  type PhotoEntry,
-  type PhotoManifest,
   resolvePhotoText,
 } from "../../lib/pipeline/photos/index.ts";
 

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  absolutePhotoUrl,
-  type PhotoEntry,
-  photoManifestSchema,
-  pickRendition,
-  renderFeedImage,
-  renderPicture,
-} from "../../lib/pipeline/photos/index.ts";
+import { type PhotoEntry, pickRendition } from "../../lib/contract/photo-manifest.ts";
+import { absolutePhotoUrl } from "../../lib/contract/urls.ts";
+import { photoManifestSchema, renderFeedImage, renderPicture } from "../../lib/pipeline/photos/index.ts";
 
 const widths = [480, 800, 1200, 1600];
 const rendition = (format: "avif" | "webp" | "jpeg", width: number) => ({

@@ -4,13 +4,8 @@ import path from "node:path";
 import exifr from "exifr";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type PhotoEntry,
-  type ProcessResult,
-  processPhotos,
-  readManifest,
-  renditionsOf,
-} from "../../lib/pipeline/photos/index.ts";
+import { type PhotoEntry, renditionsOf } from "../../lib/contract/photo-manifest.ts";
+import { type ProcessResult, processPhotos, readManifest } from "../../lib/pipeline/photos/index.ts";
 import { createSandbox, type PhotoSandbox, snapshot } from "./helpers.ts";
 
 const CAPTION = "Recep Tayyip Erdoğan — Ankara";

@@ -3,27 +3,18 @@
  * built once from the issue's view (lib/views/issue.ts). Every URL in it is absolute.
  */
 
-import type { Photo, Site } from "../../contract/schema.ts";
+import { pickRendition } from "../../contract/photo-manifest.ts";
+import type { Site } from "../../contract/schema.ts";
 import { homeUrl, siteFeeds, subscribeUrl } from "../../contract/urls.ts";
-import type { PhotoText } from "../../pipeline/photos/credit.ts";
-import type { PhotoEntry } from "../../pipeline/photos/manifest.ts";
-import { pickRendition } from "../../pipeline/photos/markup.ts";
-import type { IssueView } from "../../pipeline/views/issue.ts";
+import type { IssueView, LeadPhoto } from "../../pipeline/views/issue.ts";
 import { readableDateTime } from "../../shared/dates.ts";
 import { absoluteUrl } from "../filters/absolute-url.ts";
 import { withDateline } from "../filters/with-dateline.ts";
 import { displaySize, EMAIL_WIDTH, type EmailPhoto, type Endnote, toEmailBody } from "./body.ts";
 import { SERVICE_TAGS, type ServiceTags } from "./services.ts";
 
-/** What the email view needs from the photo desk (lib/photos/desk.ts). */
-interface EmailPhotos {
-  entry(src: string): PhotoEntry | undefined;
-  text(photo: Pick<Photo, "src" | "caption" | "credit">): PhotoText;
-}
-
 export interface EmailContext {
   site: Site;
-  photos: EmailPhotos;
 }
 
 interface EmailLink {
@@ -102,7 +93,7 @@ export function buildEmailView(issue: IssueView, context: EmailContext): EmailVi
   const changed = issue.lastChange.date;
   const rssFeed = siteFeeds.find((feed) => feed.format === "rss") ?? siteFeeds[0];
   const service = site.email?.service ? SERVICE_TAGS[site.email.service] : undefined;
-  const leadPhoto = data.photo ? describeLeadPhoto(data.photo, context) : undefined;
+  const leadPhoto = issue.photo ? describeLeadPhoto(issue.photo, context) : undefined;
   return {
     subject: issue.number !== undefined ? `No. ${issue.number}: ${data.title}` : data.title,
     masthead: { name: site.title, url: absoluteUrl(homeUrl, site.url) },
@@ -154,11 +145,10 @@ function kickerOf(kicker: string | undefined, number: number | undefined): { kic
 }
 
 /** The lead photo as one JPEG at twice the column width (or the largest there is). */
-function describeLeadPhoto(photo: Photo, context: EmailContext): EmailPhoto | undefined {
-  const entry = context.photos.entry(photo.src);
+function describeLeadPhoto(photo: LeadPhoto, context: EmailContext): EmailPhoto | undefined {
+  const { entry, caption, credit } = photo;
   if (!entry) return undefined;
   const jpeg = pickRendition(entry, "jpeg", EMAIL_WIDTH * 2);
-  const { caption, credit } = context.photos.text(photo);
   return {
     src: absoluteUrl(jpeg.path, context.site.url),
     ...displaySize(jpeg.width, jpeg.height),

@@ -4,12 +4,18 @@
  */
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import { type Entities, findEntity } from "../../contract/entities.ts";
-import { type Authors, findById, type Photo, type Site, type Topics } from "../../contract/schema.ts";
+import { pickRendition } from "../../contract/photo-manifest.ts";
+import { type Authors, findById, type Site, type Topics } from "../../contract/schema.ts";
 import type { Threads } from "../../contract/threads.ts";
-import { correctionsUrl, entityUrl, type FeedSpec, siteFeeds, threadUrl } from "../../contract/urls.ts";
-import type { PhotoDesk } from "../../pipeline/photos/desk.ts";
-import { absolutePhotoUrl, pickRendition } from "../../pipeline/photos/index.ts";
-import type { IssueView } from "../../pipeline/views/issue.ts";
+import {
+  absolutePhotoUrl,
+  correctionsUrl,
+  entityUrl,
+  type FeedSpec,
+  siteFeeds,
+  threadUrl,
+} from "../../contract/urls.ts";
+import type { IssueView, LeadPhoto } from "../../pipeline/views/issue.ts";
 import type { LedgerEntry } from "../../pipeline/views/record.ts";
 import { isoDateTime } from "../../shared/dates.ts";
 import { escapeHtml } from "../../shared/text.ts";
@@ -25,7 +31,6 @@ export interface FeedContext {
   site: Site;
   authors: Authors;
   topics: Topics;
-  photos: PhotoDesk;
   /** People, places and organisations, for their feeds. */
   entities?: Entities;
   /** Story threads, for their feeds. */
@@ -33,7 +38,7 @@ export interface FeedContext {
 }
 
 /** The part of an issue view a feed entry is made from. */
-export type FeedSourceItem = Pick<IssueView, "url" | "content" | "data" | "lastChange">;
+export type FeedSourceItem = Pick<IssueView, "url" | "content" | "data" | "lastChange" | "photo">;
 
 const entryCache = new WeakMap<FeedSourceItem, Promise<FeedEntry>>();
 
@@ -51,7 +56,7 @@ async function createEntry(item: FeedSourceItem, context: FeedContext): Promise<
   const { site, authors, topics } = context;
   const data = item.data;
   const url = absoluteUrl(item.url, site.url);
-  const image = data.photo ? describeFeedImage(data.photo, context) : undefined;
+  const image = item.photo ? describeFeedImage(item.photo, context) : undefined;
   const lead = image ? renderLeadFigure(image) : "";
   const body = simplifyPictures(item.content);
   return {
@@ -80,11 +85,10 @@ async function createEntry(item: FeedSourceItem, context: FeedContext): Promise<
  * Feed readers and RSS-to-email get one plain JPEG (the 1200 px rendition) with its size,
  * never `<picture>`: several readers drop `<source>` or rewrite srcset badly.
  */
-function describeFeedImage(photo: Photo, context: FeedContext): FeedImage | undefined {
-  const entry = context.photos.entry(photo.src);
+function describeFeedImage(photo: LeadPhoto, context: FeedContext): FeedImage | undefined {
+  const { entry, caption, credit } = photo;
   if (!entry) return undefined;
   const jpeg = pickRendition(entry, "jpeg");
-  const { caption, credit } = context.photos.text(photo);
   return {
     url: absolutePhotoUrl(jpeg.path, context.site.url),
     type: "image/jpeg",

@@ -15,6 +15,7 @@ import {
   type Entities,
   findUnlistedMentions,
 } from "../../contract/entities.ts";
+import type { PhotoManifest } from "../../contract/photo-manifest.ts";
 import {
   type Authors,
   correctionFieldNames,
@@ -36,7 +37,7 @@ import type { Problem } from "../../shared/problems.ts";
 import { nearestId } from "../../shared/suggest.ts";
 import { slugify } from "../../shared/text.ts";
 import { bodyImages } from "../photos/body-images.ts";
-import { checkPhotoReference, type PhotoManifest } from "../photos/index.ts";
+import { checkPhotoReference } from "../photos/index.ts";
 import { findBodyProblems } from "./markdown.ts";
 import { findPreflightProblems } from "./preflight.ts";
 import { lastChange } from "./publication.ts";

@@ -16,13 +16,14 @@ import { copyFile, link, mkdir, readdir, readFile, rename, rm, unlink, writeFile
 import path from "node:path";
 import { z } from "zod";
 import {
+  CROP_NAMES,
   photoEntrySchema,
   photoMetaSchema,
   placeholderSchema,
   renditionSchema,
-  stableStringify,
-} from "./manifest.ts";
-import { CROP_NAMES, type Focus } from "./settings.ts";
+} from "../../contract/photo-manifest.ts";
+import { stableStringify } from "./manifest.ts";
+import type { Focus } from "./settings.ts";
 
 const OBJECTS = "objects";
 const INDEX_FILE = "index.json";

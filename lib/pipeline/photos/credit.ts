@@ -2,7 +2,7 @@
  * Credits, captions and alt text: pure rules shared by the pipeline (which reads the
  * photo's own fields) and the content checks (which add the writer's front matter).
  */
-import type { PhotoManifest, PhotoMeta } from "./manifest.ts";
+import type { PhotoManifest, PhotoMeta } from "../../contract/photo-manifest.ts";
 
 /**
  * The house credit line, `AGENCY/Photographer`, from a photo's own fields:

@@ -4,12 +4,13 @@
  * credits. The content checks read the same manifest.
  */
 import path from "node:path";
+import type { PhotoEntry, PhotoManifest } from "../../contract/photo-manifest.ts";
 import type { Photo } from "../../contract/schema.ts";
 import type { BodyImage } from "./body-images.ts";
 import { bodyImageSources } from "./body-images.ts";
 import { type PhotoText, resolvePhotoText } from "./credit.ts";
 import { collectFocus, type FocusSource } from "./focus.ts";
-import { emptyManifest, type PhotoEntry, type PhotoManifest } from "./manifest.ts";
+import { emptyManifest } from "./manifest.ts";
 import { renderPicture } from "./markup.ts";
 import { type PhotoProblem, usedByField } from "./problems.ts";
 import { processPhotos } from "./process.ts";

@@ -4,6 +4,8 @@
  * typed manifest. The build runs `processPhotos`; templates, feeds and SEO read the
  * manifest through the markup and credit helpers.
  */
+
+export { photoManifestSchema } from "../../contract/photo-manifest.ts";
 export {
   checkAltText,
   checkPhotoReference,
@@ -13,19 +15,8 @@ export {
 export { headerGaps, scanDamage } from "./damage.ts";
 export { collectFocus } from "./focus.ts";
 export { writeIptc } from "./iptc-writer.ts";
-export {
-  type PhotoEntry,
-  type PhotoManifest,
-  photoManifestSchema,
-  readManifest,
-} from "./manifest.ts";
-export {
-  absolutePhotoUrl,
-  pickRendition,
-  renderFeedImage,
-  renderPicture,
-  renditionsOf,
-} from "./markup.ts";
+export { readManifest } from "./manifest.ts";
+export { renderFeedImage, renderPicture } from "./markup.ts";
 export { fixIptcString, readPhotoMeta } from "./metadata.ts";
 export {
   formatPhotoProblem,

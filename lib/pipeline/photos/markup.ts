@@ -5,9 +5,11 @@
  * data URI are in `entry.placeholder` for a stylesheet to use.
  */
 
+import type { PhotoEntry, Rendition } from "../../contract/photo-manifest.ts";
+import { PHOTO_FORMATS, pickRendition, renditionsOf } from "../../contract/photo-manifest.ts";
+import { absolutePhotoUrl } from "../../contract/urls.ts";
 import { escapeHtml } from "../../shared/text.ts";
-import type { PhotoEntry, Rendition } from "./manifest.ts";
-import { MEDIA_TYPES, PHOTO_FORMATS, type PhotoFormat } from "./settings.ts";
+import { MEDIA_TYPES } from "./settings.ts";
 
 export interface PictureOptions {
   alt: string;
@@ -19,30 +21,6 @@ export interface PictureOptions {
   fetchpriority?: "high";
   /** Class of the `<img>`. */
   className?: string;
-}
-
-/**
- * The renditions of one format, by ascending width.
- *
- * @example
- * renditionsOf(entry, "webp").map((r) => r.width) // [480, 800, 1200, 1600, 2400]
- */
-export function renditionsOf(entry: PhotoEntry, format: PhotoFormat): Rendition[] {
-  return entry.renditions.filter((r) => r.format === format).sort((a, b) => a.width - b.width);
-}
-
-/**
- * The widest rendition of a format not wider than `maxWidth`, else the narrowest one.
- *
- * @example
- * pickRendition(entry, "jpeg", 1200).path // "/photos/2025/x-1200.3f9a2c1b.jpg"
- */
-export function pickRendition(entry: PhotoEntry, format: PhotoFormat, maxWidth = 1200): Rendition {
-  const list = renditionsOf(entry, format);
-  const fitting = list.filter((r) => r.width <= maxWidth);
-  const chosen = fitting.at(-1) ?? list[0];
-  if (!chosen) throw new Error(`${entry.src} has no ${format} rendition`);
-  return chosen;
 }
 
 /**
@@ -91,16 +69,6 @@ export function renderFeedImage(entry: PhotoEntry, absoluteBase: string, alt: st
   const image = pickRendition(entry, "jpeg");
   const url = absolutePhotoUrl(image.path, absoluteBase);
   return `<img src="${escapeHtml(url)}" width="${image.width}" height="${image.height}" alt="${escapeHtml(alt)}">`;
-}
-
-/**
- * A site path made absolute against the site's origin (with or without a trailing slash).
- *
- * @example
- * absolutePhotoUrl("/photos/a.jpg", "https://dateline.example/") // "https://dateline.example/photos/a.jpg"
- */
-export function absolutePhotoUrl(sitePath: string, absoluteBase: string): string {
-  return `${absoluteBase.replace(/\/+$/, "")}${sitePath}`;
 }
 
 function srcset(list: Rendition[]): string {

@@ -3,8 +3,8 @@
  * EXIF IFD0. exifr parses the whole file (it cannot parse sharp's raw IPTC buffer).
  */
 import exifr from "exifr";
+import type { PhotoMeta } from "../../contract/photo-manifest.ts";
 import { formatCredit } from "./credit.ts";
-import type { PhotoMeta } from "./manifest.ts";
 
 type Segment = Record<string, unknown>;
 

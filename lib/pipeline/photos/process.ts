@@ -14,6 +14,7 @@
 import { existsSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import type { PhotoEntry, PhotoManifest } from "../../contract/photo-manifest.ts";
 import { compareCodePoints } from "../../shared/text.ts";
 import {
   type HashIndex,
@@ -35,7 +36,7 @@ import {
 import { encodeBatch } from "./encode-batch.ts";
 import { encodeInChildProcess } from "./encode-process.ts";
 import { listOriginals } from "./list-originals.ts";
-import { MANIFEST_FILE, type PhotoEntry, type PhotoManifest, stableStringify } from "./manifest.ts";
+import { MANIFEST_FILE, stableStringify } from "./manifest.ts";
 import { ACCEPTED_EXTENSIONS, errorReason, messages, type PhotoProblem } from "./problems.ts";
 import { DEFAULT_FOCUS, DEFAULT_SETTINGS, type Focus, type PhotoSettings, settingsHash } from "./settings.ts";
 

@@ -7,21 +7,18 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import sharp, { type CreateRaw, type Metadata, type Sharp, type SharpOptions } from "sharp";
+import type { PhotoMeta } from "../../contract/photo-manifest.ts";
+import { CROP_NAMES, type CropName, PHOTO_FORMATS, type PhotoFormat } from "../../contract/photo-manifest.ts";
 import { escapeHtml } from "../../shared/text.ts";
 import type { CachedFile, PhotoRecord } from "./cache.ts";
 import { checkScanData } from "./damage.ts";
-import type { PhotoMeta } from "./manifest.ts";
 import { readPhotoMeta } from "./metadata.ts";
 import { errorReason, messages } from "./problems.ts";
 import {
-  CROP_NAMES,
-  type CropName,
   cropSize,
   EXTENSIONS,
   type Focus,
   focusPosition,
-  PHOTO_FORMATS,
-  type PhotoFormat,
   type PhotoSettings,
   planWidths,
 } from "./settings.ts";

@@ -4,20 +4,13 @@
  * and the benchmark's plain-sharp floor, and its hash is part of every cache key, so a
  * change here re-encodes every photo on the next run.
  */
+
 import { createHash } from "node:crypto";
 import sharp from "sharp";
+import { DEFAULT_FOCUS, type Focus, focusSchema } from "../../contract/focus-values.ts";
+import type { CropName, PhotoFormat } from "../../contract/photo-manifest.ts";
 
-/** Output formats, in the order browsers should try them (`<source>` order). */
-export const PHOTO_FORMATS = ["avif", "webp", "jpeg"] as const;
-export type PhotoFormat = (typeof PHOTO_FORMATS)[number];
-
-import { DEFAULT_FOCUS, FOCUS_VALUES, type Focus, focusSchema } from "../../contract/focus-values.ts";
-
-export { DEFAULT_FOCUS, FOCUS_VALUES, type Focus, focusSchema };
-
-/** Names of the social crops; JSON-LD wants 16:9, 4:3 and 1:1, OpenGraph 1200×630. */
-export const CROP_NAMES = ["og", "16x9", "4x3", "1x1"] as const;
-export type CropName = (typeof CROP_NAMES)[number];
+export { DEFAULT_FOCUS, type Focus, focusSchema };
 
 export interface CropSpec {
   width: number;

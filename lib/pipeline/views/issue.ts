@@ -5,11 +5,14 @@
  */
 
 import { type Entities, NO_ENTITIES } from "../../contract/entities.ts";
+import type { PhotoEntry } from "../../contract/photo-manifest.ts";
 import type { Authors, IssueFrontMatter, Topics } from "../../contract/schema.ts";
 import type { Threads } from "../../contract/threads.ts";
 import { authorUrl, threadUrl, topicFeedUrl, topicUrl } from "../../contract/urls.ts";
 import type { Issue } from "../content/check-issue.ts";
 import { issueNotes, type LastChange, lastChangeOf, type RecordNote } from "../content/record.ts";
+import type { PhotoText } from "../photos/credit.ts";
+import type { PhotoDesk } from "../photos/desk.ts";
 import { type EntityGroup, groupIssueEntities } from "./entities.ts";
 
 interface Byline {
@@ -23,6 +26,14 @@ interface TopicLink {
   name: string;
   url: string;
   feedUrl: string;
+}
+
+/** The lead photo as every output shows it: front matter, the photo's own text, and its renditions. */
+export interface LeadPhoto extends PhotoText {
+  src: string;
+  alt: string;
+  /** Its renditions and crops; absent when the photo stage has no entry for it. */
+  entry?: PhotoEntry;
 }
 
 interface ThreadLink {
@@ -55,6 +66,8 @@ export interface IssueView {
   lastChange: LastChange;
   /** The story thread it belongs to, when it has one. */
   thread?: ThreadLink;
+  /** The lead photo, when the issue has one. */
+  photo?: LeadPhoto;
   /** Words in the body as readers see it (see `countWords`). */
   wordCount: number;
   /** Minutes to read the body at `WORDS_PER_MINUTE`, at least 1: the "6 min read" beside the date. */
@@ -90,6 +103,8 @@ export interface ViewContext {
   threads?: Threads;
   /** Whether the site shows issue numbers (`site.numberedIssues`). */
   numberedIssues?: boolean;
+  /** The photo desk's renditions and text; without it the lead photo carries front matter only. */
+  photos?: Pick<PhotoDesk, "entry" | "text">;
 }
 
 /** The view of one checked issue; ids resolve as own keys only (a checked issue has no unknown ids). */
@@ -117,6 +132,7 @@ export function viewIssue(issue: Issue, context: ViewContext): IssueView {
     })),
     entities: groupIssueEntities(issue.data, context.entities ?? NO_ENTITIES),
     ...(context.numberedIssues && issue.data.number !== undefined ? { number: issue.data.number } : {}),
+    ...leadPhotoOf(issue.data.photo, context.photos),
     notes: issueNotes(issue.data),
     lastChange: lastChangeOf(issue.data),
     ...threadOf(issue.data.thread, context.threads),
@@ -127,4 +143,21 @@ function threadOf(id: string | undefined, threads: Threads | undefined): { threa
   if (id === undefined || !threads || !Object.hasOwn(threads, id)) return {};
   const thread = threads[id];
   return thread ? { thread: { id, name: thread.name, url: threadUrl(id) } } : {};
+}
+
+function leadPhotoOf(photo: IssueFrontMatter["photo"], photos: ViewContext["photos"]): { photo?: LeadPhoto } {
+  if (!photo) return {};
+  const entry = photos?.entry(photo.src);
+  const text = photos ? photos.text(photo) : { ...photo };
+  return {
+    photo: {
+      src: photo.src,
+      alt: photo.alt,
+      ...(text.caption ? { caption: text.caption } : {}),
+      ...(text.credit ? { credit: text.credit } : {}),
+      ...(text.creator ? { creator: text.creator } : {}),
+      ...(text.copyrightNotice ? { copyrightNotice: text.copyrightNotice } : {}),
+      ...(entry ? { entry } : {}),
+    },
+  };
 }
