@@ -77,7 +77,7 @@ export default function (eleventyConfig: UserConfig): void {
   });
 
   // Outputs beyond pages.
-  eleventyConfig.addPlugin(feedsPlugin, { site, authors, topics, entities, threads });
+  eleventyConfig.addPlugin(feedsPlugin, { site, topics, entities, threads });
   eleventyConfig.addPlugin(seoPlugin, { site, authors, topics, photos, entities, threads });
   eleventyConfig.addPlugin(sitemapsPlugin, { site });
   eleventyConfig.addPlugin(emailPlugin, { site });

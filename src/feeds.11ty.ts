@@ -1,7 +1,8 @@
 /** Every feed document: /feed.xml, /rss.xml, /feed.json and /topics/<id>/feed.xml. */
 
+import type { FeedSpec } from "../lib/contract/urls.ts";
 import type { FeedsData } from "../lib/eleventy/feeds.ts";
-import type { FeedSourceItem, FeedSpec } from "../lib/outputs/feeds/channel.ts";
+import type { FeedSourceItem } from "../lib/outputs/feeds/channel.ts";
 import type { LedgerEntry } from "../lib/pipeline/views/record.ts";
 
 interface FeedPageData {

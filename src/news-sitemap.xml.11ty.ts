@@ -1,4 +1,5 @@
 /** /news-sitemap.xml: issues from the two days before the build time, for Google News. */
+import { PAGE_PATHS } from "../lib/contract/urls.ts";
 import type { SitemapsData } from "../lib/eleventy/sitemaps.ts";
 
 interface NewsSitemapData {
@@ -8,7 +9,7 @@ interface NewsSitemapData {
 }
 
 export const data = {
-  permalink: "/news-sitemap.xml",
+  permalink: PAGE_PATHS.newsSitemap,
   eleventyExcludeFromCollections: true,
 };
 

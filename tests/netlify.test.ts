@@ -5,7 +5,9 @@
 import path from "node:path";
 import { resolveConfig } from "@netlify/config";
 import { type Header, parseAllHeaders } from "@netlify/headers-parser";
+import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
+import { EMAIL_FILES, emailUrl, issueUrl, listFeeds, PAGE_PATHS } from "../lib/contract/urls.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 /** Any issue's path: header rules match by pattern, so no issue needs to exist there. */
@@ -30,6 +32,42 @@ function headersFor(urlPath: string): Record<string, string> {
     ...rules.filter((rule) => rule.forRegExp.test(urlPath)).map((rule) => rule.values),
   );
 }
+
+/** A path of each kind the site serves, every one made by lib/contract/urls.ts. */
+function knownPaths(): string[] {
+  const issue = issueUrl("any-issue", DateTime.fromISO("2025-04-10T16:30:00+03:00", { setZone: true }));
+  return [
+    ...Object.values(PAGE_PATHS),
+    ...listFeeds(
+      { t: { name: "T", kind: "theme", description: "T" } },
+      { people: { p: {} }, places: { x: {} }, organisations: { o: {} } },
+      { h: {} },
+    ).map((feed) => feed.path),
+    ...EMAIL_FILES.map((file) => emailUrl(issue, file)),
+    issue,
+    `${PAGE_PATHS.pagefind}pagefind.js`,
+    `${PAGE_PATHS.photos}2025/a-480.1a2b3c4d.avif`,
+    `${PAGE_PATHS.stylesheets}site.1a2b3c4d5e.css`,
+    `${PAGE_PATHS.scripts}search.1a2b3c4d5e.js`,
+    `${PAGE_PATHS.search}?q=talks`,
+  ];
+}
+
+describe("netlify.toml and lib/contract/urls.ts", () => {
+  it("has a header rule only for paths the site serves", () => {
+    const paths = knownPaths();
+    const strays = rules.filter((rule) => !paths.some((known) => rule.forRegExp.test(known)));
+    expect(strays.map((rule) => rule.for)).toEqual([]);
+  });
+
+  it("gives every feed, sitemap and email file a rule of its own, not only the site-wide one", () => {
+    const special = knownPaths().filter(
+      (known) => /\.(?:xml|json|txt|eml|html)$/.test(known) && known !== PAGE_PATHS.notFound,
+    );
+    const bare = special.filter((known) => rules.filter((rule) => rule.forRegExp.test(known)).length < 2);
+    expect(bare).toEqual([PAGE_PATHS.robots]);
+  });
+});
 
 describe("netlify.toml", () => {
   it("builds with npm run build on Node 20 and publishes _site", async () => {

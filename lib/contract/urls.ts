@@ -29,27 +29,61 @@ export function emailUrl(issueUrl: string, file: EmailFile): string {
   return `${issueUrl}${file}`;
 }
 
-export const homeUrl = "/";
-export const archiveUrl = "/archive/";
-export const subscribeUrl = "/subscribe/";
 /**
- * The fixed pages the templates still link by hand; kept here, the one list of site paths, for
- * the step that moves the templates onto it.
- * @public
+ * Every fixed page and file of the site. Templates link them and set their permalinks through
+ * the `paths` global data (lib/eleventy/content.ts), never by writing them out;
+ * tests/templates.test.ts checks that, and tests/netlify.test.ts checks netlify.toml against them.
  */
-export const fixedPageUrls = {
+export const PAGE_PATHS = {
+  home: "/",
+  archive: "/archive/",
   topics: "/topics/",
   authors: "/authors/",
   search: "/search/",
+  subscribe: "/subscribe/",
   about: "/about/",
-};
+  corrections: "/corrections/",
+  correctionsFeed: "/corrections/feed.xml",
+  threads: "/threads/",
+  notFound: "/404.html",
+  icon: "/assets/icon.svg",
+  logo: "/assets/logo.png",
+  robots: "/robots.txt",
+  sitemap: "/sitemap.xml",
+  newsSitemap: "/news-sitemap.xml",
+  /** Where the photo desk publishes renditions. */
+  photos: "/photos/",
+  /** The search index (lib/search/). */
+  pagefind: "/pagefind/",
+  /** Content-hashed stylesheets and scripts (lib/eleventy/hashed-assets.ts). */
+  stylesheets: "/assets/css/",
+  scripts: "/assets/js/",
+} as const;
+
+/** The masthead's sections, in order: what every page links at its top. */
+export const NAVIGATION = [
+  { href: PAGE_PATHS.archive, label: "Archive" },
+  { href: PAGE_PATHS.topics, label: "Topics" },
+  { href: PAGE_PATHS.search, label: "Search" },
+  { href: PAGE_PATHS.subscribe, label: "Subscribe" },
+  { href: PAGE_PATHS.about, label: "About" },
+] as const;
+
+/** `/sitemap-<n>.xml`: one part of a sitemap split past the protocol's limits. */
+export function sitemapPartUrl(index: number): string {
+  return `/sitemap-${index}.xml`;
+}
+
+export const homeUrl = PAGE_PATHS.home;
+export const archiveUrl = PAGE_PATHS.archive;
+export const subscribeUrl = PAGE_PATHS.subscribe;
 
 export function topicUrl(topicId: string): string {
-  return `/topics/${topicId}/`;
+  return `${PAGE_PATHS.topics}${topicId}/`;
 }
 
 export function authorUrl(authorId: string): string {
-  return `/authors/${authorId}/`;
+  return `${PAGE_PATHS.authors}${authorId}/`;
 }
 
 /**
@@ -74,24 +108,19 @@ export function entityFeedUrl(kind: EntityKind, id: string): string {
 }
 
 /** `/corrections/`: every correction and update across the archive, newest first. */
-export const correctionsUrl = "/corrections/";
-/** `/corrections/feed.xml`: the ledger's Atom feed, one entry per correction or update. */
-const correctionsFeedUrl = `${correctionsUrl}feed.xml`;
+export const correctionsUrl = PAGE_PATHS.corrections;
 
 /** `/corrections/<yyyy>/`: one earlier year of a long ledger (the newest year is `/corrections/`). */
 export function correctionsYearUrl(year: number | string): string {
   return `${correctionsUrl}${year}/`;
 }
 
-/** `/threads/`: every story thread. */
-const threadsUrl = "/threads/";
-
 /**
  * `/threads/<id>/`: a story thread as a timeline, oldest first.
  * @example threadUrl("istanbul-embassy-talks") // "/threads/istanbul-embassy-talks/"
  */
 export function threadUrl(id: string): string {
-  return `${threadsUrl}${id}/`;
+  return `${PAGE_PATHS.threads}${id}/`;
 }
 
 /** `/threads/<id>/feed.xml`: a thread's Atom feed. */
@@ -101,7 +130,7 @@ export function threadFeedUrl(id: string): string {
 
 /** `/archive/<yyyy>/`: one year of the archive, by month. */
 export function archiveYearUrl(year: number | string): string {
-  return `/archive/${year}/`;
+  return `${PAGE_PATHS.archive}${year}/`;
 }
 
 /** Page `n` of a listing at `baseUrl`: the first page is the listing itself. */
@@ -139,7 +168,7 @@ export const siteFeeds: readonly FeedSpec[] = [
 /** The corrections ledger's feed: what an email subscriber follows, since RSS-to-email never resends. */
 export const correctionsFeed: FeedSpec = {
   format: "atom",
-  path: correctionsFeedUrl,
+  path: PAGE_PATHS.correctionsFeed,
   mediaType: "application/atom+xml",
   label: "Corrections and updates (Atom)",
   ledger: true,

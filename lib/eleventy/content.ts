@@ -13,6 +13,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { MarkdownIt } from "markdown-it";
 import type { EntityKind } from "../contract/entities.ts";
 import type { Authors, Site, Topics } from "../contract/schema.ts";
+import { NAVIGATION, PAGE_PATHS } from "../contract/urls.ts";
 import type { PhotoDesk } from "../pipeline/photos/desk.ts";
 import { runPipeline } from "../pipeline/run.ts";
 import { buildSiteViews, type SiteViews, VIEWS_EVENT } from "../pipeline/views/site.ts";
@@ -126,7 +127,9 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
   eleventyConfig.addGlobalData("buildTime", now.toISO() ?? "");
   // Dev server and DATELINE_DRAFTS=1: pages add what only the writer needs (word count).
   eleventyConfig.addGlobalData("preview", showUnpublished);
-  eleventyConfig.addGlobalData("directory", { authors, topics });
+  // The site's shell: every fixed path (lib/contract/urls.ts) and the masthead's sections.
+  eleventyConfig.addGlobalData("paths", PAGE_PATHS);
+  eleventyConfig.addGlobalData("navigation", NAVIGATION);
 }
 
 /** Whether Eleventy runs as the dev server (or a watch), where content problems are shown, not thrown. */

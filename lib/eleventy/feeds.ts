@@ -4,15 +4,9 @@
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { EntityKind } from "../contract/entities.ts";
-import { correctionsFeed, siteFeeds } from "../contract/urls.ts";
+import { correctionsFeed, type FeedSpec, listFeeds, siteFeeds } from "../contract/urls.ts";
 import { renderAtom } from "../outputs/feeds/atom.ts";
-import {
-  buildChannel,
-  type FeedContext,
-  type FeedSourceItem,
-  type FeedSpec,
-  listFeeds,
-} from "../outputs/feeds/channel.ts";
+import { buildChannel, type FeedContext, type FeedSourceItem } from "../outputs/feeds/channel.ts";
 import { renderJsonFeed } from "../outputs/feeds/json-feed.ts";
 import { renderRss } from "../outputs/feeds/rss.ts";
 import type { LedgerEntry } from "../pipeline/views/record.ts";

@@ -33,5 +33,4 @@ export default function photosPlugin(eleventyConfig: UserConfig, desk: PhotoDesk
         })
       : "";
   });
-  eleventyConfig.addFilter("photoText", (photo: Photo) => desk.text(photo));
 }

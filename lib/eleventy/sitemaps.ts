@@ -2,9 +2,11 @@
  * sitemap.xml, the Google News sitemap and robots.txt, rendered from the built pages.
  * Templates in src/ stay one line each; the logic lives here and in lib/sitemaps.ts.
  */
+
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { CollectionItem } from "@11ty/eleventy/UserConfig";
 import type { IssueFrontMatter, Site } from "../contract/schema.ts";
+import { PAGE_PATHS } from "../contract/urls.ts";
 import { absoluteUrl } from "../outputs/filters/absolute-url.ts";
 import {
   renderNewsSitemap,
@@ -75,7 +77,7 @@ export default function sitemapsPlugin(
     renderRobots: () =>
       renderRobots({
         siteUrl: site.url,
-        sitemaps: ["/sitemap.xml", "/news-sitemap.xml"],
+        sitemaps: [PAGE_PATHS.sitemap, PAGE_PATHS.newsSitemap],
         noindex: site.noindex,
       }),
   };

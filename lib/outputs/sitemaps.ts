@@ -2,7 +2,9 @@
  * sitemap.xml, the Google News sitemap and robots.txt as strings. Pure functions: the
  * Eleventy templates only pass in absolute URLs and dates already formatted with offsets.
  */
+
 import type { DateTime } from "luxon";
+import { PAGE_PATHS, sitemapPartUrl } from "../contract/urls.ts";
 import { escapeXml } from "../shared/xml.ts";
 
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -128,10 +130,11 @@ export function renderSitemaps(
       .map((block) => `${block}\n`)
       .join("") +
     tail;
-  if (chunks.length === 1) return [{ path: "/sitemap.xml", xml: urlset(chunks[0] ?? { start: 0, end: 0 }) }];
+  if (chunks.length === 1)
+    return [{ path: PAGE_PATHS.sitemap, xml: urlset(chunks[0] ?? { start: 0, end: 0 }) }];
   assertCount(chunks.length, MAX_SITEMAP_URLS, "sitemap index");
   const parts = chunks.map((chunk, index) => ({
-    path: `/sitemap-${index + 1}.xml`,
+    path: sitemapPartUrl(index + 1),
     xml: urlset(chunk),
     chunk,
   }));
@@ -153,7 +156,7 @@ export function renderSitemaps(
     "</sitemapindex>",
     "",
   ].join("\n");
-  return [{ path: "/sitemap.xml", xml: index }, ...parts.map(({ path, xml }) => ({ path, xml }))];
+  return [{ path: PAGE_PATHS.sitemap, xml: index }, ...parts.map(({ path, xml }) => ({ path, xml }))];
 }
 
 /**

@@ -110,6 +110,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 
   const issueUrls = new Map(shown.map((issue) => [issue.inputPath, issue.url]));
   const context = {
+    timeZone: site.timeZone,
     authors,
     topics,
     entities,

@@ -78,6 +78,11 @@ export function fixtureView(): IssueView {
   };
   return {
     url: "/2025/04/istanbul-talks/",
+    title: data.title,
+    dek: data.dek,
+    kicker: "Briefing",
+    kickerLine: "Briefing",
+    byline: "Daniel Hart and Ayşe Demir",
     inputPath: "src/issues/2025/istanbul-talks.md",
     date: new Date("2025-04-10T13:30:00Z"),
     data,

@@ -28,7 +28,14 @@ describe("the email view", () => {
       updates: [{ date: "2025-04-12T09:00:00+03:00", text: "Adds the ministry's reply." }],
     };
     const view = buildEmailView(
-      { ...issue, number: 42, data, notes: issueNotes(data), lastChange: lastChangeOf(data) },
+      {
+        ...issue,
+        number: 42,
+        kickerLine: "Briefing · No. 42",
+        data,
+        notes: issueNotes(data),
+        lastChange: lastChangeOf(data),
+      },
       fixtureContext(),
     );
     expect(view.subject).toBe(`No. 42: ${HOSTILE_TITLE}`);

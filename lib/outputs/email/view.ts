@@ -75,15 +75,6 @@ interface EmailFooter {
   homeUrl: string;
 }
 
-/**
- * Authors as a sentence.
- * @example joinNames(["A", "B", "C"]) // "A, B and C"
- */
-function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-}
-
 /** The email view of one issue. */
 export function buildEmailView(issue: IssueView, context: EmailContext): EmailView {
   const { site } = context;
@@ -97,10 +88,10 @@ export function buildEmailView(issue: IssueView, context: EmailContext): EmailVi
   return {
     subject: issue.number !== undefined ? `No. ${issue.number}: ${data.title}` : data.title,
     masthead: { name: site.title, url: absoluteUrl(homeUrl, site.url) },
-    ...kickerOf(data.kicker, issue.number),
+    ...(issue.kickerLine ? { kicker: issue.kickerLine } : {}),
     headline: data.title,
     dek: data.dek,
-    byline: joinNames(issue.authors.map((author) => author.name)),
+    byline: issue.byline,
     authors: issue.authors.map((author) => ({ name: author.name, url: absoluteUrl(author.url, site.url) })),
     ...(data.dateline ? { dateline: data.dateline } : {}),
     date: readableDateTime(data.date, site.timeZone),
@@ -136,12 +127,6 @@ export function buildEmailView(issue: IssueView, context: EmailContext): EmailVi
 /** "Corrections", or "Corrections and updates" once an update is among them. */
 export function correctionsHeading(view: Pick<EmailView, "corrections">): string {
   return view.corrections.some((note) => note.kind === "update") ? "Corrections and updates" : "Corrections";
-}
-
-/** The kicker line: the section label and the issue's number, e.g. "Analysis · No. 3". */
-function kickerOf(kicker: string | undefined, number: number | undefined): { kicker?: string } {
-  const parts = [kicker, number !== undefined ? `No. ${number}` : undefined].filter(Boolean);
-  return parts.length > 0 ? { kicker: parts.join(" · ") } : {};
 }
 
 /** The lead photo as one JPEG at twice the column width (or the largest there is). */

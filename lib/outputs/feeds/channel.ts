@@ -5,15 +5,18 @@
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import { type Entities, findEntity } from "../../contract/entities.ts";
 import { pickRendition } from "../../contract/photo-manifest.ts";
-import { type Authors, findById, type Site, type Topics } from "../../contract/schema.ts";
+import { findById, type Site, type Topics } from "../../contract/schema.ts";
 import type { Threads } from "../../contract/threads.ts";
 import {
   absolutePhotoUrl,
   correctionsUrl,
   entityUrl,
   type FeedSpec,
+  homeUrl,
+  PAGE_PATHS,
   siteFeeds,
   threadUrl,
+  topicUrl,
 } from "../../contract/urls.ts";
 import type { IssueView, LeadPhoto } from "../../pipeline/views/issue.ts";
 import type { LedgerEntry } from "../../pipeline/views/record.ts";
@@ -22,14 +25,10 @@ import { escapeHtml } from "../../shared/text.ts";
 import { emailPhotoOf, renderEmailFragment } from "../email/fragment.ts";
 import { absoluteUrl } from "../filters/absolute-url.ts";
 
-export type { FeedSpec } from "../../contract/urls.ts";
-export { listFeeds } from "../../contract/urls.ts";
-
 import type { FeedChannel, FeedEntry, FeedImage } from "./model.ts";
 
 export interface FeedContext {
   site: Site;
-  authors: Authors;
   topics: Topics;
   /** People, places and organisations, for their feeds. */
   entities?: Entities;
@@ -38,7 +37,10 @@ export interface FeedContext {
 }
 
 /** The part of an issue view a feed entry is made from. */
-export type FeedSourceItem = Pick<IssueView, "url" | "content" | "data" | "lastChange" | "photo">;
+export type FeedSourceItem = Pick<
+  IssueView,
+  "url" | "content" | "data" | "lastChange" | "photo" | "authors" | "topics"
+>;
 
 const entryCache = new WeakMap<FeedSourceItem, Promise<FeedEntry>>();
 
@@ -53,7 +55,7 @@ function buildEntry(item: FeedSourceItem, context: FeedContext): Promise<FeedEnt
 }
 
 async function createEntry(item: FeedSourceItem, context: FeedContext): Promise<FeedEntry> {
-  const { site, authors, topics } = context;
+  const { site } = context;
   const data = item.data;
   const url = absoluteUrl(item.url, site.url);
   const image = item.photo ? describeFeedImage(item.photo, context) : undefined;
@@ -68,14 +70,11 @@ async function createEntry(item: FeedSourceItem, context: FeedContext): Promise<
     emailContentHtml: renderEmailFragment(item.content, url, image ? emailPhotoOf(image) : undefined),
     published: isoDateTime(data.date, site.timeZone),
     updated: isoDateTime(item.lastChange.date, site.timeZone),
-    authors: data.authors.map((id) => ({
-      name: findById(authors, id)?.name ?? id,
-      url: absoluteUrl(`/authors/${id}/`, site.url),
-    })),
-    categories: data.topics.map((id) => ({
-      term: id,
-      label: findById(topics, id)?.name ?? id,
-      url: absoluteUrl(`/topics/${id}/`, site.url),
+    authors: item.authors.map((author) => ({ name: author.name, url: absoluteUrl(author.url, site.url) })),
+    categories: item.topics.map((topic) => ({
+      term: topic.id,
+      label: topic.name,
+      url: absoluteUrl(topic.url, site.url),
     })),
     ...(image ? { image } : {}),
   };
@@ -134,9 +133,9 @@ function buildLedgerEntries(ledger: readonly LedgerEntry[], context: FeedContext
     return {
       id: url,
       url,
-      title: `${note.label}: ${note.issue.data.title}`,
+      title: `${note.label}: ${note.issue.title}`,
       summary: note.text,
-      contentHtml: `<p>${escapeHtml(note.text)}</p>\n<p>${note.label} to <a href="${escapeHtml(issueUrl)}">${escapeHtml(note.issue.data.title)}</a>.</p>`,
+      contentHtml: `<p>${escapeHtml(note.text)}</p>\n<p>${note.label} to <a href="${escapeHtml(issueUrl)}">${escapeHtml(note.issue.title)}</a>.</p>`,
       published: when,
       updated: when,
       authors: [],
@@ -163,7 +162,7 @@ function describeChannel(
     return {
       title: `${site.title}: ${topic?.name ?? spec.topicId}`,
       subtitle: topic?.description ?? site.description,
-      homePath: `/topics/${spec.topicId}/`,
+      homePath: topicUrl(spec.topicId),
     };
   }
   if (spec.threadId) {
@@ -184,7 +183,7 @@ function describeChannel(
       homePath: entityUrl(spec.entity.kind, spec.entity.id),
     };
   }
-  return { title: site.title, subtitle: site.description, homePath: "/" };
+  return { title: site.title, subtitle: site.description, homePath: homeUrl };
 }
 
 /** A feed document's channel: the newest `site.feedSize` issues (or a topic's, thread's, entity's), or the ledger's notes. */
@@ -226,7 +225,7 @@ export async function buildChannel(
     alternates,
     updated: updated ?? isoDateTime(buildTimeIso, site.timeZone),
     author: { name: site.publisher.name, url: absoluteUrl("/", site.url) },
-    icon: absoluteUrl("/assets/icon.svg", site.url),
+    icon: absoluteUrl(PAGE_PATHS.icon, site.url),
     rights: `© ${site.publisher.name}`,
     entries,
   };

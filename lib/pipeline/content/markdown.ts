@@ -7,6 +7,7 @@ import path from "node:path";
 import markdownIt, { type Env, type MarkdownIt, type Token } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import footnote from "markdown-it-footnote";
+import { PAGE_PATHS } from "../../contract/urls.ts";
 import { slugify } from "../../shared/text.ts";
 import type { BodyImage } from "../photos/body-images.ts";
 import { findUnclosedComment, sanitizeIssueHtml } from "./raw-html.ts";
@@ -20,7 +21,7 @@ export interface MarkdownOptions {
 
 /** Where a body image's `src` (relative to assets/photos/) is published. */
 export function photoUrl(src: string): string {
-  return /^(?:[a-z]+:|\/)/i.test(src) ? src : `/photos/${src}`;
+  return /^(?:[a-z]+:|\/)/i.test(src) ? src : `${PAGE_PATHS.photos}${src}`;
 }
 
 const defaults = {

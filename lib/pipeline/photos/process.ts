@@ -15,6 +15,7 @@ import { existsSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { PhotoEntry, PhotoManifest } from "../../contract/photo-manifest.ts";
+import { PAGE_PATHS } from "../../contract/urls.ts";
 import { compareCodePoints } from "../../shared/text.ts";
 import {
   type HashIndex,
@@ -84,7 +85,7 @@ export function defaultCacheDir(env: Record<string, string | undefined> = proces
 }
 
 const defaults = {
-  publicPath: "/photos/",
+  publicPath: PAGE_PATHS.photos,
   limitInputPixels: 100_000_000,
   concurrency: 2,
   displayDir: "assets/photos",

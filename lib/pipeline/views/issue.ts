@@ -9,6 +9,7 @@ import type { PhotoEntry } from "../../contract/photo-manifest.ts";
 import type { Authors, IssueFrontMatter, Topics } from "../../contract/schema.ts";
 import type { Threads } from "../../contract/threads.ts";
 import { authorUrl, threadUrl, topicFeedUrl, topicUrl } from "../../contract/urls.ts";
+import { isoDateTime, readableDate, readableDateTime } from "../../shared/dates.ts";
 import type { Issue } from "../content/check-issue.ts";
 import { issueNotes, type LastChange, lastChangeOf, type RecordNote } from "../content/record.ts";
 import type { PhotoText } from "../photos/credit.ts";
@@ -42,10 +43,35 @@ interface ThreadLink {
   url: string;
 }
 
-/** One published (or, in previews, draft) issue. `url`, `date` and `data` match what listings read. */
-export interface IssueView {
-  /** Site path, `/<yyyy>/<mm>/<slug>/`. */
+/** A time as pages show it, in the site's zone: ISO 8601 with offset, the date, the date and time. */
+export interface ShownTime {
+  /** `2025-04-10T16:30:00+03:00`, for `<time datetime>`. */
+  iso: string;
+  /** `10 April 2025`. */
+  date: string;
+  /** `10 April 2025, 16:30 GMT+3`. */
+  dateTime: string;
+}
+
+/** An issue as a card shows it (listings, neighbours, related issues, the thread box): nothing more. */
+export interface IssueCard {
   url: string;
+  title: string;
+  dek: string;
+  /** The section label, e.g. `Analysis`. */
+  kicker?: string;
+  /** "No. 42" when the site numbers its issues (`site.numberedIssues`) and the issue has one. */
+  number?: number;
+  published: ShownTime;
+  authors: Byline[];
+  /** The authors' names as a card and the email print them after "By": `A, B and C`. */
+  byline: string;
+  /** The kicker line as text, `Analysis · No. 3`; absent when there is neither. */
+  kickerLine?: string;
+}
+
+/** One published (or, in previews, draft) issue. `url`, `date` and `data` match what listings read. */
+export interface IssueView extends IssueCard {
   /** Project-relative source file, for messages that point the writer at it. */
   inputPath: string;
   /** When it was published, as an instant (listings sort by it). */
@@ -54,12 +80,15 @@ export interface IssueView {
   data: IssueFrontMatter;
   /** The body as HTML, rendered once (no dateline: pages add it, feeds do not). */
   content: string;
-  authors: Byline[];
+  /** Where the reporting was done, as printed before the body: `ISTANBUL`. */
+  dateline?: string;
+  /** A draft, shown only by the dev server and preview builds. */
+  draft: boolean;
+  /** When it last changed after publication, and how; absent when it has not. */
+  updated?: ShownTime & { kind: Exclude<LastChange["kind"], "published"> };
   topics: TopicLink[];
   /** The people, places and organisations it lists, by kind: the "In this issue" box and search filters. */
   entities: EntityGroup[];
-  /** "No. 42" when the site numbers its issues (`site.numberedIssues`) and the issue has one. */
-  number?: number;
   /** Its corrections and updates, oldest first (lib/record.ts). */
   notes: RecordNote[];
   /** When it last changed and how: the "Updated" line. */
@@ -93,6 +122,8 @@ export function readingMinutes(words: number): number {
 }
 
 export interface ViewContext {
+  /** The site's zone (`site.timeZone`): every shown time is in it. */
+  timeZone: string;
   authors: Authors;
   topics: Topics;
   /** Markdown to HTML, with the photo desk's figures; `sourceFile` resolves links to other issues' `.md` files. */
@@ -111,19 +142,34 @@ export interface ViewContext {
 export function viewIssue(issue: Issue, context: ViewContext): IssueView {
   const content = context.renderBody(issue.body, issue.inputPath);
   const wordCount = countWords(content);
+  const { data } = issue;
+  const lastChange = lastChangeOf(data);
+  const authors = data.authors.map((id) => ({
+    id,
+    name: Object.hasOwn(context.authors, id) ? (context.authors[id]?.name ?? id) : id,
+    url: authorUrl(id),
+  }));
+  const number = context.numberedIssues ? data.number : undefined;
   return {
     url: issue.url,
+    title: data.title,
+    dek: data.dek,
+    ...(data.kicker ? { kicker: data.kicker } : {}),
+    ...(data.dateline ? { dateline: data.dateline } : {}),
+    draft: data.draft === true,
+    published: showTime(data.date, context.timeZone),
+    ...(lastChange.kind === "published"
+      ? {}
+      : { updated: { ...showTime(lastChange.date, context.timeZone), kind: lastChange.kind } }),
     inputPath: issue.inputPath,
     date: issue.published.toJSDate(),
     data: issue.data,
     content,
     wordCount,
     readingMinutes: readingMinutes(wordCount),
-    authors: issue.data.authors.map((id) => ({
-      id,
-      name: Object.hasOwn(context.authors, id) ? (context.authors[id]?.name ?? id) : id,
-      url: authorUrl(id),
-    })),
+    authors,
+    byline: joinNames(authors.map((author) => author.name)),
+    ...kickerLineOf(data.kicker, number),
     topics: issue.data.topics.map((id) => ({
       id,
       name: Object.hasOwn(context.topics, id) ? (context.topics[id]?.name ?? id) : id,
@@ -131,10 +177,10 @@ export function viewIssue(issue: Issue, context: ViewContext): IssueView {
       feedUrl: topicFeedUrl(id),
     })),
     entities: groupIssueEntities(issue.data, context.entities ?? NO_ENTITIES),
-    ...(context.numberedIssues && issue.data.number !== undefined ? { number: issue.data.number } : {}),
+    ...(number !== undefined ? { number } : {}),
     ...leadPhotoOf(issue.data.photo, context.photos),
     notes: issueNotes(issue.data),
-    lastChange: lastChangeOf(issue.data),
+    lastChange,
     ...threadOf(issue.data.thread, context.threads),
   };
 }
@@ -160,4 +206,43 @@ function leadPhotoOf(photo: IssueFrontMatter["photo"], photos: ViewContext["phot
       ...(entry ? { entry } : {}),
     },
   };
+}
+
+/** A time as pages show it, in `zone`. */
+export function showTime(value: string, zone: string): ShownTime {
+  return {
+    iso: isoDateTime(value, zone),
+    date: readableDate(value, zone),
+    dateTime: readableDateTime(value, zone),
+  };
+}
+
+/** The card of an issue: what a listing, a neighbour link or the thread box shows, and only that. */
+export function cardOf(issue: IssueCard): IssueCard {
+  return {
+    url: issue.url,
+    title: issue.title,
+    dek: issue.dek,
+    ...(issue.kicker ? { kicker: issue.kicker } : {}),
+    ...(issue.number !== undefined ? { number: issue.number } : {}),
+    published: issue.published,
+    authors: issue.authors,
+    byline: issue.byline,
+    ...(issue.kickerLine ? { kickerLine: issue.kickerLine } : {}),
+  };
+}
+
+/**
+ * Names as a list reads: `A`, `A and B`, `A, B and C`.
+ * @example joinNames(["A", "B", "C"]) // "A, B and C"
+ */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/** The kicker line: the section label and the issue's number, e.g. "Analysis · No. 3". */
+function kickerLineOf(kicker: string | undefined, number: number | undefined): { kickerLine?: string } {
+  const parts = [kicker, number !== undefined ? `No. ${number}` : undefined].filter(Boolean);
+  return parts.length > 0 ? { kickerLine: parts.join(" · ") } : {};
 }

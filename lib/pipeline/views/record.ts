@@ -19,7 +19,7 @@ export interface LedgerEntry {
   text: string;
   /** The note's place on the issue page: `<issue url>#correction-1`. */
   url: string;
-  issue: Pick<IssueView, "url" | "data" | "number">;
+  issue: Pick<IssueView, "url" | "title" | "number">;
 }
 
 interface LedgerSection {
@@ -69,7 +69,11 @@ export function buildLedger(issues: readonly IssueView[], timeZone: string): Led
           date: note.date,
           text: note.text,
           url: `${issue.url}#${note.anchor}`,
-          issue: { url: issue.url, data: issue.data, number: issue.number },
+          issue: {
+            url: issue.url,
+            title: issue.title,
+            ...(issue.number !== undefined ? { number: issue.number } : {}),
+          },
         } satisfies LedgerEntry,
       })),
     )

@@ -30,7 +30,7 @@ import {
 } from "./archive.ts";
 import { type EntitySummary, summariseEntity } from "./entities.ts";
 import { buildFrontPage, type FrontPage } from "./front-page.ts";
-import type { IssueView } from "./issue.ts";
+import { cardOf, type IssueCard, type IssueView } from "./issue.ts";
 import { findNeighbours, findRelated } from "./neighbours.ts";
 import { groupBy, type ListingPage, type Page, paginate, paginateGroups, sortNewestFirst } from "./paging.ts";
 import { buildLedger, type Ledger } from "./record.ts";
@@ -55,9 +55,10 @@ interface EntityIndex {
 /** One issue page: the issue and what the page links around it. */
 interface IssuePage {
   issue: IssueView;
-  newer?: IssueView;
-  older?: IssueView;
-  related: IssueView[];
+  /** Cards, not issues: an edit to a neighbour's body changes nothing on this page. */
+  newer?: IssueCard;
+  older?: IssueCard;
+  related: IssueCard[];
   /** "This story so far", when the issue is part of a thread. */
   thread?: ThreadBox;
 }
@@ -84,7 +85,24 @@ export interface SiteViews {
   threadPages: ThreadPage[];
   /** `/threads/`. */
   threadIndex: ThreadSummary[];
+  /** `/topics/`: the topics by kind (regions, countries, themes), each kind only when it has one. */
+  topicIndex: TopicIndexGroup[];
+  /** `/authors/`: every author, in the data file's order. */
+  authorIndex: { name: string; url: string; role?: string }[];
 }
+
+/** One kind of topic on `/topics/`. */
+interface TopicIndexGroup {
+  label: string;
+  topics: { name: string; url: string; description: string }[];
+}
+
+/** The kinds of topic, in the order `/topics/` lists them. */
+const TOPIC_KINDS = [
+  ["region", "Regions"],
+  ["country", "Countries"],
+  ["theme", "Themes"],
+] as const;
 
 export interface SiteViewContext {
   site: Pick<Site, "pageSize" | "timeZone">;
@@ -108,10 +126,12 @@ export function buildSiteViews(views: readonly IssueView[], context: SiteViewCon
     issues,
     issuePages: issues.map((issue) => {
       const thread = threadBoxes.get(issue.url);
+      const { newer, older } = findNeighbours(issues, issue.url);
       return {
         issue,
-        ...findNeighbours(issues, issue.url),
-        related: findRelated(issues, issue.url, RELATED_LIMIT),
+        ...(newer ? { newer: cardOf(newer) } : {}),
+        ...(older ? { older: cardOf(older) } : {}),
+        related: findRelated(issues, issue.url, RELATED_LIMIT).map(cardOf),
         ...(thread ? { thread } : {}),
       };
     }),
@@ -135,6 +155,17 @@ export function buildSiteViews(views: readonly IssueView[], context: SiteViewCon
     ledger: buildLedger(issues, site.timeZone),
     threadPages,
     threadIndex,
+    topicIndex: TOPIC_KINDS.map(([kind, label]) => ({
+      label,
+      topics: Object.entries(topics)
+        .filter(([, topic]) => topic.kind === kind)
+        .map(([id, topic]) => ({ name: topic.name, url: topicUrl(id), description: topic.description })),
+    })).filter((group) => group.topics.length > 0),
+    authorIndex: Object.entries(authors).map(([id, author]) => ({
+      name: author.name,
+      url: authorUrl(id),
+      ...(author.role ? { role: author.role } : {}),
+    })),
   };
 }
 

@@ -5,7 +5,7 @@
 
 import type { Threads } from "../../contract/threads.ts";
 import { threadFeedUrl, threadUrl } from "../../contract/urls.ts";
-import type { IssueView } from "./issue.ts";
+import { cardOf, type IssueCard, type IssueView } from "./issue.ts";
 import { type Page, paginate } from "./paging.ts";
 
 export interface ThreadSummary {
@@ -29,7 +29,7 @@ export interface ThreadPage extends Page<IssueView> {
 export interface ThreadBox {
   thread: ThreadSummary;
   /** Oldest first. */
-  items: { issue: IssueView; current: boolean; position: number }[];
+  items: { issue: IssueCard; current: boolean; position: number }[];
   /** Issues of the thread before and after the ones shown (the box links to the rest). */
   earlier: number;
   later: number;
@@ -85,9 +85,11 @@ export function buildThreadViews(issuesNewestFirst: readonly IssueView[], thread
       const { start, end } = boxWindow(index, issues.length, THREAD_BOX_SIZE);
       threadBoxes.set(issue.url, {
         thread: summary,
-        items: issues
-          .slice(start, end)
-          .map((item, offset) => ({ issue: item, current: item === issue, position: start + offset + 1 })),
+        items: issues.slice(start, end).map((item, offset) => ({
+          issue: cardOf(item),
+          current: item === issue,
+          position: start + offset + 1,
+        })),
         earlier: start,
         later: issues.length - end,
       });

@@ -1,0 +1,104 @@
+/**
+ * An issue as its view holds it: the kicker line, the byline, the shown times and the card,
+ * made once here for every page, card, feed and email.
+ */
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import type { Issue } from "../../../lib/pipeline/content/check-issue.ts";
+import { cardOf, joinNames, showTime, viewIssue } from "../../../lib/pipeline/views/issue.ts";
+
+const authors = {
+  "ayse-demir": { name: "Ayşe Demir", role: "Istanbul correspondent", bio: "Sample." },
+  "daniel-hart": { name: "Daniel Hart", role: "Diplomatic editor", bio: "Sample." },
+};
+const topics = { russia: { name: "Russia", kind: "country" as const, description: "Russia." } };
+
+function issue(data: Partial<Issue["data"]> = {}): Issue {
+  const full = {
+    title: "Delegations meet in Istanbul",
+    dek: "Six hours of talks.",
+    date: "2025-04-10T16:30:00+03:00",
+    authors: ["daniel-hart", "ayse-demir"],
+    topics: ["russia"],
+    ...data,
+  } as Issue["data"];
+  const published = DateTime.fromISO(full.date, { setZone: true });
+  return {
+    inputPath: "src/issues/2025/talks.md",
+    slug: "talks",
+    url: "/2025/04/talks/",
+    data: full,
+    body: "The talks began.",
+    published,
+    modified: published,
+  };
+}
+
+const context = (numbered: boolean) => ({
+  timeZone: "Europe/Istanbul",
+  authors,
+  topics,
+  numberedIssues: numbered,
+  renderBody: (body: string) => `<p>${body}</p>`,
+});
+
+describe("viewIssue", () => {
+  it.each([
+    [{ kicker: "Analysis", number: 3 }, true, "Analysis · No. 3"],
+    [{ kicker: "Analysis", number: 3 }, false, "Analysis"],
+    [{ number: 3 }, true, "No. 3"],
+    [{}, true, undefined],
+  ])("with %o on a site numbering its issues (%s), the kicker line is %s", (data, numbered, line) => {
+    expect(viewIssue(issue(data), context(numbered)).kickerLine).toBe(line);
+  });
+
+  it("holds the byline, the shown times and, once changed, what changed", () => {
+    const view = viewIssue(
+      issue({ corrections: [{ date: "2025-04-11T12:00:00+03:00", text: "A name was misspelt." }] }),
+      context(true),
+    );
+    expect(view.byline).toBe("Daniel Hart and Ayşe Demir");
+    expect(view.published).toEqual({
+      iso: "2025-04-10T16:30:00+03:00",
+      date: "10 April 2025",
+      dateTime: "10 April 2025, 16:30 GMT+3",
+    });
+    expect(view.updated).toEqual({
+      iso: "2025-04-11T12:00:00+03:00",
+      date: "11 April 2025",
+      dateTime: "11 April 2025, 12:00 GMT+3",
+      kind: "correction",
+    });
+    expect(viewIssue(issue(), context(true)).updated).toBeUndefined();
+  });
+
+  it("gives a card with what a listing shows and nothing of the body", () => {
+    const card = cardOf(viewIssue(issue({ kicker: "Briefing" }), context(false)));
+    expect(Object.keys(card).sort()).toEqual(
+      ["authors", "byline", "dek", "kicker", "kickerLine", "published", "title", "url"].sort(),
+    );
+  });
+
+  it("is plain data: it survives a JSON round trip but for the publication instant", () => {
+    const view = viewIssue(issue(), context(true));
+    const { date: _instant, ...rest } = view;
+    expect(JSON.parse(JSON.stringify(rest))).toEqual(rest);
+  });
+});
+
+describe("joinNames", () => {
+  it.each([
+    [[], ""],
+    [["A"], "A"],
+    [["A", "B"], "A and B"],
+    [["A", "B", "C"], "A, B and C"],
+  ])("joins %o as %s", (names, joined) => {
+    expect(joinNames(names)).toBe(joined);
+  });
+});
+
+describe("showTime", () => {
+  it("shows a UTC instant in the site's zone", () => {
+    expect(showTime("2025-04-10T13:30:00Z", "Europe/Istanbul").iso).toBe("2025-04-10T16:30:00+03:00");
+  });
+});
