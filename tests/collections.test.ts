@@ -19,7 +19,7 @@ import {
 } from "../lib/pipeline/views/paging.ts";
 
 function item(url: string, iso: string, topics: string[] = [], authors: string[] = []): IssueLike {
-  return { url, date: new Date(iso), data: { topics, authors } };
+  return { url, publishedAt: Date.parse(iso), data: { topics, authors } };
 }
 
 const urls = (items: readonly IssueLike[]) => items.map((entry) => entry.url);

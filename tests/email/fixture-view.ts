@@ -84,7 +84,7 @@ export function fixtureView(): IssueView {
     kickerLine: "Briefing",
     byline: "Daniel Hart and Ayşe Demir",
     inputPath: "src/issues/2025/istanbul-talks.md",
-    date: new Date("2025-04-10T13:30:00Z"),
+    publishedAt: Date.parse("2025-04-10T13:30:00Z"),
     data,
     notes: issueNotes(data),
     lastChange: lastChangeOf(data),

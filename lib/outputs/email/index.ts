@@ -43,7 +43,7 @@ export async function renderEmailEdition(
     fromName: context.site.title,
     origin: context.site.url,
     webUrl: view.webUrl,
-    date: issue.date,
+    date: new Date(issue.publishedAt),
     text,
     html,
   });

@@ -49,7 +49,7 @@ export interface ArchiveYear<T> {
 export function groupByMonth<T extends IssueLike>(items: readonly T[], zone: string): ArchiveYear<T>[] {
   const years: ArchiveYear<T>[] = [];
   for (const item of sortNewestFirst(items)) {
-    const { year, month, day } = calendarDate(item.date, zone);
+    const { year, month, day } = calendarDate(new Date(item.publishedAt), zone);
     const yearText = String(year);
     const monthText = String(month).padStart(2, "0");
     const key = `${yearText}-${monthText}`;

@@ -74,8 +74,8 @@ export interface IssueCard {
 export interface IssueView extends IssueCard {
   /** Project-relative source file, for messages that point the writer at it. */
   inputPath: string;
-  /** When it was published, as an instant (listings sort by it). */
-  date: Date;
+  /** When it was published, in milliseconds since 1970 (listings sort by it). */
+  publishedAt: number;
   /** The checked front matter. */
   data: IssueFrontMatter;
   /** The body as HTML, rendered once (no dateline: pages add it, feeds do not). */
@@ -162,7 +162,7 @@ export function viewIssue(issue: Issue, context: ViewContext): IssueView {
       ? {}
       : { updated: { ...showTime(lastChange.date, context.timeZone), kind: lastChange.kind } }),
     inputPath: issue.inputPath,
-    date: issue.published.toJSDate(),
+    publishedAt: issue.published.toMillis(),
     data: issue.data,
     content,
     wordCount,

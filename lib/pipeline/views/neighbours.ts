@@ -97,7 +97,7 @@ export function findRelated<T extends IssueLike>(
     if (!item || !otherTopics) continue;
     let shared = 0;
     for (const topic of ranks.keys()) if (otherTopics.has(topic)) shared++;
-    const candidate = { item, shared, distance: current.date.getTime() - item.date.getTime() };
+    const candidate = { item, shared, distance: current.publishedAt - item.publishedAt };
     let at = best.length;
     while (at > 0 && ranksBefore(candidate, best[at - 1] ?? candidate)) at--;
     if (at < limit) {

@@ -3,16 +3,17 @@
 import { listingPageUrl } from "../../contract/urls.ts";
 import { compareCodePoints } from "../../shared/text.ts";
 
-/** The part of an Eleventy collection item these functions read. */
+/** The part of an issue view these functions read. */
 export interface IssueLike {
   url: string;
-  date: Date;
+  /** When it was published, in milliseconds since 1970: a number, so a view stays plain data. */
+  publishedAt: number;
   data: { topics: string[]; authors: string[] };
 }
 
 /** Newest first; ties broken by URL so the order never depends on file-system order or locale. */
 export function sortNewestFirst<T extends IssueLike>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => b.date.getTime() - a.date.getTime() || compareCodePoints(a.url, b.url));
+  return [...items].sort((a, b) => b.publishedAt - a.publishedAt || compareCodePoints(a.url, b.url));
 }
 
 /** Items per key, keeping the input order within each group. */

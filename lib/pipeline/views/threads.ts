@@ -80,7 +80,7 @@ export function buildThreadViews(issuesNewestFirst: readonly IssueView[], thread
       });
     }
     // A thread with no issue yet still has its page; it lists last.
-    threadIndex.push({ summary, latest: issues.at(-1)?.date.getTime() ?? Number.NEGATIVE_INFINITY, order });
+    threadIndex.push({ summary, latest: issues.at(-1)?.publishedAt ?? Number.NEGATIVE_INFINITY, order });
     issues.forEach((issue, index) => {
       const { start, end } = boxWindow(index, issues.length, THREAD_BOX_SIZE);
       threadBoxes.set(issue.url, {
