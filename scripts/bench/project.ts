@@ -99,8 +99,12 @@ export function writeDateline(dir: string, corpus: readonly CorpusFile[], ref?: 
     }
   }
   linkPackages(dir);
-  writeFile(dir, "_data/authors.ts", benchAuthors());
-  writeFile(dir, "_data/topics.ts", benchTopics());
+  // The schemas moved to lib/contract/ (issue 18); a --ref build of an older commit has them in lib/.
+  const schemaModule = existsSync(path.join(dir, "lib/contract/schema.ts"))
+    ? "lib/contract/schema.ts"
+    : "lib/schema.ts";
+  writeFile(dir, "_data/authors.ts", benchAuthors(schemaModule));
+  writeFile(dir, "_data/topics.ts", benchTopics(schemaModule));
   for (const file of corpus) writeFile(dir, file.path, file.text);
 }
 
