@@ -11,7 +11,7 @@ import {
   type EntityKind,
   NO_ENTITIES,
 } from "../../contract/entities.ts";
-import type { Authors, Site, Topics } from "../../contract/schema.ts";
+import { type Authors, findById, type Site, type Topics } from "../../contract/schema.ts";
 import type { Threads } from "../../contract/threads.ts";
 import {
   authorUrl,
@@ -19,6 +19,7 @@ import {
   entityUrl,
   homeUrl,
   outputFileOf,
+  topicFeedUrl,
   topicUrl,
 } from "../../contract/urls.ts";
 import {
@@ -74,8 +75,10 @@ export interface SiteViews {
   archive: ArchiveYearSummary[];
   /** `/archive/<yyyy>/` and, for a busy year, its further pages. */
   archiveYearPages: ArchiveYearPage<IssueView>[];
-  topicPages: ListingPage<IssueView>[];
-  authorPages: ListingPage<IssueView>[];
+  /** `/topics/<id>/` and its further pages, each with the topic it lists. */
+  topicPages: (ListingPage<IssueView> & { topic: { name: string; description: string; feedUrl: string } })[];
+  /** `/authors/<id>/` and its further pages, each with its author. */
+  authorPages: (ListingPage<IssueView> & { author: { name: string; role?: string; bio: string } })[];
   /** `/people/<id>/`, `/places/<id>/`, `/organisations/<id>/` and their further pages. */
   entityPages: EntityListingPage[];
   entityIndexes: EntityIndex[];
@@ -144,13 +147,33 @@ export function buildSiteViews(views: readonly IssueView[], context: SiteViewCon
       groupBy(issues, (issue) => issue.data.topics),
       site.pageSize,
       topicUrl,
-    ),
+    ).flatMap((page) => {
+      const topic = findById(topics, page.id);
+      return topic
+        ? [
+            {
+              ...page,
+              topic: { name: topic.name, description: topic.description, feedUrl: topicFeedUrl(page.id) },
+            },
+          ]
+        : [];
+    }),
     authorPages: paginateGroups(
       Object.keys(authors),
       groupBy(issues, (issue) => issue.data.authors),
       site.pageSize,
       authorUrl,
-    ),
+    ).flatMap((page) => {
+      const author = findById(authors, page.id);
+      return author
+        ? [
+            {
+              ...page,
+              author: { name: author.name, ...(author.role ? { role: author.role } : {}), bio: author.bio },
+            },
+          ]
+        : [];
+    }),
     ...buildEntityViews(issues, context.entities ?? NO_ENTITIES, site.pageSize),
     ledger: buildLedger(issues, site.timeZone),
     threadPages,
