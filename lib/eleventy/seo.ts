@@ -123,7 +123,7 @@ function describePage(input: PageMetaInput, options: SeoOptions): PageMeta {
   const view = input.issue;
   const issue = view.data;
   const zone = site.timeZone;
-  const published = isoDateTime(issue.date, zone);
+  const published = view.published.iso;
   const modified = isoDateTime(view.lastChange.date, zone);
   const authors = view.authors.map((author) => ({
     name: author.name,
@@ -131,21 +131,22 @@ function describePage(input: PageMetaInput, options: SeoOptions): PageMeta {
   }));
   const topics = view.topics.map((topic) => ({ name: topic.name, url: absoluteUrl(topic.url, site.url) }));
   // The lead photo's crops, or the site's card: Google wants 16:9, 4:3 and 1:1, never the logo.
-  const photo = issue.photo ?? site.card;
-  const entry = options.photos.entry(photo.src);
-  const text = options.photos.text(photo);
+  const lead = view.photo;
+  const photo = lead ?? site.card;
+  const entry = lead ? lead.entry : options.photos.entry(site.card.src);
+  const text = lead ?? options.photos.text(site.card);
   const images = entry ? describeCrops(entry, site.url, text) : [];
   const ogCrop = entry?.crops.og;
   const article = buildNewsArticle({
     url: canonical,
-    headline: issue.title,
-    description: issue.dek,
+    headline: view.title,
+    description: view.dek,
     datePublished: published,
     dateModified: modified,
     authors,
     images,
-    ...(issue.dateline ? { dateline: issue.dateline } : {}),
-    ...(issue.kicker ? { section: issue.kicker } : {}),
+    ...(view.dateline ? { dateline: view.dateline } : {}),
+    ...(view.kicker ? { section: view.kicker } : {}),
     topics,
     inLanguage: site.language,
     publisher,
@@ -158,8 +159,8 @@ function describePage(input: PageMetaInput, options: SeoOptions): PageMeta {
   });
   const social = buildSocialMeta({
     siteName: site.title,
-    title: issue.title,
-    description: issue.dek,
+    title: view.title,
+    description: view.dek,
     url: canonical,
     locale: site.language,
     ...(ogCrop
@@ -175,7 +176,7 @@ function describePage(input: PageMetaInput, options: SeoOptions): PageMeta {
     article: {
       publishedTime: published,
       modifiedTime: modified,
-      ...(issue.kicker ? { section: issue.kicker } : {}),
+      ...(view.kicker ? { section: view.kicker } : {}),
       tags: topics.map((topic) => topic.name),
       authorUrls: authors.map((author) => author.url),
     },

@@ -14,7 +14,15 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import site from "../../_data/site.ts";
 import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
-import { describeE2E, launchChromium, newContext, root, SAMPLE_EPOCH, sampleIssues } from "./helpers.ts";
+import {
+  describeE2E,
+  launchChromium,
+  newContext,
+  readmeScreenshot,
+  root,
+  SAMPLE_EPOCH,
+  sampleIssues,
+} from "./helpers.ts";
 
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const ARTIFACTS = path.join(root, "tests/artifacts");
@@ -81,7 +89,7 @@ describeE2E("the email edition in Chromium", () => {
       await page.screenshot({ path: path.join(ARTIFACTS, `email-${width}.png`), fullPage: true });
       if (width === 600) {
         // The README's picture: the top of the email at 600 px.
-        await page.screenshot({ path: path.join(root, "docs/screenshot-email.png") });
+        await page.screenshot({ path: readmeScreenshot("screenshot-email.png") });
       }
     } finally {
       await context.close();

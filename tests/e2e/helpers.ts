@@ -8,6 +8,7 @@
  * The sample site's issues come from tests/e2e/sample-site/ (see sample-site.ts), never from
  * src/issues/, which is the writer's.
  */
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { describe } from "vitest";
@@ -18,6 +19,16 @@ import { CHROMIUM_PATH, hasChromium } from "./chromium.ts";
 import { SAMPLE_EPOCH, sampleIssues } from "./sample-site.ts";
 
 export const root = path.resolve(import.meta.dirname, "../..");
+
+/**
+ * Where a README screenshot goes: `docs/` under `npm run screenshots`, else the git-ignored
+ * `tests/artifacts/`, so `npm test` never rewrites a tracked file.
+ */
+export function readmeScreenshot(name: string): string {
+  const dir = process.env.DATELINE_README_SCREENSHOTS === "1" ? "docs" : "tests/artifacts";
+  mkdirSync(path.join(root, dir), { recursive: true });
+  return path.join(root, dir, name);
+}
 
 /** `describe`, or `describe.skip` when there is no Chromium (global-setup.ts says so, once). */
 export const describeE2E: typeof describe = hasChromium

@@ -16,6 +16,7 @@ import {
   MISSING_PATH,
   newContext,
   problemLines,
+  readmeScreenshot,
   root,
   SAMPLE_EPOCH,
   type SampleSite,
@@ -239,8 +240,7 @@ describeE2E("pages in Chromium", () => {
     try {
       await page.emulateMedia({ colorScheme: "light" });
       await open(page, HOME);
-      mkdirSync(path.join(root, "docs"), { recursive: true });
-      const image = await page.screenshot({ path: path.join(root, "docs/screenshot-home.png") });
+      const image = await page.screenshot({ path: readmeScreenshot("screenshot-home.png") });
       expect(image.length).toBeGreaterThan(1000);
     } finally {
       await close();
@@ -430,8 +430,7 @@ describeE2E("the front page in Chromium", () => {
       await page.waitForFunction(
         `(() => { const img = document.querySelector(".lead-story img"); return img && img.complete && img.naturalWidth > 0; })()`,
       );
-      mkdirSync(path.join(root, "docs"), { recursive: true });
-      const image = await page.screenshot({ path: path.join(root, "docs/screenshot-front-page.png") });
+      const image = await page.screenshot({ path: readmeScreenshot("screenshot-front-page.png") });
       expect(image.length).toBeGreaterThan(1000);
     } finally {
       await close();

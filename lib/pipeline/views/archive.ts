@@ -2,7 +2,7 @@
 
 import { archiveUrl, archiveYearUrl, listingPageUrl } from "../../contract/urls.ts";
 import { calendarDate } from "../../shared/dates.ts";
-import { type IssueLike, type Page, sortNewestFirst } from "./paging.ts";
+import { type Dated, type Page, sortNewestFirst } from "./paging.ts";
 
 const MONTH_NAMES = [
   "January",
@@ -46,7 +46,7 @@ export interface ArchiveYear<T> {
 }
 
 /** Years and months, newest first, by publication date in the site's zone. */
-export function groupByMonth<T extends IssueLike>(items: readonly T[], zone: string): ArchiveYear<T>[] {
+export function groupByMonth<T extends Dated>(items: readonly T[], zone: string): ArchiveYear<T>[] {
   const years: ArchiveYear<T>[] = [];
   for (const item of sortNewestFirst(items)) {
     const { year, month, day } = calendarDate(new Date(item.publishedAt), zone);

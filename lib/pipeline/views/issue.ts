@@ -56,6 +56,8 @@ export interface ShownTime {
 /** An issue as a card shows it (listings, neighbours, related issues, the thread box): nothing more. */
 export interface IssueCard {
   url: string;
+  /** When it was published, in milliseconds since 1970 (listings sort by it). */
+  publishedAt: number;
   title: string;
   dek: string;
   /** The section label, e.g. `Analysis`. */
@@ -74,8 +76,6 @@ export interface IssueCard {
 export interface IssueView extends IssueCard {
   /** Project-relative source file, for messages that point the writer at it. */
   inputPath: string;
-  /** When it was published, in milliseconds since 1970 (listings sort by it). */
-  publishedAt: number;
   /** The checked front matter. */
   data: IssueFrontMatter;
   /** The body as HTML, rendered once (no dateline: pages add it, feeds do not). */
@@ -221,6 +221,7 @@ export function showTime(value: string, zone: string): ShownTime {
 export function cardOf(issue: IssueCard): IssueCard {
   return {
     url: issue.url,
+    publishedAt: issue.publishedAt,
     title: issue.title,
     dek: issue.dek,
     ...(issue.kicker ? { kicker: issue.kicker } : {}),

@@ -3,24 +3,25 @@
 import { listingPageUrl } from "../../contract/urls.ts";
 import { compareCodePoints } from "../../shared/text.ts";
 
-/** The part of an issue view these functions read. */
-export interface IssueLike {
+/** What sorting and the archive read of an issue or its card: where it is and when it was published. */
+export interface Dated {
   url: string;
   /** When it was published, in milliseconds since 1970: a number, so a view stays plain data. */
   publishedAt: number;
+}
+
+/** The part of an issue view the topic and author groupings read. */
+export interface IssueLike extends Dated {
   data: { topics: string[]; authors: string[] };
 }
 
 /** Newest first; ties broken by URL so the order never depends on file-system order or locale. */
-export function sortNewestFirst<T extends IssueLike>(items: readonly T[]): T[] {
+export function sortNewestFirst<T extends Dated>(items: readonly T[]): T[] {
   return [...items].sort((a, b) => b.publishedAt - a.publishedAt || compareCodePoints(a.url, b.url));
 }
 
 /** Items per key, keeping the input order within each group. */
-export function groupBy<T extends IssueLike>(
-  items: readonly T[],
-  keysOf: (item: T) => readonly string[],
-): Map<string, T[]> {
+export function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     for (const key of keysOf(item)) {

@@ -38,7 +38,7 @@ import { buildLedger, type Ledger } from "./record.ts";
 import { buildThreadViews, type ThreadBox, type ThreadPage, type ThreadSummary } from "./threads.ts";
 
 /** One page of a person's, place's or organisation's listing: the entity and the issues naming it. */
-interface EntityListingPage extends ListingPage<IssueView> {
+interface EntityListingPage extends ListingPage<IssueCard> {
   kind: EntityKind;
   entity: EntitySummary;
 }
@@ -68,17 +68,18 @@ export interface SiteViews {
   /** Newest first. */
   issues: IssueView[];
   issuePages: IssuePage[];
-  homePages: Page<IssueView>[];
-  /** `/`: the lead, the grid and the topic bands (lib/views/front-page.ts). */
-  frontPage: FrontPage<IssueView>;
+  /** Listings hold cards, never whole issues: an edit to an issue's body changes no listing. */
+  homePages: Page<IssueCard>[];
+  /** `/`: the lead (with its photo), the grid and the topic bands (lib/views/front-page.ts). */
+  frontPage: FrontPage<IssueCard & Pick<IssueView, "photo">>;
   /** `/archive/`: years and months with counts. */
   archive: ArchiveYearSummary[];
   /** `/archive/<yyyy>/` and, for a busy year, its further pages. */
-  archiveYearPages: ArchiveYearPage<IssueView>[];
+  archiveYearPages: ArchiveYearPage<IssueCard>[];
   /** `/topics/<id>/` and its further pages, each with the topic it lists. */
-  topicPages: (ListingPage<IssueView> & { topic: { name: string; description: string; feedUrl: string } })[];
+  topicPages: (ListingPage<IssueCard> & { topic: { name: string; description: string; feedUrl: string } })[];
   /** `/authors/<id>/` and its further pages, each with its author. */
-  authorPages: (ListingPage<IssueView> & { author: { name: string; role?: string; bio: string } })[];
+  authorPages: (ListingPage<IssueCard> & { author: { name: string; role?: string; bio: string } })[];
   /** `/people/<id>/`, `/places/<id>/`, `/organisations/<id>/` and their further pages. */
   entityPages: EntityListingPage[];
   entityIndexes: EntityIndex[];
@@ -123,8 +124,13 @@ const RELATED_LIMIT = 3;
 export function buildSiteViews(views: readonly IssueView[], context: SiteViewContext): SiteViews {
   const { site, authors, topics } = context;
   const issues = sortNewestFirst(views);
-  const yearPages = archiveYearPages(groupByMonth(issues, site.timeZone));
+  const cards = new Map(issues.map((issue) => [issue.url, cardOf(issue)]));
+  const card = (issue: IssueView): IssueCard => cards.get(issue.url) ?? cardOf(issue);
+  const cardGroups = (groups: Map<string, IssueView[]>) =>
+    new Map([...groups].map(([key, list]) => [key, list.map(card)]));
+  const yearPages = archiveYearPages(groupByMonth(issues.map(card), site.timeZone));
   const { threadPages, threadIndex, threadBoxes } = buildThreadViews(issues, context.threads ?? {});
+  const front = buildFrontPage(issues, topics, {}, site.pageSize);
   return {
     issues,
     issuePages: issues.map((issue) => {
@@ -132,19 +138,26 @@ export function buildSiteViews(views: readonly IssueView[], context: SiteViewCon
       const { newer, older } = findNeighbours(issues, issue.url);
       return {
         issue,
-        ...(newer ? { newer: cardOf(newer) } : {}),
-        ...(older ? { older: cardOf(older) } : {}),
-        related: findRelated(issues, issue.url, RELATED_LIMIT).map(cardOf),
+        ...(newer ? { newer: card(newer) } : {}),
+        ...(older ? { older: card(older) } : {}),
+        related: findRelated(issues, issue.url, RELATED_LIMIT).map(card),
         ...(thread ? { thread } : {}),
       };
     }),
-    homePages: paginate(issues, site.pageSize, homeUrl),
-    frontPage: buildFrontPage(issues, topics, {}, site.pageSize),
+    homePages: paginate(issues.map(card), site.pageSize, homeUrl),
+    frontPage: {
+      ...(front.lead
+        ? { lead: { ...card(front.lead), ...(front.lead.photo ? { photo: front.lead.photo } : {}) } }
+        : {}),
+      grid: front.grid.map(card),
+      bands: front.bands.map((band) => ({ ...band, issues: band.issues.map(card) })),
+      more: front.more.map(card),
+    },
     archive: archiveOverview(yearPages),
     archiveYearPages: yearPages,
     topicPages: paginateGroups(
       Object.keys(topics),
-      groupBy(issues, (issue) => issue.data.topics),
+      cardGroups(groupBy(issues, (issue) => issue.data.topics)),
       site.pageSize,
       topicUrl,
     ).flatMap((page) => {
@@ -160,7 +173,7 @@ export function buildSiteViews(views: readonly IssueView[], context: SiteViewCon
     }),
     authorPages: paginateGroups(
       Object.keys(authors),
-      groupBy(issues, (issue) => issue.data.authors),
+      cardGroups(groupBy(issues, (issue) => issue.data.authors)),
       site.pageSize,
       authorUrl,
     ).flatMap((page) => {
@@ -174,7 +187,7 @@ export function buildSiteViews(views: readonly IssueView[], context: SiteViewCon
           ]
         : [];
     }),
-    ...buildEntityViews(issues, context.entities ?? NO_ENTITIES, site.pageSize),
+    ...buildEntityViews(issues, context.entities ?? NO_ENTITIES, site.pageSize, card),
     ledger: buildLedger(issues, site.timeZone),
     threadPages,
     threadIndex,
@@ -197,6 +210,7 @@ function buildEntityViews(
   issues: readonly IssueView[],
   entities: Entities,
   pageSize: number,
+  card: (issue: IssueView) => IssueCard,
 ): Pick<SiteViews, "entityPages" | "entityIndexes"> {
   const entityPages: EntityListingPage[] = [];
   const entityIndexes: EntityIndex[] = [];
@@ -208,7 +222,7 @@ function buildEntityViews(
       if (!entity) continue;
       const listed = groups.get(id) ?? [];
       entries.push({ entity, count: listed.length });
-      for (const page of paginate(listed, pageSize, entityUrl(kind, id))) {
+      for (const page of paginate(listed.map(card), pageSize, entityUrl(kind, id))) {
         entityPages.push({ ...page, id, kind, entity });
       }
     }

@@ -19,7 +19,7 @@ export interface ThreadSummary {
 }
 
 /** One page of a thread's timeline: oldest first, so the story reads in order. */
-export interface ThreadPage extends Page<IssueView> {
+export interface ThreadPage extends Page<IssueCard> {
   thread: ThreadSummary;
   /** The first item's place in the thread (1-based), for the timeline's numbering. */
   firstPosition: number;
@@ -72,7 +72,7 @@ export function buildThreadViews(issuesNewestFirst: readonly IssueView[], thread
       feedUrl: threadFeedUrl(id),
       count: issues.length,
     };
-    for (const page of paginate(issues, THREAD_PAGE_SIZE, summary.url)) {
+    for (const page of paginate(issues.map(cardOf), THREAD_PAGE_SIZE, summary.url)) {
       threadPages.push({
         ...page,
         thread: summary,

@@ -75,7 +75,7 @@ describe("viewIssue", () => {
   it("gives a card with what a listing shows and nothing of the body", () => {
     const card = cardOf(viewIssue(issue({ kicker: "Briefing" }), context(false)));
     expect(Object.keys(card).sort()).toEqual(
-      ["authors", "byline", "dek", "kicker", "kickerLine", "published", "title", "url"].sort(),
+      ["authors", "byline", "dek", "kicker", "kickerLine", "published", "publishedAt", "title", "url"].sort(),
     );
   });
 
