@@ -3,11 +3,7 @@
  * foresaw keeps its stack, because then the stack is what a developer needs.
  */
 import path from "node:path";
-
-/** An error whose message says all there is to say: printed without a stack. */
-export class BuildError extends Error {
-  override name = "BuildError";
-}
+import { BuildError } from "../shared/problems.ts";
 
 /** The error and everything it wraps, outermost first (Eleventy wraps in `originalError`). */
 function errorChain(error: unknown): Error[] {

@@ -5,7 +5,8 @@
  * is gone (the build was killed) is stale, and the next build takes it over.
  */
 import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { BuildError, reasonOf, shownPath } from "./errors.ts";
+import { BuildError } from "../shared/problems.ts";
+import { reasonOf, shownPath } from "./errors.ts";
 import { isOtherProcessRunning } from "./processes.ts";
 
 export class BuildLockedError extends BuildError {

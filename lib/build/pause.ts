@@ -4,7 +4,7 @@
  * step instead of at a moment found by polling. Unset, it costs nothing.
  */
 import type { Readable } from "node:stream";
-import { BuildError } from "./errors.ts";
+import { BuildError } from "../shared/problems.ts";
 
 /** In build order: after recovery and clean-up; staging written; checks passed; `_site` moved aside. */
 const PAUSE_STEPS = ["started", "staged", "before-swap", "mid-swap"] as const;

@@ -10,7 +10,8 @@
  */
 import { accessSync, constants, existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { BuildError, reasonOf, shownPath } from "./errors.ts";
+import { BuildError } from "../shared/problems.ts";
+import { reasonOf, shownPath } from "./errors.ts";
 import { isOtherProcessRunning } from "./processes.ts";
 
 type LeftoverKind = "staging" | "previous" | "lock-draft" | "lock-stale";

@@ -250,7 +250,11 @@ export async function checkSite(dir: string, options: CheckOptions = {}): Promis
   const budgets = { ...DEFAULT_BUDGETS, ...options.budgets };
   const configPath = path.resolve(options.htmlValidateConfig ?? REPO_CONFIG);
   const config = await loadConfig(configPath);
-  const cache = new JsonStore(cacheDirFor(options.cacheDir), fingerprintOf(config, budgets));
+  const cache = new JsonStore(
+    cacheDirFor(options.cacheDir),
+    fingerprintOf(config, budgets),
+    "DATELINE_CHECK_CACHE",
+  );
   // Email editions are not web pages: they get the email checks instead.
   const pages = files.filter((file) => file.endsWith(".html") && !isEmailFile(file));
 

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
-import { BuildError } from "../build/errors.ts";
+import { BuildError } from "../shared/problems.ts";
 
 /** The attribute that marks the part of a page Pagefind may index. */
 export const BODY_ATTRIBUTE = "data-pagefind-body";

@@ -23,3 +23,8 @@ export class ContentError extends Error {
     this.name = "ContentError";
   }
 }
+
+/** An error whose message says all there is to say: the build prints it as one line, without a stack. */
+export class BuildError extends Error {
+  override name = "BuildError";
+}

@@ -10,10 +10,20 @@
  * Every failure to read or write the cache only costs time.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
+import { BuildError } from "./problems.ts";
 
 export function sha256(data: string | Buffer): string {
   return createHash("sha256").update(data).digest("hex");
@@ -48,16 +58,63 @@ const STALE_FINGERPRINT_MS = 7 * 24 * 3600 * 1000;
 /** A temporary file this old was left by a killed process. */
 const STALE_TEMP_MS = 10 * 60 * 1000;
 const USED_MARKER = "last-used";
+/**
+ * The file that says a folder is a store's own: written when the store claims an empty (or
+ * new) folder, or one that holds nothing but its own fingerprint folders. A store deletes
+ * nothing in a folder without it, and refuses a folder that holds anything else.
+ */
+export const STORE_MARKER = ".dateline-store";
+/** A fingerprint folder's name: sha256 hex, whole or cut to 32. */
+const FINGERPRINT_NAME = /^(?:[0-9a-f]{32}|[0-9a-f]{64})$/;
+/** An entry's shard folder and file names. */
+const SHARD_NAME = /^[0-9a-f]{2}$/;
+const ENTRY_NAME = /^[0-9a-f]{64}\.json$/;
+const TEMP_NAME = /^[0-9a-f]{64}\.json\.\d+-[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Makes `root` this store's folder, or refuses it with one line naming `variable`, the setting
+ * that chose it: a folder that holds other things (a checkout, a home folder) is never a cache,
+ * so a mistyped setting can never lead the store to prune a writer's files.
+ */
+export function claimStoreFolder(root: string, variable: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    // Missing (made on first write) or unreadable (every read then misses): nothing to protect.
+    names = [];
+  }
+  if (names.includes(STORE_MARKER)) return;
+  const foreign = names.filter((name) => !FINGERPRINT_NAME.test(name)).sort();
+  if (foreign.length > 0) {
+    const shown = foreign.slice(0, 3).join(", ") + (foreign.length > 3 ? ", …" : "");
+    throw new BuildError(
+      `${variable}: ${root} is not a Dateline cache folder (it holds ${shown} and no ${STORE_MARKER}) — set ${variable} to an empty or new folder; nothing in it was touched`,
+    );
+  }
+  try {
+    mkdirSync(root, { recursive: true });
+    writeFileSync(path.join(root, STORE_MARKER), "A Dateline cache folder: safe to delete.\n");
+  } catch {
+    // A read-only place: the store then only misses.
+  }
+}
 
 export class JsonStore {
   private readonly folder: string | undefined;
   private readonly used = new Set<string>();
   private readonly writes: Promise<void>[] = [];
 
+  /**
+   * `variable` names the setting that chose `root` (e.g. `DATELINE_CHECK_CACHE`), for the
+   * refusal when `root` is not a cache folder (see `claimStoreFolder`).
+   */
   constructor(
     private readonly root: string | false,
     private readonly fingerprint: string,
+    variable: string,
   ) {
+    if (root !== false) claimStoreFolder(root, variable);
     this.folder = root === false ? undefined : path.join(root, fingerprint);
   }
 
@@ -132,16 +189,15 @@ export class JsonStore {
   private pruneEntries(now: number): void {
     if (this.folder === undefined) return;
     const entries: { file: string; key: string }[] = [];
+    // Only names this store writes are ever removed; anything else in the folder is left alone.
     for (const shard of readdirSync(this.folder, { withFileTypes: true })) {
-      if (!shard.isDirectory()) continue;
+      if (!shard.isDirectory() || !SHARD_NAME.test(shard.name)) continue;
       const dir = path.join(this.folder, shard.name);
       for (const name of readdirSync(dir)) {
         const file = path.join(dir, name);
-        if (name.endsWith(".tmp")) {
+        if (TEMP_NAME.test(name)) {
           if (now - statSync(file).mtimeMs > STALE_TEMP_MS) rmSync(file, { force: true });
-          continue;
-        }
-        entries.push({ file, key: name.replace(/\.json$/, "") });
+        } else if (ENTRY_NAME.test(name)) entries.push({ file, key: name.replace(/\.json$/, "") });
       }
     }
     if (entries.length <= 2 * this.used.size + 100) return;
@@ -149,8 +205,11 @@ export class JsonStore {
   }
 
   private pruneFingerprints(root: string, now: number): void {
+    // A folder without the marker was never claimed (see claimStoreFolder): nothing in it is ours to delete.
+    if (!existsSync(path.join(root, STORE_MARKER))) return;
     for (const entry of readdirSync(root, { withFileTypes: true })) {
-      if (!entry.isDirectory() || entry.name === this.fingerprint) continue;
+      if (!entry.isDirectory() || entry.name === this.fingerprint || !FINGERPRINT_NAME.test(entry.name))
+        continue;
       const dir = path.join(root, entry.name);
       let lastUsed: number;
       try {

@@ -58,7 +58,7 @@ export interface EditionCache {
 }
 
 export function openEditionCache(dir: string | false = emailCacheDirFor()): EditionCache {
-  const store = new JsonStore(dir, fingerprint());
+  const store = new JsonStore(dir, fingerprint(), "DATELINE_EMAIL_CACHE");
   const counts = { cached: 0, rendered: 0 };
   return {
     counts,
