@@ -76,7 +76,7 @@ const TEMP_NAME = /^[0-9a-f]{64}\.json\.\d+-[0-9a-f]{8}\.tmp$/;
  * that chose it: a folder that holds other things (a checkout, a home folder) is never a cache,
  * so a mistyped setting can never lead the store to prune a writer's files.
  */
-export function claimStoreFolder(root: string, variable: string): void {
+function claimStoreFolder(root: string, variable: string): void {
   let names: string[];
   try {
     names = readdirSync(root);
