@@ -2,6 +2,7 @@
  * Dates in an explicit zone. Inputs are fixed strings and Dates; the only clock read is
  * `buildTime({})`, which is compared with a tolerance.
  */
+
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import {
@@ -12,6 +13,7 @@ import {
   readableDate,
   readableDateTime,
 } from "../lib/shared/dates.ts";
+import { BuildError } from "../lib/shared/problems.ts";
 
 const ISTANBUL_AFTERNOON = "2025-04-10T16:30:00+03:00";
 
@@ -103,10 +105,23 @@ describe("buildTime", () => {
     expect(time.zoneName).toBe("UTC");
   });
 
-  it.each(["abc", "-1", "1.5", " 1"])("rejects SOURCE_DATE_EPOCH %j", (epoch) => {
-    expect(() => buildTime({ SOURCE_DATE_EPOCH: epoch })).toThrow(
-      `SOURCE_DATE_EPOCH: "${epoch}" is not whole seconds since 1970`,
-    );
+  const FIX =
+    "set it to whole seconds since 1970 (date +%s gives now), or unset it to build at the current time";
+  it.each([
+    ["abc", `SOURCE_DATE_EPOCH: "abc" is not whole seconds since 1970 — ${FIX}`],
+    ["-1", `SOURCE_DATE_EPOCH: "-1" is not whole seconds since 1970 — ${FIX}`],
+    ["1.5", `SOURCE_DATE_EPOCH: "1.5" is not whole seconds since 1970 — ${FIX}`],
+    [" 1", `SOURCE_DATE_EPOCH: " 1" is not whole seconds since 1970 — ${FIX}`],
+    ["99999999999999999999", `SOURCE_DATE_EPOCH: "99999999999999999999" is after the year 9999 — ${FIX}`],
+  ])("rejects SOURCE_DATE_EPOCH %j in one line a build prints as it is", (epoch, message) => {
+    let thrown: unknown;
+    try {
+      buildTime({ SOURCE_DATE_EPOCH: epoch });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(BuildError);
+    expect((thrown as Error).message).toBe(message);
   });
 
   it.each([{}, { SOURCE_DATE_EPOCH: "" }])("reads the clock when SOURCE_DATE_EPOCH is unset (%j)", (env) => {

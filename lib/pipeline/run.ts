@@ -106,6 +106,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     ...(problems.length === 0 ? findLinksToHiddenIssues(shown, issues, issuesDir, now) : []),
   ];
   const nextDue = nextDueIssue(issues, now);
+  const early = options.mode === "production" ? clockBeforeEveryIssue(issues, now) : undefined;
+  if (early) all.push(early);
   if (all.length > 0 && !options.viewsDespiteProblems) return { problems: all, warnings, nextDue, issues };
 
   const issueUrls = new Map(shown.map((issue) => [issue.inputPath, issue.url]));
@@ -127,4 +129,21 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     ),
   );
   return { views, problems: all, warnings, nextDue, issues };
+}
+
+/**
+ * A production build whose clock is before every issue that is not a draft: it would publish an
+ * empty site, and the scheduled function would rebuild it every quarter hour. Almost always a
+ * wrong SOURCE_DATE_EPOCH (0, or seconds taken for milliseconds) or a machine's wrong clock.
+ */
+function clockBeforeEveryIssue(issues: readonly Issue[], now: DateTime): Problem | undefined {
+  const candidates = issues.filter((issue) => issue.data.draft !== true);
+  if (candidates.length === 0 || candidates.some((issue) => isPublishable(issue, now))) return undefined;
+  const first = [...candidates].sort((a, b) => a.published.toMillis() - b.published.toMillis())[0];
+  if (!first) return undefined;
+  return {
+    file: "the build's clock",
+    field: "",
+    message: `${now.toUTC().toISO({ suppressMilliseconds: true })} is before every issue, the first dated ${first.data.date} (${first.inputPath}), so the site would be empty — set SOURCE_DATE_EPOCH to a later time (date +%s), or unset it to build at the current time`,
+  };
 }

@@ -2,7 +2,9 @@
  * Dates, always in an explicit zone: luxon never falls back to the machine's zone here,
  * so a build on a laptop in New York and on Netlify in UTC give the same pages.
  */
+
 import { DateTime } from "luxon";
+import { BuildError } from "./problems.ts";
 
 type Env = Record<string, string | undefined>;
 type Formatter = (value: string | Date, zone: string) => string;
@@ -121,6 +123,9 @@ export function formatRfc822Date(iso: string): string {
   return date.setLocale("en-US").toFormat("ccc, dd LLL yyyy HH:mm:ss ZZZ");
 }
 
+/** 9999-12-31T23:59:59Z: past it, dates stop being four-digit years. */
+const LATEST_EPOCH = 253_402_300_799;
+
 /**
  * The build's notion of "now": SOURCE_DATE_EPOCH (seconds) when set, so that the same
  * input gives the same output; otherwise the clock.
@@ -128,6 +133,11 @@ export function formatRfc822Date(iso: string): string {
 export function buildTime(env: Env = process.env): DateTime {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch === "") return DateTime.now().toUTC();
-  if (!/^\d+$/.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH: "${epoch}" is not whole seconds since 1970`);
+  const fix =
+    "set it to whole seconds since 1970 (date +%s gives now), or unset it to build at the current time";
+  if (!/^\d+$/.test(epoch))
+    throw new BuildError(`SOURCE_DATE_EPOCH: "${epoch}" is not whole seconds since 1970 — ${fix}`);
+  if (Number(epoch) > LATEST_EPOCH)
+    throw new BuildError(`SOURCE_DATE_EPOCH: "${epoch}" is after the year 9999 — ${fix}`);
   return DateTime.fromSeconds(Number(epoch), { zone: "utc" });
 }

@@ -1,6 +1,6 @@
 /**
- * A cache setting pointed at the writer's own folder: the build refuses it in one line naming
- * the setting, deletes nothing, and leaves the published site as it was.
+ * Settings a writer or a host gets wrong: each stops the build in one line that names the setting
+ * and the fix, with no stack trace, and nothing is deleted or published.
  */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -35,4 +35,33 @@ describe("a cache setting that names the project folder", () => {
       expect(existsSync(path.join(site.dir, ".dateline-store"))).toBe(false);
     },
   );
+});
+
+describe("SOURCE_DATE_EPOCH", () => {
+  it.each([
+    ["abc", 'SOURCE_DATE_EPOCH: "abc" is not whole seconds since 1970'],
+    ["99999999999999999999", 'SOURCE_DATE_EPOCH: "99999999999999999999" is after the year 9999'],
+  ])("%s fails the build in one line with the fix", (epoch, start) => {
+    const site = buildFixtureSite({
+      epoch: FIXTURE_EPOCH,
+      issues: fixtureIssues,
+      env: { SOURCE_DATE_EPOCH: epoch },
+    });
+    sites.push(site);
+    expect(site.status).toBe(1);
+    expect(site.stderr).toContain(
+      `Build failed: ${start} — set it to whole seconds since 1970 (date +%s gives now), or unset it to build at the current time\n`,
+    );
+    expect(site.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("0 (a clock before every issue) fails the build instead of publishing an empty site", () => {
+    const site = buildFixtureSite({ epoch: 0, issues: fixtureIssues });
+    sites.push(site);
+    expect(site.status).toBe(1);
+    expect(site.stderr).toMatch(
+      /^the build's clock: 1970-01-01T00:00:00Z is before every issue, the first dated \S+ \(src\/issues\/\S+\.md\), so the site would be empty — set SOURCE_DATE_EPOCH to a later time \(date \+%s\), or unset it to build at the current time$/m,
+    );
+    expect(existsSync(path.join(site.dir, "_site"))).toBe(false);
+  });
 });
