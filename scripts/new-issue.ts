@@ -31,7 +31,8 @@ Starts a draft at src/issues/<year>/<slug>.md, dated now (${site.timeZone}), wit
   --slug <slug>      the file name and last URL segment (default: the headline's words)
   --help             print this and exit
 
-The slug is the headline in lowercase ASCII letters and digits joined by hyphens, every word kept,
+The slug is the headline in lowercase ASCII letters and digits joined by hyphens (an apostrophe inside
+a word is dropped: Russia's → russias), every word kept,
 cut at the last whole word within ${MAX_SLUG} characters.`;
 
 function fail(message: string): never {

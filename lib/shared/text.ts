@@ -42,11 +42,21 @@ const transliterations: Readonly<Record<string, string>> = {
 };
 
 /**
- * ASCII, lowercase, hyphenated: what a URL segment (heading id, issue slug) is made of.
+ * ASCII, lowercase, hyphenated: what an issue's or a photo's file name is made of. An apostrophe
+ * inside a word is dropped, so the word stays one (`Russia's` → `russias`, not `russia-s`).
  * Empty when the text has no Latin letters or digits (Cyrillic, Arabic, only dots).
  * @example slugify("Kılıçdaroğlu in Ankara") // "kilicdaroglu-in-ankara"
+ * @example slugify("Russia’s red line") // "russias-red-line"
  */
 export function slugify(text: string): string {
+  return slugifyWords(text.replace(/(?<=[\p{L}\p{N}])['’](?=[\p{L}\p{N}])/gu, ""));
+}
+
+/**
+ * The slug of `text` with every apostrophe a break, as heading ids have always been made:
+ * links into published issues (`#russia-s-red-line`) keep working.
+ */
+export function slugifyWords(text: string): string {
   return text
     .toLowerCase()
     .replace(/[ıßøłđæœþ]/g, (char) => transliterations[char] ?? char)

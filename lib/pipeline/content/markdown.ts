@@ -8,7 +8,7 @@ import markdownIt, { type Env, type MarkdownIt, type Token } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import footnote from "markdown-it-footnote";
 import { PAGE_PATHS } from "../../contract/urls.ts";
-import { slugify } from "../../shared/text.ts";
+import { slugifyWords } from "../../shared/text.ts";
 import type { BodyImage } from "../photos/body-images.ts";
 import { findUnclosedComment, sanitizeIssueHtml } from "./raw-html.ts";
 
@@ -37,7 +37,7 @@ const defaults = {
  * @example slugifyHeading("Kılıçdaroğlu in Ankara") // "kilicdaroglu-in-ankara"
  */
 export function slugifyHeading(text: string): string {
-  return slugify(text) || "section";
+  return slugifyWords(text) || "section";
 }
 
 /**
