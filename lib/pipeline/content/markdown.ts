@@ -120,6 +120,11 @@ export function createMarkdown(options: Partial<MarkdownOptions> = {}): Markdown
   md.core.ruler.push("figures", (state) => {
     state.tokens = wrapLoneImages(state.tokens, state.Token);
   });
+  // A Markdown table's header cells head their columns: scope="col" says so to screen readers,
+  // and the email checks (html-validate) require it of every <th>.
+  md.core.ruler.push("table-header-scope", (state) => {
+    for (const token of state.tokens) if (token.type === "th_open") token.attrSet("scope", "col");
+  });
   // Inline images point into assets/photos too, so their src is rewritten the same way.
   const renderImage = md.renderer.rules.image;
   md.renderer.rules.image = (tokens, index, options, env, self) => {
