@@ -13,7 +13,7 @@ import type { PhaseRecorder } from "../shared/phases.ts";
 import type { Problem } from "../shared/problems.ts";
 import type { Issue } from "./content/check-issue.ts";
 import { findLinksToHiddenIssues, loadIssues } from "./content/load-issues.ts";
-import { isPublishable, nextDueIssue } from "./content/publication.ts";
+import { findFutureNotes, isPublishable, nextDueIssue } from "./content/publication.ts";
 import { readIssueSources, toFocusSources } from "./content/read.ts";
 import { describePhotoProblem, type PhotoDesk } from "./photos/desk.ts";
 import { viewIssue } from "./views/issue.ts";
@@ -104,6 +104,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     ...photoProblems.map(describePhotoProblem),
     ...problems,
     ...(problems.length === 0 ? findLinksToHiddenIssues(shown, issues, issuesDir, now) : []),
+    ...findFutureNotes(issues, now),
   ];
   const nextDue = nextDueIssue(issues, now);
   const early = options.mode === "production" ? clockBeforeEveryIssue(issues, now) : undefined;

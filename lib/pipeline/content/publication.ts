@@ -1,6 +1,8 @@
 /** What makes an issue published, when the next one falls due, and when an issue last changed: one rule each. */
 import type { DateTime } from "luxon";
 import type { IssueFrontMatter } from "../../contract/schema.ts";
+import { parseOffsetDateTime } from "../../shared/dates.ts";
+import type { Problem } from "../../shared/problems.ts";
 import { lastChangeOf } from "./record.ts";
 
 /**
@@ -34,4 +36,37 @@ export function nextDueIssue(
     .map((issue) => issue.published.toUTC())
     .sort((a, b) => a.toMillis() - b.toMillis())[0];
   return due?.toISO({ suppressMilliseconds: true }) ?? null;
+}
+
+/**
+ * Corrections and updates dated after the build on a published issue: notes record the past, and
+ * a mistyped year (9999) would otherwise stand as the issue's, the feeds' and the sitemap's
+ * last change until someone noticed.
+ */
+export function findFutureNotes(
+  issues: readonly {
+    inputPath: string;
+    data: Pick<IssueFrontMatter, "draft" | "corrections" | "updates">;
+    published: DateTime;
+  }[],
+  now: DateTime,
+): Problem[] {
+  const shownNow = now.toUTC().toISO({ suppressMilliseconds: true });
+  return issues
+    .filter((issue) => isPublishable(issue, now))
+    .flatMap((issue) =>
+      (["corrections", "updates"] as const).flatMap((field) =>
+        (issue.data[field] ?? []).flatMap((note, index) =>
+          parseOffsetDateTime(note.date) > now
+            ? [
+                {
+                  file: issue.inputPath,
+                  field: `${field}.${index}.date`,
+                  message: `${note.date} is after the build's time (${shownNow}) — a ${field === "corrections" ? "correction" : "update"} records what was already done: fix the date`,
+                },
+              ]
+            : [],
+        ),
+      ),
+    );
 }
