@@ -78,6 +78,20 @@ describe("runPipeline", () => {
     for (const card of page?.related ?? []) expect(card).not.toHaveProperty("content");
   });
 
+  it("shows each issue once at an issue's foot: related issues leave out the thread box and the neighbours", () => {
+    for (const page of production.views?.issuePages ?? []) {
+      const elsewhere = [
+        ...(page.thread?.items.map((item) => item.issue.url) ?? []),
+        page.newer?.url,
+        page.older?.url,
+      ];
+      expect(
+        page.related.filter((card) => elsewhere.includes(card.url)),
+        page.issue.url,
+      ).toEqual([]);
+    }
+  });
+
   it("makes views that are plain data: JSON gives them back unchanged", () => {
     const views = production.views;
     expect(JSON.parse(JSON.stringify(views))).toEqual(views);

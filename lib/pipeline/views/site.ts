@@ -136,11 +136,20 @@ export function buildSiteViews(views: readonly IssueView[], context: SiteViewCon
     issuePages: issues.map((issue) => {
       const thread = threadBoxes.get(issue.url);
       const { newer, older } = findNeighbours(issues, issue.url);
+      // Each list at the foot adds what the others do not show: related issues leave out the
+      // thread box's and the previous and next issues.
+      const shown = new Set([
+        ...(thread?.items.map((item) => item.issue.url) ?? []),
+        ...[newer, older].flatMap((neighbour) => (neighbour ? [neighbour.url] : [])),
+      ]);
+      const related = findRelated(issues, issue.url, RELATED_LIMIT + shown.size)
+        .filter((candidate) => !shown.has(candidate.url))
+        .slice(0, RELATED_LIMIT);
       return {
         issue,
         ...(newer ? { newer: card(newer) } : {}),
         ...(older ? { older: card(older) } : {}),
-        related: findRelated(issues, issue.url, RELATED_LIMIT).map(card),
+        related: related.map(card),
         ...(thread ? { thread } : {}),
       };
     }),
