@@ -198,6 +198,18 @@ describe("checkIssue on the file as a whole", () => {
     expect(problemsOf(text)).toEqual([]);
   });
 
+  it("warns, and does not stop, a draft whose body image has no alt; stops it once it is not a draft", () => {
+    const body = "Met.\n\n![](2025/credited.jpg)\n";
+    const draft = checkIssue(FILE, issueFile(["draft: true"], body), context);
+    expect(draft.problems).toEqual([]);
+    expect(draft.warnings.map(formatProblem)).toContain(
+      `${FILE}: body image 2025/credited.jpg: alt is empty — describe the photo for readers who cannot see it`,
+    );
+    expect(checkIssue(FILE, issueFile([], body), context).problems.map(formatProblem)).toContain(
+      `${FILE}: body image 2025/credited.jpg: alt is empty — describe the photo for readers who cannot see it`,
+    );
+  });
+
   it("does not look for external or site-absolute body images in assets/photos", () => {
     const body = "Met.\n\n![Map](https://cdn.example/map.png)\n\n![Logo](/assets/logo.png)\n";
     expect(problemsOf(issueFile([], body))).toEqual([]);
