@@ -68,6 +68,12 @@ describe("the email edition of a published issue", () => {
     expect(site.stdout).toMatch(/0 problems/);
   });
 
+  it("ends every line of the .eml with CRLF, headers and body alike (RFC 5322)", () => {
+    const eml = site.read("2025/04/envoys-meet/email.eml");
+    expect(eml.match(/(?<!\r)\n/g)).toBeNull();
+    expect(eml.split("\r\n").length).toBeGreaterThan(20);
+  });
+
   it("is one multipart/alternative message whose parts are email.txt and email.html", () => {
     const eml = site.read("2025/04/envoys-meet/email.eml");
     expect(eml).toMatch(/^Content-Type: multipart\/alternative;/m);

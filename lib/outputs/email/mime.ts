@@ -38,6 +38,8 @@ export function renderEmailMessage(parts: MessageParts): Promise<Buffer> {
     text: parts.text,
     html: parts.html,
     textEncoding: "quoted-printable",
+    // RFC 5322: CRLF ends every line, body lines too (the parts are written with bare LF).
+    newline: "windows",
   });
   return new Promise((resolve, reject) => {
     composer.compile().build((error, message) => {
