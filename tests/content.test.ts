@@ -198,6 +198,21 @@ describe("checkIssue on the file as a whole", () => {
     expect(problemsOf(text)).toEqual([]);
   });
 
+  it.each([
+    ["title", 'title: "Istanbul talks\\nresume"'],
+    ["dek", 'dek: "Delegations meet.\\r\\nAgain."'],
+    [
+      "corrections.0.text",
+      'corrections: [{ date: 2025-04-11T12:00:00+03:00, text: "A name.\\u2028Fixed." }]',
+    ],
+  ])("refuses a line break in %s: it is one line everywhere it is shown", (field, line) => {
+    const key = field.split(".")[0] ?? field;
+    const frontMatter = [...FRONT_MATTER.filter((each) => !each.startsWith(`${key}:`)), line];
+    expect(problemsOf(issueFile([], BODY, frontMatter))).toEqual([
+      `${FILE}: ${field}: has a line break — it is shown on one line (page title, feeds, email subject): join the lines`,
+    ]);
+  });
+
   it("warns, and does not stop, a draft whose body image has no alt; stops it once it is not a draft", () => {
     const body = "Met.\n\n![](2025/credited.jpg)\n";
     const draft = checkIssue(FILE, issueFile(["draft: true"], body), context);

@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { Problem } from "../shared/problems.ts";
 import { nearestId } from "../shared/suggest.ts";
 import { describeRecordIssues } from "./record-problems.ts";
-import { findById, idPattern, requiredText } from "./schema.ts";
+import { findById, idPattern, oneLineText, requiredText } from "./schema.ts";
 
 /** The three kinds, in the order pages, feeds and the README list them. */
 export const ENTITY_KINDS = ["people", "places", "organisations"] as const;
@@ -48,7 +48,7 @@ const asOfDate = z
   });
 
 const sharedFields = {
-  name: requiredText(120, "the name readers know, e.g. Alexander Darchiev"),
+  name: oneLineText(120, "the name readers know, e.g. Alexander Darchiev"),
   /** One line, as of `asOf`: people change jobs, so say when it was true. */
   description: requiredText(300, "one line saying who or what this is, as of the asOf date"),
   asOf: asOfDate,

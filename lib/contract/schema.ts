@@ -31,6 +31,19 @@ export function requiredText(max: number, hint: string) {
     });
 }
 
+/** A line break inside one-line text: CR, LF, or Unicode's line and paragraph separators. */
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+
+/**
+ * Required text that is one line: a headline, a dek, a name, a note. A line break would reach
+ * `<title>`, OpenGraph, feed titles and the email's subject as it is.
+ */
+export function oneLineText(max: number, hint: string) {
+  return requiredText(max, hint).refine((text) => !LINE_BREAK.test(text), {
+    error: "has a line break — it is shown on one line (page title, feeds, email subject): join the lines",
+  });
+}
+
 function optionalText(max: number, hint: string) {
   return requiredText(max, hint).optional();
 }
@@ -175,7 +188,7 @@ const photoSchema = z
 const correctionSchema = z
   .object({
     date: offsetDateTime,
-    text: requiredText(1000, "say what was wrong and what is right now"),
+    text: oneLineText(1000, "say what was wrong and what is right now"),
   })
   .strict();
 
@@ -183,7 +196,7 @@ const correctionSchema = z
 const updateSchema = z
   .object({
     date: offsetDateTime,
-    text: requiredText(1000, "say what new information was added"),
+    text: oneLineText(1000, "say what new information was added"),
   })
   .strict();
 
@@ -200,8 +213,8 @@ const issueNumber = z
 
 export const issueFrontMatterSchema = z
   .object({
-    title: requiredText(140, "write the headline"),
-    dek: requiredText(320, "write a one- or two-sentence standfirst"),
+    title: oneLineText(140, "write the headline"),
+    dek: oneLineText(320, "write a one- or two-sentence standfirst"),
     date: offsetDateTime,
     updated: offsetDateTime.optional(),
     dateline: optionalText(80, "where the reporting was done, e.g. ISTANBUL"),

@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import MailComposer from "nodemailer/lib/mail-composer";
+import { encodeWord } from "nodemailer/lib/mime-funcs";
 
 export interface MessageParts {
   subject: string;
@@ -26,12 +27,20 @@ function senderAddress(origin: string): string {
   return `newsletter@${new URL(origin).hostname}`;
 }
 
+/**
+ * The subject as the header carries it. Text that looks like an encoded-word (`=?utf-8?B?…?=`)
+ * would be decoded by mail clients, so such a subject is itself encoded: it then reads as typed.
+ */
+function subjectHeader(subject: string): string {
+  return subject.includes("=?") ? encodeWord(subject, "Q", 52) : subject;
+}
+
 export function renderEmailMessage(parts: MessageParts): Promise<Buffer> {
   const host = new URL(parts.origin).hostname;
   const digest = createHash("sha256").update(parts.webUrl).digest("hex");
   const composer = new MailComposer({
     from: { name: parts.fromName, address: senderAddress(parts.origin) },
-    subject: parts.subject,
+    subject: subjectHeader(parts.subject),
     date: parts.date,
     messageId: `<${digest.slice(0, 24)}@${host}>`,
     baseBoundary: digest.slice(24, 48),
