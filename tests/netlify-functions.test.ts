@@ -20,6 +20,16 @@ beforeAll(async () => {
       response.writeHead(schedule.status, { "content-type": "application/json" }).end(schedule.body);
       return;
     }
+    if (request.url === "/moved/schedule.json") {
+      response.writeHead(302, { location: SCHEDULE_PATH }).end();
+      return;
+    }
+    if (request.url === "/elsewhere/schedule.json") {
+      // Never followed: the function refuses another host before it would fetch it.
+      response.writeHead(302, { location: "https://schedule.invalid/schedule.json" }).end();
+      return;
+    }
+    if (request.url === "/silent/schedule.json") return; // never answers
     if (request.url?.startsWith("/build_hooks/abc123")) {
       hookCalls.push({ method: request.method ?? "", url: request.url });
       response.writeHead(200).end();
@@ -30,7 +40,14 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      // The silent route's request is still open: end it, then stop.
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+);
 afterEach(() => {
   hookCalls = [];
 });
@@ -84,6 +101,71 @@ describe("publishDueIssues", () => {
       message: `${origin}/schedule.json: not a schedule ({"nextDue": "<ISO date-time>" | null}) — no build started`,
     });
     expect(hookCalls).toEqual([]);
+  });
+
+  it.each([
+    ["a bare number", '{"nextDue":"1"}'],
+    ["words and a number", '{"nextDue":"hello 12"}'],
+    ["a date without a time", '{"nextDue":"2025-04-11"}'],
+    ["a time without an offset", '{"nextDue":"2025-04-11T06:00:00"}'],
+  ])("does not call it for a nextDue that is %s", async (_name, body) => {
+    schedule = { status: 200, body };
+    expect((await run("2026-01-01T00:00:00Z")).message).toBe(
+      `${origin}/schedule.json: not a schedule ({"nextDue": "<ISO date-time>" | null}) — no build started`,
+    );
+    expect(hookCalls).toEqual([]);
+  });
+
+  it("follows a redirect on the site's own origin", async () => {
+    schedule = { status: 200, body: '{"nextDue":"2025-04-11T06:00:00Z"}' };
+    const result = await publishDueIssues({
+      scheduleUrl: `${origin}/moved/schedule.json`,
+      buildHookUrl: `${origin}/build_hooks/abc123`,
+      now: new Date("2025-04-11T06:00:00Z"),
+    });
+    expect(result.triggered).toBe(true);
+  });
+
+  it("refuses a redirect to another host", async () => {
+    schedule = { status: 200, body: '{"nextDue":"2025-04-11T06:00:00Z"}' };
+    const result = await publishDueIssues({
+      scheduleUrl: `${origin}/elsewhere/schedule.json`,
+      buildHookUrl: `${origin}/build_hooks/abc123`,
+      now: new Date("2025-04-11T06:00:00Z"),
+    });
+    expect(result).toEqual({
+      triggered: false,
+      message: `${origin}/elsewhere/schedule.json: redirects to another host (https://schedule.invalid) — no build started`,
+    });
+    expect(hookCalls).toEqual([]);
+  });
+
+  it("gives up on a schedule that does not answer in time", async () => {
+    const result = await publishDueIssues({
+      scheduleUrl: `${origin}/silent/schedule.json`,
+      buildHookUrl: `${origin}/build_hooks/abc123`,
+      now: new Date("2025-04-11T06:00:00Z"),
+      timeoutMs: 300,
+    });
+    expect(result).toEqual({
+      triggered: false,
+      message: `${origin}/silent/schedule.json: no answer within 0.3 s — no build started`,
+    });
+    expect(hookCalls).toEqual([]);
+  });
+
+  it("says so when the build hook is not a URL", async () => {
+    schedule = { status: 200, body: '{"nextDue":"2025-04-11T06:00:00Z"}' };
+    const result = await publishDueIssues({
+      scheduleUrl: `${origin}${SCHEDULE_PATH}`,
+      buildHookUrl: "not a url",
+      now: new Date("2025-04-11T06:00:00Z"),
+    });
+    expect(result).toEqual({
+      triggered: false,
+      message:
+        "DATELINE_BUILD_HOOK_URL is not a URL — copy the hook's address from Site configuration → Build hooks",
+    });
   });
 
   it("does not call it when the schedule cannot be fetched", async () => {

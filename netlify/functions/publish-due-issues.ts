@@ -21,6 +21,8 @@ export interface PublishOptions {
   buildHookUrl: string;
   /** The time of this run. */
   now: Date;
+  /** How long each request may take before the run gives up (default 10 s: the function has 30). */
+  timeoutMs?: number;
 }
 
 export interface PublishResult {
@@ -29,9 +31,47 @@ export interface PublishResult {
   message: string;
 }
 
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/** A refusal: nothing is built, and the log says why in one line. */
+const refuse = (message: string): PublishResult => ({ triggered: false, message });
+
+/**
+ * The schedule, fetched from the site's own origin only: a redirect to another host is refused
+ * (the function would otherwise act on a file someone else controls), and so is a slow answer.
+ */
+async function fetchSchedule(url: string, timeoutMs: number): Promise<Response | PublishResult> {
+  const seconds = `${Math.round(timeoutMs / 100) / 10} s`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: { "cache-control": "no-cache" },
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+    return refuse(
+      timedOut
+        ? `${url}: no answer within ${seconds} — no build started`
+        : `${url}: cannot be fetched (${error instanceof Error ? error.message : String(error)}) — no build started`,
+    );
+  }
+  if (response.status >= 300 && response.status < 400) {
+    const location = new URL(response.headers.get("location") ?? "", url);
+    if (location.origin !== new URL(url).origin)
+      return refuse(`${url}: redirects to another host (${location.origin}) — no build started`);
+    return fetchSchedule(location.href, timeoutMs);
+  }
+  return response;
+}
+
 /** Reads the schedule and calls the build hook when its next issue is due. */
 export async function publishDueIssues(options: PublishOptions): Promise<PublishResult> {
-  const response = await fetch(options.scheduleUrl, { headers: { "cache-control": "no-cache" } });
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const fetched = await fetchSchedule(options.scheduleUrl, timeoutMs);
+  if (!(fetched instanceof Response)) return fetched;
+  const response = fetched;
   if (!response.ok) {
     return {
       triggered: false,
@@ -49,9 +89,23 @@ export async function publishDueIssues(options: PublishOptions): Promise<Publish
   if (Date.parse(nextDue) > options.now.getTime()) {
     return { triggered: false, message: `the next issue is due at ${nextDue}` };
   }
-  const hook = new URL(options.buildHookUrl);
+  let hook: URL;
+  try {
+    hook = new URL(options.buildHookUrl);
+  } catch {
+    return refuse(
+      "DATELINE_BUILD_HOOK_URL is not a URL — copy the hook's address from Site configuration → Build hooks",
+    );
+  }
   hook.searchParams.set("trigger_title", `Scheduled issue due at ${nextDue}`);
-  const build = await fetch(hook, { method: "POST", body: "{}" });
+  let build: Response;
+  try {
+    build = await fetch(hook, { method: "POST", body: "{}", signal: AbortSignal.timeout(timeoutMs) });
+  } catch {
+    return refuse(
+      `the build hook did not answer within ${Math.round(timeoutMs / 100) / 10} s — no build started`,
+    );
+  }
   if (!build.ok) {
     return {
       triggered: false,
@@ -61,6 +115,9 @@ export async function publishDueIssues(options: PublishOptions): Promise<Publish
   return { triggered: true, message: `an issue was due at ${nextDue} — build started` };
 }
 
+/** An ISO 8601 date-time with its offset, as the build writes it: `2025-04-11T06:00:00Z`. */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
 /** `nextDue` from the schedule's JSON: a date-time, null for none, undefined when the file is not a schedule. */
 function readNextDue(text: string): string | null | undefined {
   try {
@@ -68,7 +125,9 @@ function readNextDue(text: string): string | null | undefined {
     if (typeof parsed !== "object" || parsed === null || !("nextDue" in parsed)) return undefined;
     const { nextDue } = parsed;
     if (nextDue === null) return null;
-    return typeof nextDue === "string" && !Number.isNaN(Date.parse(nextDue)) ? nextDue : undefined;
+    return typeof nextDue === "string" && ISO_DATE_TIME.test(nextDue) && !Number.isNaN(Date.parse(nextDue))
+      ? nextDue
+      : undefined;
   } catch {
     return undefined;
   }
