@@ -1,5 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import exifr from "exifr";
 import sharp from "sharp";
@@ -237,6 +238,26 @@ describe("processPhotos, when originals change", () => {
       made: 0,
       reused: 2,
     });
+  });
+
+  it("re-reads a photo replaced by another of the same size and modification time", async () => {
+    const file = path.join(box.photosDir, "2025/d.jpg");
+    const captioned = await box.addPhoto("2025/d.jpg", {
+      width: 160,
+      height: 120,
+      seed: 6,
+      iptc: { caption: "Talks in Ankara." },
+    });
+    expect((await processPhotos(box)).manifest.photos["2025/d.jpg"]?.meta.caption).toBe("Talks in Ankara.");
+    const reference = path.join(box.root, "reference.jpg");
+    execFileSync("cp", ["-p", file, reference]);
+    // Another photo with the same size and, once touched back, the very same mtime: only its bytes differ.
+    const replacement = Buffer.from(captioned.toString("latin1").replace("Ankara", "Angara"), "latin1");
+    expect(replacement.length).toBe(captioned.length);
+    writeFileSync(file, replacement);
+    execFileSync("touch", ["-r", reference, file]);
+    expect(statSync(file).mtimeMs).toBe(statSync(reference).mtimeMs);
+    expect((await processPhotos(box)).manifest.photos["2025/d.jpg"]?.meta.caption).toBe("Talks in Angara.");
   });
 
   it("re-crops when a photo's focus changes", async () => {

@@ -54,10 +54,17 @@ export type CachedFile = z.infer<typeof cachedFileSchema>;
 export type PhotoRecord = z.infer<typeof photoRecordSchema>;
 
 const indexSchema = z.object({
-  version: z.literal(2),
+  version: z.literal(3),
   files: z.record(
     z.string(),
-    z.object({ size: z.number(), mtimeMs: z.number(), hash: z.string().regex(/^[0-9a-f]{64}$/) }),
+    z.object({
+      size: z.number(),
+      mtimeMs: z.number(),
+      /** ctime and inode: a file replaced or rewritten keeps neither, even when it keeps size and mtime. */
+      ctimeMs: z.number(),
+      ino: z.number(),
+      hash: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
   ),
   records: z.record(z.string(), photoRecordSchema),
   /** Fingerprint of the last run's manifest, and of the last published one. */
@@ -66,7 +73,7 @@ const indexSchema = z.object({
 });
 
 /**
- * The private index: each original's size, mtime and sha256 (to skip re-hashing), and the
+ * The private index: each original's size, times, inode and sha256 (to skip re-hashing), and the
  * records of the objects in use (to skip reading one record.json per photo).
  */
 export type CacheIndex = Omit<z.infer<typeof indexSchema>, "version">;
@@ -108,7 +115,7 @@ export async function readIndex(cacheDir: string): Promise<CacheIndex> {
 }
 
 export async function writeIndex(cacheDir: string, index: CacheIndex): Promise<void> {
-  await writeAtomically(path.join(cacheDir, INDEX_FILE), `${JSON.stringify({ version: 2, ...index })}\n`);
+  await writeAtomically(path.join(cacheDir, INDEX_FILE), `${JSON.stringify({ version: 3, ...index })}\n`);
 }
 
 /** Writes a text file unless it already holds exactly `text`. */

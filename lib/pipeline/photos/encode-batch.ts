@@ -29,7 +29,9 @@ export interface EncodeBatchOptions {
 /** What became of one job: the file as read (for the hash index), then its record or reason. */
 const encodeOutcomeSchema = z.object({
   src: z.string(),
-  file: z.object({ size: z.number(), mtimeMs: z.number(), hash: z.string() }).optional(),
+  file: z
+    .object({ size: z.number(), mtimeMs: z.number(), ctimeMs: z.number(), ino: z.number(), hash: z.string() })
+    .optional(),
   key: z.string().optional(),
   record: photoRecordSchema.optional(),
   message: z.string().optional(),
@@ -59,8 +61,8 @@ export async function encodeBatch(
     try {
       const input = await readFile(job.file);
       const hash = hashBuffer(input);
-      const { size, mtimeMs } = await stat(job.file);
-      outcome.file = { size, mtimeMs, hash };
+      const { size, mtimeMs, ctimeMs, ino } = await stat(job.file);
+      outcome.file = { size, mtimeMs, ctimeMs, ino, hash };
       outcome.key = objectKey(hash, variant, job.focus);
       const cached = readRecord(cacheDir, outcome.key);
       if (cached) return { ...outcome, record: cached };

@@ -2,8 +2,8 @@
  * The photo pipeline: every original under `photosDir` becomes renditions, crops and a
  * placeholder in the cache, then a manifest, then files in `outputDir`.
  *
- * 1. Find: list the originals, hash each (or trust the hash index when size and mtime
- *    match), and look for a finished cache object. Nothing changed → no sharp at all.
+ * 1. Find: list the originals, hash each (or trust the hash index when size, mtime, ctime
+ *    and inode match), and look for a finished cache object. Nothing changed → no sharp at all.
  * 2. Encode: the rest, a few photos at a time, with progress. Problems are collected.
  * 3. Publish, only when there are no problems (and `publish` is not false): link the
  *    files into `outputDir` (hard links from the cache, copies across file systems),
@@ -154,11 +154,14 @@ export async function processPhotos(options: ProcessOptions): Promise<ProcessRes
     try {
       // Sync stat: on a warm run this is most of the work, and a thread-pool round trip
       // per photo costs more than the system call.
-      const { size, mtimeMs } = statSync(file);
+      const { size, mtimeMs, ctimeMs, ino } = statSync(file);
       const known = oldIndex.files[src];
-      const hash =
-        known && known.size === size && known.mtimeMs === mtimeMs ? known.hash : await hashFile(file);
-      index[src] = { size, mtimeMs, hash };
+      // The hash is trusted only while the file is the very same one: a photo replaced by another
+      // of the same size and mtime (cp -p, touch -r, an unpacked archive) has a new ctime or inode.
+      const same =
+        known?.size === size && known.mtimeMs === mtimeMs && known.ctimeMs === ctimeMs && known.ino === ino;
+      const hash = same && known ? known.hash : await hashFile(file);
+      index[src] = { size, mtimeMs, ctimeMs, ino, hash };
       const focus = options.focus?.[src] ?? DEFAULT_FOCUS;
       const key = objectKey(hash, variant, focus);
       const record = objects.has(key)
@@ -308,6 +311,8 @@ function filesChanged(files: HashIndex, old: HashIndex): boolean {
       !before ||
       now.size !== before.size ||
       now.mtimeMs !== before.mtimeMs ||
+      now.ctimeMs !== before.ctimeMs ||
+      now.ino !== before.ino ||
       now.hash !== before.hash
     );
   });
