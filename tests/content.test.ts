@@ -213,6 +213,22 @@ describe("checkIssue on the file as a whole", () => {
     ]);
   });
 
+  it("refuses a body over 1 MB, without parsing it", () => {
+    expect(problemsOf(issueFile([], "Talks went on. ".repeat(80_000)))).toEqual([
+      `${FILE}: body: is 1.2 MB, over the 1 MB an issue may have — split it into several issues, or move data to a linked file`,
+    ]);
+  });
+
+  it("refuses more than 500 footnotes", () => {
+    const notes = Array.from(
+      { length: 501 },
+      (_, index) => `Claim.[^${index}]\n\n[^${index}]: Source ${index}.`,
+    ).join("\n\n");
+    expect(problemsOf(issueFile([], notes))).toEqual([
+      `${FILE}: body: has 501 footnotes, over the 500 an issue may have — split it into several issues`,
+    ]);
+  });
+
   it("warns, and does not stop, a draft whose body image has no alt; stops it once it is not a draft", () => {
     const body = "Met.\n\n![](2025/credited.jpg)\n";
     const draft = checkIssue(FILE, issueFile(["draft: true"], body), context);

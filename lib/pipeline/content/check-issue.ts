@@ -130,6 +130,12 @@ export function checkIssueSource(
   if (!result.success) {
     for (const zodIssue of result.error.issues) problems.push(...describeZodIssue(file, zodIssue));
   }
+  // Past these no real issue goes, and the Markdown passes would take minutes: say so, parse nothing.
+  const tooBig = bodyOverLimits(raw.body);
+  if (tooBig) {
+    add("body", tooBig);
+    return { problems, warnings };
+  }
   if (raw.body.trim() === "") add("body", "is empty — write the issue below the front matter");
   for (const { line, message } of findBodyProblems(raw.body)) {
     add("body", `line ${raw.bodyLine + line - 1}: ${message}`);
@@ -366,4 +372,22 @@ function checkPhoto(
     if (problem.field === "alt" && where === "lead" && photo.alt === undefined) continue;
     report(problem.field, problem.message);
   }
+}
+
+/** The largest body an issue may have: about 150,000 words, fifteen times a long read. */
+const MAX_BODY_BYTES = 1_000_000;
+/** The most footnotes an issue may have. */
+const MAX_FOOTNOTES = 500;
+
+/** Why a body is over the limits, or undefined when it is within them. */
+function bodyOverLimits(body: string): string | undefined {
+  const bytes = Buffer.byteLength(body);
+  if (bytes > MAX_BODY_BYTES) {
+    return `is ${(bytes / 1_000_000).toFixed(1)} MB, over the ${MAX_BODY_BYTES / 1_000_000} MB an issue may have — split it into several issues, or move data to a linked file`;
+  }
+  const footnotes = body.match(/^\[\^[^\]\n]+\]:/gm)?.length ?? 0;
+  if (footnotes > MAX_FOOTNOTES) {
+    return `has ${footnotes} footnotes, over the ${MAX_FOOTNOTES} an issue may have — split it into several issues`;
+  }
+  return undefined;
 }
