@@ -10,6 +10,8 @@ import places from "./_data/places.ts";
 import site from "./_data/site.ts";
 import threads from "./_data/threads.ts";
 import topics from "./_data/topics.ts";
+import { shownPath } from "./lib/build/errors.ts";
+import { rejectUnsafeKeys } from "./lib/contract/record-problems.ts";
 import contentPlugin from "./lib/eleventy/content.ts";
 import emailPlugin from "./lib/eleventy/email.ts";
 import feedsPlugin from "./lib/eleventy/feeds.ts";
@@ -35,8 +37,9 @@ const entities = { people, places, organisations };
 
 export default function (eleventyConfig: UserConfig): void {
   // TypeScript data files and templates (skipped silently without these lines).
+  // Each is refused with one line if it uses a key like ["__proto__"], before Eleventy merges it.
   eleventyConfig.addDataExtension("ts", {
-    parser: async (path) => (await import(path)).default,
+    parser: async (path) => rejectUnsafeKeys((await import(path)).default, shownPath(path)),
     read: false,
   });
   eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });

@@ -65,3 +65,26 @@ describe("SOURCE_DATE_EPOCH", () => {
     expect(existsSync(path.join(site.dir, "_site"))).toBe(false);
   });
 });
+
+describe("a data file with a key that is JavaScript's machinery", () => {
+  it.each([
+    [
+      "_data/threads.ts",
+      'export default { ["__proto__"]: { name: "A thread", summary: "One line." } };\n',
+      '["__proto__"]',
+    ],
+    [
+      "_data/people.ts",
+      'export default { ["__proto__"]: { name: "A", description: "B", asOf: "2025-04-10" } };\n',
+      '["__proto__"]',
+    ],
+  ])("%s fails the build in one line naming the key", (file, text, place) => {
+    const site = buildFixtureSite({ epoch: FIXTURE_EPOCH, issues: fixtureIssues, files: { [file]: text } });
+    sites.push(site);
+    expect(site.status).toBe(1);
+    expect(site.stderr).toContain(
+      `Build failed: ${file}: ${place}: not allowed as a key (JavaScript reads it as the object's machinery, not as data) — rename it\n`,
+    );
+    expect(site.stderr).not.toMatch(/^\s+at /m);
+  });
+});

@@ -3,7 +3,7 @@
  * schema: each zod issue as a writer's problem, naming the file and `<id>.<field>`.
  */
 import type { z } from "zod";
-import type { Problem } from "../shared/problems.ts";
+import { BuildError, type Problem } from "../shared/problems.ts";
 import { nearestId } from "../shared/suggest.ts";
 
 /**
@@ -33,4 +33,28 @@ export function describeRecordIssues(
     if (issue.code === "invalid_key") return [{ file, field, message: `is not a valid id — ${idHint}` }];
     return [{ file, field, message: issue.message }];
   });
+}
+
+/** Keys JavaScript treats as an object's machinery: as data they can reach Object.prototype in a merge. */
+const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/**
+ * Refuses a data file whose records use a key such as `["__proto__"]`, before any merge sees it:
+ * one line naming the file and the key's place, e.g. `_data/threads.ts: ["__proto__"]: …`.
+ */
+export function rejectUnsafeKeys<T>(value: T, file: string): T {
+  const visit = (node: unknown, at: string, depth: number): void => {
+    if (node === null || typeof node !== "object" || depth > 20) return;
+    for (const key of Object.keys(node)) {
+      const place = at ? `${at}.${key}` : key;
+      if (UNSAFE_KEYS.has(key)) {
+        throw new BuildError(
+          `${file}: ${at ? `${at}.` : ""}["${key}"]: not allowed as a key (JavaScript reads it as the object's machinery, not as data) — rename it`,
+        );
+      }
+      visit((node as Record<string, unknown>)[key], place, depth + 1);
+    }
+  };
+  visit(value, "", 0);
+  return value;
 }
