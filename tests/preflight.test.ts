@@ -131,7 +131,14 @@ describe("preflight errors: what must not be published", () => {
   it("leaves a raw-HTML image with alt, or with an empty alt for decoration, alone", () => {
     const body =
       'Delegations met <img src="/assets/icon.svg" alt="">.\n\n<img src="https://example.org/map.png" alt="Map of Istanbul">\n';
-    expect(check(issueFile({}, body))).toEqual({ problems: [], warnings: [] });
+    const { problems, warnings } = check(issueFile({}, body));
+    expect(problems).toEqual([]);
+    // The remote map is only warned about for the email edition, which leaves it out.
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /: body: line \d+: the image https:\/\/example\.org\/map\.png is on another host/,
+      ),
+    ]);
   });
 
   it("leaves placeholders in code and words that hold the letters alone", () => {
@@ -188,5 +195,36 @@ describe("preflight warnings: shown, never failing", () => {
 describe("findPreflightProblems", () => {
   it("finds nothing in a finished issue", () => {
     expect(findPreflightProblems({ title: "Talks", dek: "Delegations met." }, "They met.\n", 1)).toEqual([]);
+  });
+});
+
+describe("images on another host", () => {
+  it("warns that the email edition leaves them out, for Markdown and raw HTML alike", () => {
+    const body = [
+      "The talks went on.",
+      "",
+      "![A chart of the talks](https://cdn.example/chart.png)",
+      "",
+      'See the map <img src="https://tracker.example/p.gif" width="1" height="1" alt=""> here.',
+      "",
+      "![A photo of ours](2025/credited.jpg)",
+    ].join("\n");
+    const found = findPreflightProblems({}, body, 10).filter((finding) =>
+      /another host/.test(finding.message),
+    );
+    expect(found).toEqual([
+      {
+        field: "body",
+        severity: "warning",
+        message:
+          "line 12: the image https://cdn.example/chart.png is on another host, so the email edition leaves it out (every subscriber's mail client would fetch it from there) — put it in assets/photos to send it",
+      },
+      {
+        field: "body",
+        severity: "warning",
+        message:
+          "line 14: the image https://tracker.example/p.gif is on another host, so the email edition leaves it out (every subscriber's mail client would fetch it from there) — put it in assets/photos to send it",
+      },
+    ]);
   });
 });

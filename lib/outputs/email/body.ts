@@ -113,6 +113,22 @@ export function toEmailBody(html: string, pageUrl: string): EmailBody {
   });
   $("[id]").removeAttr("id");
   absolutise($, $.root(), pageUrl);
+  // Only the site's own images go out: one from another host would be fetched by every
+  // subscriber's mail client (a tracking pixel, or a picture that can vanish). Its alt stays.
+  const origin = new URL(pageUrl).origin;
+  $("img").each((_index, element) => {
+    const img = $(element);
+    let own = false;
+    try {
+      own = new URL(img.attr("src") ?? "", pageUrl).origin === origin;
+    } catch {
+      own = false;
+    }
+    if (own) return;
+    const alt = (img.attr("alt") ?? "").trim();
+    if (alt === "") img.remove();
+    else img.replaceWith($("<span></span>").text(`[${alt}]`));
+  });
   return { html: $.html().trim(), endnotes };
 }
 

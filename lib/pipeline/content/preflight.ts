@@ -90,6 +90,43 @@ export function findPreflightProblems(
     }
     for (const finding of inlineFindings(token, line)) error("body", finding);
   });
+  for (const finding of remoteImageFindings(tokens, fileLine)) warning("body", finding);
+  return findings;
+}
+
+/** An image address on another host: `https://…` or `//…`. */
+const REMOTE = /^(?:[a-z][a-z0-9+.-]*:)?\/\//i;
+
+/**
+ * Images the body loads from another host. The email edition leaves them out (each would be
+ * fetched from that host by every subscriber's mail client: a tracking pixel, or a picture
+ * that can vanish), and the writer is told why.
+ */
+function remoteImageFindings(tokens: readonly Token[], fileLine: (index: number) => number): string[] {
+  const findings: string[] = [];
+  const report = (src: string, line: number) => {
+    if (REMOTE.test(src))
+      findings.push(
+        `line ${line}: the image ${src} is on another host, so the email edition leaves it out (every subscriber's mail client would fetch it from there) — put it in assets/photos to send it`,
+      );
+  };
+  const rawSources = (html: string, line: number) => {
+    for (const match of html.matchAll(/<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi))
+      report(
+        match[1] ?? match[2] ?? match[3] ?? "",
+        line + (html.slice(0, match.index).match(/\n/g)?.length ?? 0),
+      );
+  };
+  for (const token of tokens) {
+    const line = fileLine(token.map?.[0] ?? 0);
+    if (token.type === "figure") report((token.meta as unknown as BodyImage).src, line);
+    if (token.type === "html_block") rawSources(token.content, line);
+    if (token.type !== "inline") continue;
+    for (const child of token.children ?? []) {
+      if (child.type === "image") report(String(child.attrGet("src") ?? ""), line);
+      if (child.type === "html_inline") rawSources(child.content, line);
+    }
+  }
   return findings;
 }
 
