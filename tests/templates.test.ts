@@ -47,6 +47,12 @@ describe("templates", () => {
     expect(templates.flatMap((file) => offending(file, written))).toEqual([]);
   });
 
+  it("never read the data files' records: what a page shows of a topic or an author is in its view", () => {
+    const records =
+      /\b(?:in|of)\s+(?:topics|authors|people|places|organisations|threads)\b|\b(?:topics|authors|people|places|organisations|threads)\[|feeds\.(?:topicFeed|entityFeed)\(/;
+    expect(templates.flatMap((file) => offending(file, (line) => records.test(line)))).toEqual([]);
+  });
+
   it("can fail: the rules catch what they are for", () => {
     expect(withoutComments('{#- /archive/ -#}\n# /archive/\n<a href="/archive/">')).toBe(
       '\n\n<a href="/archive/">',

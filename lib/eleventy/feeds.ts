@@ -3,7 +3,6 @@
  * `src/feeds.11ty.ts` paginates over the list, one output file per feed.
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { EntityKind } from "../contract/entities.ts";
 import { correctionsFeed, type FeedSpec, listFeeds, siteFeeds } from "../contract/urls.ts";
 import { renderAtom } from "../outputs/feeds/atom.ts";
 import { buildChannel, type FeedContext, type FeedSourceItem } from "../outputs/feeds/channel.ts";
@@ -22,10 +21,6 @@ export interface FeedsData {
   siteFeeds: readonly FeedSpec[];
   /** Every correction and update, one entry each (`/corrections/feed.xml`). */
   correctionsFeed: FeedSpec;
-  /** A topic's own feed. */
-  topicFeed: (topicId: string) => FeedSpec | undefined;
-  /** A person's, place's or organisation's own feed. */
-  entityFeed: (kind: EntityKind, id: string) => FeedSpec | undefined;
   render: (
     spec: FeedSpec,
     items: readonly FeedSourceItem[],
@@ -40,8 +35,6 @@ export default function feedsPlugin(eleventyConfig: UserConfig, options: FeedsOp
     list,
     siteFeeds,
     correctionsFeed,
-    topicFeed: (topicId) => list.find((spec) => spec.topicId === topicId),
-    entityFeed: (kind, id) => list.find((spec) => spec.entity?.kind === kind && spec.entity.id === id),
     render: async (spec, items, buildTime, ledger) =>
       renderers[spec.format](await buildChannel(spec, items, options, buildTime, ledger)),
   };

@@ -91,6 +91,8 @@ export interface SiteViews {
   threadIndex: ThreadSummary[];
   /** `/topics/`: the topics by kind (regions, countries, themes), each kind only when it has one. */
   topicIndex: TopicIndexGroup[];
+  /** Every topic in `_data/topics.ts` order, with its feed: the subscribe page's list. */
+  topicFeeds: { name: string; feedUrl: string }[];
   /** `/authors/`: every author, in the data file's order. */
   authorIndex: { name: string; url: string; role?: string }[];
 }
@@ -206,6 +208,10 @@ export function buildSiteViews(views: readonly IssueView[], context: SiteViewCon
         .filter(([, topic]) => topic.kind === kind)
         .map(([id, topic]) => ({ name: topic.name, url: topicUrl(id), description: topic.description })),
     })).filter((group) => group.topics.length > 0),
+    topicFeeds: Object.entries(topics).map(([id, topic]) => ({
+      name: topic.name,
+      feedUrl: topicFeedUrl(id),
+    })),
     authorIndex: Object.entries(authors).map(([id, author]) => ({
       name: author.name,
       url: authorUrl(id),
