@@ -112,4 +112,8 @@ async function build(): Promise<number> {
   }
 }
 
-process.exitCode = await build();
+const code = await build();
+// A failed build has said why and put everything back; work Eleventy left running (a passthrough
+// copy into the removed staging folder) must not print a stack after that line.
+if (code !== 0) process.exit(code);
+process.exitCode = code;
