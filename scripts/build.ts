@@ -48,6 +48,7 @@ function fail(reason: string): number {
 async function buildLocked(pauseStep: PauseStep | undefined, started: number): Promise<number> {
   const pause = (step: PauseStep): Promise<void> => pauseAt(step, pauseStep);
   let search: { pages: number };
+  let rendered: { rendered: number; taken: number };
   let report: Awaited<ReturnType<typeof checkSite>>;
   try {
     const restored = recoverInterruptedSwap(output);
@@ -58,7 +59,8 @@ async function buildLocked(pauseStep: PauseStep | undefined, started: number): P
     for (const warning of removeLeftovers(output)) console.error(`warning: ${warning}`);
     await pause("started");
 
-    const sources = await renderSite(staging);
+    const { sources, outputs } = await renderSite(staging);
+    rendered = outputs;
     // Eleventy is garbage now; collected here, the checks start from a small heap (memory.ts).
     releaseMemory();
     await pause("staged");
@@ -86,8 +88,9 @@ async function buildLocked(pauseStep: PauseStep | undefined, started: number): P
   }
   for (const warning of warnings) console.error(`warning: ${warning}`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const count = (n: number) => n.toLocaleString("en");
   console.log(
-    `Built ${shownOutput} in ${seconds} s: ${search.pages} issues indexed for search; ${formatReport(report).at(-1)}.`,
+    `Built ${shownOutput} in ${seconds} s: rendered ${count(rendered.rendered)} of ${count(rendered.rendered + rendered.taken)} outputs, ${count(rendered.taken)} from the output store; ${search.pages} issues indexed for search; ${formatReport(report).at(-1)}.`,
   );
   printPhases(console.log);
   return 0;

@@ -17,8 +17,9 @@ export const data = {
     size: 1,
     alias: "sitemapFile",
     // One pagination page per sitemap file, rendered from every page of the site.
-    before: (pages: Pages, fullData: { sitemaps: SitemapsData }): SitemapFile[] =>
-      fullData.sitemaps.renderSitemaps(pages),
+    // Pages this build took from the output store are not in collections: `outputs.kept` lists them.
+    before: (pages: Pages, fullData: { sitemaps: SitemapsData; outputs: { kept: Pages } }): SitemapFile[] =>
+      fullData.sitemaps.renderSitemaps([...pages, ...fullData.outputs.kept]),
   },
   permalink: (data: SitemapData): string => data.sitemapFile.path,
   eleventyExcludeFromCollections: true,

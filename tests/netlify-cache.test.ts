@@ -33,6 +33,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const PHOTOS = "node_modules/.cache/dateline-photos";
 const CHECKS = "node_modules/.cache/dateline-checks";
 const EDITIONS = "node_modules/.cache/dateline-editions";
+const OUTPUTS = "node_modules/.cache/dateline-outputs";
 
 const made: string[] = [];
 afterEach(() => {
@@ -63,7 +64,7 @@ function tree(dir: string): Map<string, Buffer> {
   return new Map(files.sort().map((file) => [path.relative(dir, file), readFileSync(file)]));
 }
 
-/** A photo cache and a checks cache shaped like the real ones: binary objects, JSON, a dotfile. */
+/** The four caches shaped like the real ones: binary objects, JSON, a dotfile. */
 function fillCaches(project: string): void {
   write(path.join(project, PHOTOS, "objects", "ab", "abcdef", "photo-480.avif"), randomBytes(40_000));
   write(path.join(project, PHOTOS, "objects", "ab", "abcdef", "record.json"), '{"hash":"abcdef"}\n');
@@ -72,6 +73,8 @@ function fillCaches(project: string): void {
   write(path.join(project, CHECKS, "pages", "0f", "0f1e2d.json"), '{"problems":[]}\n');
   write(path.join(project, CHECKS, "versions.json"), '{"html-validate":"10.17.0"}\n');
   write(path.join(project, EDITIONS, "3f2a", "9c", "9c41.json"), '{"html":"<table></table>","text":"x"}\n');
+  write(path.join(project, OUTPUTS, "objects", "5e", "5e0d"), "<!doctype html><title>x</title>\n");
+  write(path.join(project, OUTPUTS, "index.json"), '{"entries":{}}\n');
 }
 
 describe("the Netlify cache plugin", () => {
@@ -101,8 +104,8 @@ describe("the Netlify cache plugin", () => {
     expect(Object.keys(plugin).sort()).toEqual(["onPostBuild", "onPreBuild"]);
   });
 
-  it("caches the photo renditions and the site-check results", () => {
-    expect(CACHE_FOLDERS).toEqual([PHOTOS, CHECKS, EDITIONS]);
+  it("caches the photo renditions, site-check results, email editions and rendered outputs", () => {
+    expect(CACHE_FOLDERS).toEqual([PHOTOS, CHECKS, EDITIONS, OUTPUTS]);
   });
 
   it("saves every folder after a build and restores them byte-identical in the next checkout", async () => {
@@ -113,7 +116,7 @@ describe("the Netlify cache plugin", () => {
 
     const second = tempDir("build-2");
     await onPreBuild(netlify(second, cacheDir));
-    for (const folder of [PHOTOS, CHECKS, EDITIONS]) {
+    for (const folder of [PHOTOS, CHECKS, EDITIONS, OUTPUTS]) {
       const restored = tree(path.join(second, folder));
       const saved = tree(path.join(first, folder));
       expect([...restored.keys()]).toEqual([...saved.keys()]);
@@ -127,7 +130,7 @@ describe("the Netlify cache plugin", () => {
     write(path.join(project, PHOTOS, "manifest.json"), "local\n");
 
     const report = await restoreCaches(netlify(project, cacheDir));
-    expect(report).toEqual({ restored: [], cold: [PHOTOS, CHECKS, EDITIONS], problems: [] });
+    expect(report).toEqual({ restored: [], cold: [PHOTOS, CHECKS, EDITIONS, OUTPUTS], problems: [] });
     expect(readFileSync(path.join(project, PHOTOS, "manifest.json"), "utf8")).toBe("local\n");
     expect(existsSync(path.join(project, CHECKS))).toBe(false);
   });
@@ -139,13 +142,13 @@ describe("the Netlify cache plugin", () => {
 
     expect(await saveCaches(netlify(first, cacheDir))).toEqual({
       saved: [PHOTOS],
-      missing: [CHECKS, EDITIONS],
+      missing: [CHECKS, EDITIONS, OUTPUTS],
       problems: [],
     });
     const second = tempDir("build-2");
     expect(await restoreCaches(netlify(second, cacheDir))).toEqual({
       restored: [PHOTOS],
-      cold: [CHECKS, EDITIONS],
+      cold: [CHECKS, EDITIONS, OUTPUTS],
       problems: [],
     });
     expect(readFileSync(path.join(second, PHOTOS, "manifest.json"), "utf8")).toBe('{"photos":{}}\n');
@@ -193,9 +196,9 @@ describe("the Netlify cache plugin", () => {
     write(path.join(second, "node_modules", ".cache"), "not a folder\n");
     const report = await restoreCaches(netlify(second, cacheDir));
     expect(report.restored).toEqual([]);
-    expect(report.cold).toEqual([PHOTOS, CHECKS, EDITIONS]);
-    expect(report.problems).toHaveLength(3);
-    for (const [index, folder] of [PHOTOS, CHECKS, EDITIONS].entries()) {
+    expect(report.cold).toEqual([PHOTOS, CHECKS, EDITIONS, OUTPUTS]);
+    expect(report.problems).toHaveLength(4);
+    for (const [index, folder] of [PHOTOS, CHECKS, EDITIONS, OUTPUTS].entries()) {
       expect(report.problems[index]).toMatch(
         new RegExp(
           `^${folder.replaceAll(".", "\\.")}: could not be restored from Netlify's cache \\(.+\\) — this build makes it cold; nothing to fix unless it happens every time$`,

@@ -11,6 +11,8 @@ import os from "node:os";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { MarkdownIt } from "markdown-it";
+import { codeDigest } from "../build/code-digest.ts";
+import { OutputStore, outputStoreSettings } from "../build/output-store.ts";
 import type { EntityKind } from "../contract/entities.ts";
 import type { Authors, Site, Topics } from "../contract/schema.ts";
 import { NAVIGATION, PAGE_PATHS } from "../contract/urls.ts";
@@ -20,7 +22,12 @@ import { buildSiteViews, type SiteViews, VIEWS_EVENT } from "../pipeline/views/s
 import { buildTime } from "../shared/dates.ts";
 import { buildPhases } from "../shared/phases.ts";
 import { ContentError, formatProblem } from "../shared/problems.ts";
+import { sha256 } from "../shared/store.ts";
 import { escapeHtml } from "../shared/text.ts";
+import { memorySource, type OutputCounts, type OutputPlan, planOutputs } from "./output-plan.ts";
+
+/** The event the content plugin emits after the render, with how many outputs it rendered and took from the store. */
+export const OUTPUTS_EVENT = "dateline.outputs";
 
 /** Written into the site root by every build: `{ "nextDue": "<UTC date-time>" | null }`. */
 const SCHEDULE_FILE = "schedule.json";
@@ -61,6 +68,11 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
   let lastGoodViews: SiteViews | undefined;
   /** Problem lines the dev server shows on every page; empty when the content is fine. */
   let shownProblems: string[] = [];
+  /** Which outputs this build renders; the rest come from the output store (output-plan.ts). */
+  let plan: OutputPlan | undefined;
+  let store: OutputStore | undefined;
+  /** The dev server keeps what it wrote on earlier rebuilds, by key, in its own output folder. */
+  const devServerOutputs = memorySource();
 
   // Issue files are data for the stages below, not templates; the dev server still
   // rebuilds when one changes, is added or is deleted.
@@ -92,6 +104,7 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
         `${new ContentError(result.problems).message}\n(the pages show them too; save a fix to clear them)`,
       );
       views = lastGoodViews ?? (await buildSiteViews([], { site, authors, topics }));
+      plan = planRender(views, directories.output, serving);
       await eleventyConfig.emit(VIEWS_EVENT, views);
       return;
     }
@@ -100,8 +113,27 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
     views = result.views;
     if (serving && lastGoodViews) await removeStalePages(directories.output, lastGoodViews, views);
     lastGoodViews = views;
+    plan = planRender(views, directories.output, serving);
     await eleventyConfig.emit(VIEWS_EVENT, views);
   });
+
+  /** Keys every output, and takes those the store holds (the dev server: those it already wrote). */
+  function planRender(siteViews: SiteViews, output: string, serving: boolean): OutputPlan {
+    const shell = {
+      data: { site, authors, topics, entities: options.entities, threads: options.threads },
+      siteCard: options.photos.entry(site.card.src) ?? null,
+      preview: showUnpublished,
+      problems: shownProblems,
+    };
+    const base = sha256(`${codeDigest(process.cwd(), options.issuesDir)}\0${JSON.stringify(shell)}`);
+    store = serving ? undefined : new OutputStore(outputStoreSettings().root);
+    return planOutputs(siteViews, {
+      source: store ?? devServerOutputs,
+      output,
+      base,
+      verify: !serving && process.env.DATELINE_VERIFY_OUTPUTS === "1",
+    });
+  }
 
   // In the dev server, every HTML page opens with the content's problems while there are any.
   eleventyConfig.addTransform(
@@ -117,12 +149,20 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
   // The scheduled publishing function (netlify/functions/) reads when the next issue is due.
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     await writeFile(path.join(directories.output, SCHEDULE_FILE), `${JSON.stringify({ nextDue })}\n`);
+    const counts: OutputCounts | undefined = plan?.finish();
+    store?.finish();
+    if (counts) await eleventyConfig.emit(OUTPUTS_EVENT, counts);
   });
 
   // Read after eleventy.before: Eleventy asks for global data when it renders.
   eleventyConfig.addGlobalData("views", () => {
     if (!views) throw new Error("the content stage has not run");
     return views;
+  });
+  // What the paginated templates render this build: the outputs whose key the store lacks.
+  eleventyConfig.addGlobalData("outputs", () => {
+    if (!plan) throw new Error("the content stage has not run");
+    return plan.lists;
   });
   eleventyConfig.addGlobalData("buildTime", now.toISO() ?? "");
   // Dev server and DATELINE_DRAFTS=1: pages add what only the writer needs (word count).

@@ -78,11 +78,19 @@ function fileOf(edition: EmailEdition, file: EmailFile): string {
   return edition.eml.toString("latin1");
 }
 
+/** The `outputs` list each file's template paginates. */
+const EMAIL_LISTS = {
+  "email.html": "emailHtml",
+  "email.txt": "emailText",
+  "email.eml": "emailMessage",
+} as const satisfies Record<EmailFile, string>;
+
 /** The template (src/email-*.11ty.ts) that writes one of the edition's files beside each issue page. */
 export function emailFileTemplate(file: EmailFile) {
   return {
     data: {
-      pagination: { data: "views.issues", size: 1, alias: "issue" },
+      // Only the issues whose file the output store lacks (lib/eleventy/output-plan.ts).
+      pagination: { data: `outputs.${EMAIL_LISTS[file]}`, size: 1, alias: "issue" },
       permalink: (data: EmailPageData) => emailUrl(data.issue.url, file),
       eleventyExcludeFromCollections: true,
     },

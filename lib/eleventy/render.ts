@@ -5,23 +5,37 @@
 import Eleventy from "@11ty/eleventy";
 import { pageSources, type SiteViews, VIEWS_EVENT } from "../pipeline/views/site.ts";
 import { buildPhases } from "../shared/phases.ts";
+import { OUTPUTS_EVENT } from "./content.ts";
+import type { OutputCounts } from "./output-plan.ts";
 
 /** Eleventy's programmatic config hook: says when rendering starts (after the photos and content). */
 interface ProgressConfig {
   on(event: "eleventy.contentMap", callback: () => void): void;
   on(event: typeof VIEWS_EVENT, callback: (views: SiteViews) => void): void;
+  on(event: typeof OUTPUTS_EVENT, callback: (counts: OutputCounts) => void): void;
+}
+
+/** What the render leaves the build: each issue page's source file, and how many outputs were rendered or taken. */
+interface Rendered {
+  sources: Record<string, string>;
+  /** Files Eleventy wrote, and files taken from the output store. */
+  outputs: { rendered: number; taken: number };
 }
 
 /**
- * Renders the site into `staging`; returns each issue page's source file, so
- * check messages can name the file to fix. Nothing of Eleventy outlives this function.
+ * Renders the site into `staging`; returns each issue page's source file, so check messages can
+ * name the file to fix, and the output counts. Nothing of Eleventy outlives this function.
  */
-export async function renderSite(staging: string): Promise<Record<string, string>> {
+export async function renderSite(staging: string): Promise<Rendered> {
   let sources: Record<string, string> = {};
+  let taken = 0;
   const progress = (config: ProgressConfig): void => {
     config.on("eleventy.contentMap", () => buildPhases.announce("render"));
     config.on(VIEWS_EVENT, (views) => {
       sources = pageSources(views);
+    });
+    config.on(OUTPUTS_EVENT, (counts) => {
+      taken = counts.taken;
     });
   };
   const options = { configPath: "eleventy.config.ts", quietMode: true, config: progress };
@@ -29,7 +43,7 @@ export async function renderSite(staging: string): Promise<Record<string, string
   // Our own summary and error report replace Eleventy's log (and its stack traces).
   eleventy.disableLogger();
   const writeStarted = performance.now();
-  await eleventy.write();
+  const [, written] = (await eleventy.write()) as [unknown, unknown[]];
   // The content plugin records photos and content, which ran inside Eleventy's write.
   buildPhases.record(
     "render",
@@ -39,5 +53,5 @@ export async function renderSite(staging: string): Promise<Record<string, string
       buildPhases.get("content") -
       buildPhases.get("views"),
   );
-  return sources;
+  return { sources, outputs: { rendered: written.length, taken } };
 }

@@ -74,9 +74,10 @@ const TEMP_NAME = /^[0-9a-f]{64}\.json\.\d+-[0-9a-f]{8}\.tmp$/;
 /**
  * Makes `root` this store's folder, or refuses it with one line naming `variable`, the setting
  * that chose it: a folder that holds other things (a checkout, a home folder) is never a cache,
- * so a mistyped setting can never lead the store to prune a writer's files.
+ * so a mistyped setting can never lead the store to prune a writer's files. `ownName` matches
+ * the names the store itself makes.
  */
-function claimStoreFolder(root: string, variable: string): void {
+export function claimStoreFolder(root: string, variable: string, ownName: RegExp = FINGERPRINT_NAME): void {
   let names: string[];
   try {
     names = readdirSync(root);
@@ -85,7 +86,7 @@ function claimStoreFolder(root: string, variable: string): void {
     names = [];
   }
   if (names.includes(STORE_MARKER)) return;
-  const foreign = names.filter((name) => !FINGERPRINT_NAME.test(name)).sort();
+  const foreign = names.filter((name) => !ownName.test(name)).sort();
   if (foreign.length > 0) {
     const shown = foreign.slice(0, 3).join(", ") + (foreign.length > 3 ? ", …" : "");
     throw new BuildError(

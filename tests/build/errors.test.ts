@@ -127,7 +127,7 @@ describe("a site whose about page has an alt text mentioning data-pagefind-body"
       expect(site.stderr).not.toContain("Build failed");
       expect(site.status).toBe(0);
       expect(site.read("about/index.html")).toContain('alt="The Dateline mark; data-pagefind-body');
-      expect(site.stdout).toContain(": 4 issues indexed for search;");
+      expect(site.stdout).toContain(" from the output store; 4 issues indexed for search;");
     } finally {
       site.remove();
     }

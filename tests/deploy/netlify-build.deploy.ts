@@ -40,6 +40,7 @@ const FOLDERS = [
   "node_modules/.cache/dateline-photos",
   "node_modules/.cache/dateline-checks",
   "node_modules/.cache/dateline-editions",
+  "node_modules/.cache/dateline-outputs",
 ];
 /** After the sample issues (April 2025), so the build is the same on any day it runs. */
 const SOURCE_DATE_EPOCH = "1767225600";
@@ -213,7 +214,7 @@ function expectDeploy(run: RunnerResult): void {
   expect(zip.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
   expect(zip.includes("netlify/functions/publish-due-issues.mjs")).toBe(true);
 
-  // Netlify's cache folder holds the three caches the plugin saved.
+  // Netlify's cache folder holds the four caches the plugin saved.
   const saved = files(cacheDir);
   for (const folder of FOLDERS) {
     expect(
@@ -263,6 +264,8 @@ describe("Netlify's build runner, offline, on a fresh checkout (two deploys, one
     expectSuccess(run);
     expectLog(run, `dateline-cache: restored ${FOLDERS.join(", ")}`);
     expect(run.log).not.toContain("dateline-cache: cold");
+    // The unchanged pages came from the restored output store instead of being rendered again.
+    expect(run.log).toMatch(/rendered \d+ of \d+ outputs, [1-9]\d* from the output store/);
     expectDeploy(run);
     // The same sources and SOURCE_DATE_EPOCH: the restored caches served the build as they were.
     expect(caches()).toEqual(afterFirst);

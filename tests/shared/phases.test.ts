@@ -87,7 +87,9 @@ describe("a build", () => {
   it("ends with the summary line, then one line of phase times", () => {
     expect(site.status).toBe(0);
     const lines = site.stdout.trimEnd().split("\n");
-    expect(lines.at(-2)).toMatch(/^Built _site\/ in \d+\.\d s: 4 issues indexed for search; /);
+    expect(lines.at(-2)).toMatch(
+      /^Built _site\/ in \d+\.\d s: rendered \d+ of \d+ outputs, \d+ from the output store; 4 issues indexed for search; /,
+    );
     // photos and content are recorded by the content plugin, inside Eleventy's write.
     expect(lines.at(-1)).toMatch(
       /^photos \d+\.\d s · content \d+\.\d s · views \d+\.\d s · render \d+\.\d s · search \d+\.\d s · checks \d+\.\d s · swap \d+\.\d s$/,

@@ -15,11 +15,15 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { restore, save } from "@netlify/cache-utils";
 
-/** The cache folders, relative to the project root: photo renditions, site-check results, email editions. */
+/**
+ * The cache folders, relative to the project root: photo renditions, site-check results, email
+ * editions, and the rendered outputs an unchanged page reuses.
+ */
 export const CACHE_FOLDERS = Object.freeze([
   "node_modules/.cache/dateline-photos",
   "node_modules/.cache/dateline-checks",
   "node_modules/.cache/dateline-editions",
+  "node_modules/.cache/dateline-outputs",
 ]);
 
 /**

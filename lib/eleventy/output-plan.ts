@@ -1,0 +1,196 @@
+/**
+ * Which outputs this build renders. Every page, listing and email file that a template makes
+ * from one item of a list has a key: the hash of that item (what the output shows), the
+ * template, the site's shell (data files, preview, the problems shown) and the code digest
+ * (lib/build/code-digest.ts). Outputs whose key the store holds are linked into the output
+ * folder before Eleventy runs; the templates paginate `outputs.*`, which holds only the rest.
+ *
+ * `DATELINE_VERIFY_OUTPUTS=1` renders everything as well and fails, naming the file, where a
+ * stored output differs from the fresh one: a key that misses something its output shows.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { EMAIL_FILES, type EmailFile, emailUrl, outputFileOf } from "../contract/urls.ts";
+import type { SiteViews } from "../pipeline/views/site.ts";
+import { BuildError } from "../shared/problems.ts";
+import { sha256 } from "../shared/store.ts";
+
+/** Where stored outputs come from: the output store (lib/build/output-store.ts), or the dev server's memory. */
+export interface OutputSource {
+  /** Puts the output stored under `key` at `file`; false when it must be rendered. */
+  take(key: string, file: string): boolean;
+  /** Keeps `file`, just rendered, under `key`. */
+  keep(key: string, file: string): void;
+  /** The hash of the output stored under `key`, for DATELINE_VERIFY_OUTPUTS. */
+  storedHash(key: string): string | undefined;
+}
+
+/** One template that makes one output per item of a list. */
+interface PagedOutput<T> {
+  template: string;
+  items(views: SiteViews): readonly T[];
+  url(item: T): string;
+  /** What the output shows, when it is more than the item: the front page on `/`. */
+  shows?(item: T, views: SiteViews): unknown;
+}
+
+const emailOutput = (file: EmailFile): PagedOutput<SiteViews["issues"][number]> => ({
+  template: `email:${file}`,
+  items: (views) => views.issues,
+  url: (issue) => emailUrl(issue.url, file),
+});
+
+/** The templates in src/ that paginate `outputs.<name>`; everything else renders every build. */
+const PAGED_OUTPUTS = {
+  issuePages: {
+    template: "src/issue.njk",
+    items: (views) => views.issuePages,
+    url: (page) => page.issue.url,
+  } satisfies PagedOutput<SiteViews["issuePages"][number]>,
+  homePages: {
+    template: "src/index.njk",
+    items: (views) => views.homePages,
+    url: (page) => page.href,
+    shows: (page, views) => (page.pageNumber === 1 ? [page, views.frontPage] : page),
+  } satisfies PagedOutput<SiteViews["homePages"][number]>,
+  topicPages: {
+    template: "src/topics/topic.njk",
+    items: (views) => views.topicPages,
+    url: (page) => page.href,
+  } satisfies PagedOutput<SiteViews["topicPages"][number]>,
+  authorPages: {
+    template: "src/authors/author.njk",
+    items: (views) => views.authorPages,
+    url: (page) => page.href,
+  } satisfies PagedOutput<SiteViews["authorPages"][number]>,
+  entityPages: {
+    template: "src/entities/entity.njk",
+    items: (views) => views.entityPages,
+    url: (page) => page.href,
+  } satisfies PagedOutput<SiteViews["entityPages"][number]>,
+  threadPages: {
+    template: "src/threads/thread.njk",
+    items: (views) => views.threadPages,
+    url: (page) => page.href,
+  } satisfies PagedOutput<SiteViews["threadPages"][number]>,
+  archiveYearPages: {
+    template: "src/archive/year.njk",
+    items: (views) => views.archiveYearPages,
+    url: (page) => page.href,
+  } satisfies PagedOutput<SiteViews["archiveYearPages"][number]>,
+  ledgerPages: {
+    template: "src/corrections/index.njk",
+    items: (views) => views.ledger.pages,
+    url: (page) => page.href,
+  } satisfies PagedOutput<SiteViews["ledger"]["pages"][number]>,
+  emailHtml: emailOutput("email.html"),
+  emailText: emailOutput("email.txt"),
+  emailMessage: emailOutput("email.eml"),
+};
+type ListName = keyof typeof PAGED_OUTPUTS;
+// One loop over the table; each entry's own types were checked where it was written.
+const PAGED: [ListName, PagedOutput<unknown>][] = Object.entries(PAGED_OUTPUTS) as [
+  ListName,
+  PagedOutput<unknown>,
+][];
+
+/** A page taken from the store, as the sitemap lists it (the shape of an Eleventy collection item). */
+interface KeptPage {
+  url: string;
+  outputPath: string;
+  data: { issuePage?: unknown };
+}
+
+/** The `outputs` global data: each paginated list, holding only what must be rendered, and the kept pages. */
+type OutputLists = Record<ListName, unknown[]> & { kept: KeptPage[] };
+
+export interface OutputCounts {
+  rendered: number;
+  taken: number;
+}
+
+interface Planned {
+  key: string;
+  file: string;
+  /** The stored output's hash, when verifying a hit. */
+  expected?: string;
+}
+
+export interface OutputPlan {
+  lists: OutputLists;
+  /** After Eleventy has written: keeps what it rendered, and (verifying) compares the hits. */
+  finish(): OutputCounts;
+}
+
+export interface PlanOptions {
+  source: OutputSource;
+  /** The folder Eleventy writes to. */
+  output: string;
+  /** The code digest and the site's shell: what every output shows besides its item. */
+  base: string;
+  verify: boolean;
+}
+
+export function planOutputs(views: SiteViews, options: PlanOptions): OutputPlan {
+  const { source, output, base, verify } = options;
+  const lists = Object.fromEntries(PAGED.map(([name]) => [name, [] as unknown[]])) as OutputLists;
+  lists.kept = [];
+  const rendered: Planned[] = [];
+  let taken = 0;
+  for (const [name, spec] of PAGED) {
+    for (const item of spec.items(views)) {
+      const url = spec.url(item);
+      const relative = outputFileOf(url);
+      const file = path.join(output, relative);
+      const shown = spec.shows ? spec.shows(item, views) : item;
+      const key = sha256(`${base}\0${spec.template}\0${JSON.stringify(shown)}`);
+      if (verify) {
+        const expected = source.storedHash(key);
+        rendered.push({ key, file, ...(expected ? { expected } : {}) });
+        lists[name].push(item);
+      } else if (source.take(key, file)) {
+        taken += 1;
+        if (relative.endsWith(".html") && !EMAIL_FILES.some((email) => relative.endsWith(email))) {
+          lists.kept.push({
+            url,
+            outputPath: file,
+            data: name === "issuePages" ? { issuePage: item } : {},
+          });
+        }
+      } else {
+        rendered.push({ key, file });
+        lists[name].push(item);
+      }
+    }
+  }
+  return {
+    lists,
+    finish() {
+      const differing: string[] = [];
+      for (const { key, file, expected } of rendered) {
+        if (!existsSync(file)) continue;
+        if (expected && sha256(readFileSync(file)) !== expected) differing.push(path.relative(output, file));
+        source.keep(key, file);
+      }
+      if (differing.length > 0) {
+        const shown = differing.slice(0, 5).join(", ") + (differing.length > 5 ? ", …" : "");
+        throw new BuildError(
+          `DATELINE_VERIFY_OUTPUTS: ${differing.length} stored output${differing.length === 1 ? "" : "s"} differ from a fresh render: ${shown} — the output's key misses something it shows (lib/eleventy/output-plan.ts); clear the store (rm -rf node_modules/.cache/dateline-outputs) and report it`,
+        );
+      }
+      return { rendered: rendered.length, taken };
+    },
+  };
+}
+
+/** The dev server's source: the files it wrote on earlier rebuilds, by key, still in its output folder. */
+export function memorySource(): OutputSource {
+  const written = new Map<string, string>();
+  return {
+    take: (key, file) => written.get(file) === key && existsSync(file),
+    keep: (key, file) => {
+      written.set(file, key);
+    },
+    storedHash: () => undefined,
+  };
+}
