@@ -48,7 +48,7 @@ function fail(reason: string): number {
 async function buildLocked(pauseStep: PauseStep | undefined, started: number): Promise<number> {
   const pause = (step: PauseStep): Promise<void> => pauseAt(step, pauseStep);
   let search: { pages: number };
-  let rendered: { rendered: number; taken: number };
+  let rendered: { rendered: number; taken: number; verified: number };
   let report: Awaited<ReturnType<typeof checkSite>>;
   try {
     const restored = recoverInterruptedSwap(output);
@@ -90,7 +90,7 @@ async function buildLocked(pauseStep: PauseStep | undefined, started: number): P
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const count = (n: number) => n.toLocaleString("en");
   console.log(
-    `Built ${shownOutput} in ${seconds} s: rendered ${count(rendered.rendered)} of ${count(rendered.rendered + rendered.taken)} outputs, ${count(rendered.taken)} from the output store; ${search.pages} issues indexed for search; ${formatReport(report).at(-1)}.`,
+    `Built ${shownOutput} in ${seconds} s: rendered ${count(rendered.rendered)} of ${count(rendered.rendered + rendered.taken)} outputs, ${count(rendered.taken)} from the output store${rendered.verified > 0 ? ` (${count(rendered.verified)} stored outputs verified against a fresh render)` : ""}; ${search.pages} issues indexed for search; ${formatReport(report).at(-1)}.`,
   );
   printPhases(console.log);
   return 0;

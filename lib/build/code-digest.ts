@@ -1,10 +1,10 @@
 /**
- * The digest of everything that turns views into files: templates, includes, data files, CSS
- * and scripts, all of lib/, the Eleventy config, the lockfile and the Node version. It is part
- * of every output's key (lib/eleventy/output-plan.ts), so any edit to the code renders every
- * output again: a stale page is the one bug the output store could add, and this rules out the
- * code's share of it. Issue files and agency photos are content, not code: their effect reaches
- * outputs through the views.
+ * The digest of everything that turns views into files: templates, includes, CSS and scripts,
+ * all of lib/, the Eleventy config, the lockfile and the Node version. It is part of every
+ * output's key (lib/eleventy/output-plan.ts), so any edit to the code renders every output
+ * again: a stale page is the one bug the output store could add, and this rules out the code's
+ * share of it. Issue files, agency photos and the records in _data/ are content, not code: their
+ * effect reaches outputs through the views and the site settings, which are in the keys too.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -17,7 +17,6 @@ const CODE_PATHS = [
   "lib",
   "src",
   "_includes",
-  "_data",
   "assets",
 ] as const;
 

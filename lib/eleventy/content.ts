@@ -119,8 +119,10 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
 
   /** Keys every output, and takes those the store holds (the dev server: those it already wrote). */
   function planRender(siteViews: SiteViews, output: string, serving: boolean): OutputPlan {
+    // The data records (authors, topics, entities, threads) are not here: no template reads
+    // them (tests/templates.test.ts), so what a page shows of them is in its own view.
     const shell = {
-      data: { site, authors, topics, entities: options.entities, threads: options.threads },
+      site,
       siteCard: options.photos.entry(site.card.src) ?? null,
       preview: showUnpublished,
       problems: shownProblems,

@@ -107,6 +107,8 @@ type OutputLists = Record<ListName, unknown[]> & { kept: KeptPage[] };
 export interface OutputCounts {
   rendered: number;
   taken: number;
+  /** Verifying: how many stored outputs were compared with a fresh render (and matched). */
+  verified: number;
 }
 
 interface Planned {
@@ -167,18 +169,22 @@ export function planOutputs(views: SiteViews, options: PlanOptions): OutputPlan 
     lists,
     finish() {
       const differing: string[] = [];
+      let verified = 0;
       for (const { key, file, expected } of rendered) {
         if (!existsSync(file)) continue;
-        if (expected && sha256(readFileSync(file)) !== expected) differing.push(path.relative(output, file));
+        if (expected) {
+          if (sha256(readFileSync(file)) === expected) verified += 1;
+          else differing.push(path.relative(output, file));
+        }
         source.keep(key, file);
       }
       if (differing.length > 0) {
         const shown = differing.slice(0, 5).join(", ") + (differing.length > 5 ? ", …" : "");
         throw new BuildError(
-          `DATELINE_VERIFY_OUTPUTS: ${differing.length} stored output${differing.length === 1 ? "" : "s"} differ from a fresh render: ${shown} — the output's key misses something it shows (lib/eleventy/output-plan.ts); clear the store (rm -rf node_modules/.cache/dateline-outputs) and report it`,
+          `DATELINE_VERIFY_OUTPUTS: ${differing.length === 1 ? "1 stored output differs" : `${differing.length} stored outputs differ`} from a fresh render: ${shown} — the output's key misses something it shows (lib/eleventy/output-plan.ts); clear the store (rm -rf node_modules/.cache/dateline-outputs) and report it`,
         );
       }
-      return { rendered: rendered.length, taken };
+      return { rendered: rendered.length, taken, verified };
     },
   };
 }

@@ -19,7 +19,7 @@ interface ProgressConfig {
 interface Rendered {
   sources: Record<string, string>;
   /** Files Eleventy wrote, and files taken from the output store. */
-  outputs: { rendered: number; taken: number };
+  outputs: { rendered: number; taken: number; verified: number };
 }
 
 /**
@@ -29,6 +29,7 @@ interface Rendered {
 export async function renderSite(staging: string): Promise<Rendered> {
   let sources: Record<string, string> = {};
   let taken = 0;
+  let verified = 0;
   const progress = (config: ProgressConfig): void => {
     config.on("eleventy.contentMap", () => buildPhases.announce("render"));
     config.on(VIEWS_EVENT, (views) => {
@@ -36,6 +37,7 @@ export async function renderSite(staging: string): Promise<Rendered> {
     });
     config.on(OUTPUTS_EVENT, (counts) => {
       taken = counts.taken;
+      verified = counts.verified;
     });
   };
   const options = { configPath: "eleventy.config.ts", quietMode: true, config: progress };
@@ -53,5 +55,5 @@ export async function renderSite(staging: string): Promise<Rendered> {
       buildPhases.get("content") -
       buildPhases.get("views"),
   );
-  return { sources, outputs: { rendered: written.length, taken } };
+  return { sources, outputs: { rendered: written.length, taken, verified } };
 }

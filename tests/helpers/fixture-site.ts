@@ -69,6 +69,8 @@ export function buildFixtureSite(options: FixtureOptions): FixtureSite {
     DATELINE_PHOTO_CACHE: cacheDir,
     DATELINE_CHECK_CACHE: path.join(dir, ".cache/checks"),
     DATELINE_EMAIL_CACHE: path.join(dir, ".cache/editions"),
+    // Its own output store too, so a fixture's first build is cold.
+    DATELINE_OUTPUT_CACHE: path.join(dir, ".cache/outputs"),
     ...options.env,
   });
 }
