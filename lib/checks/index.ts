@@ -7,10 +7,13 @@
  *    the checker are unchanged, else in worker threads, one page at a time — and feeds and
  *    sitemaps likewise (documents.ts);
  * 2. the cross-page checks (links, fragments, JSON-LD files, sitemap targets, budgets) run on
- *    those facts, every time, so a page that vanished breaks the cached links that pointed at it.
+ *    those facts for each page that changed, or that read a file that changed, appeared or went
+ *    away; every other page keeps the last run's verdict (last-run.ts). Feeds, sitemaps and
+ *    robots.txt are checked every time.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { load as loadHtml } from "cheerio";
 import { codeHash, JsonStore, packageVersion, sha256 } from "../shared/store.ts";
 import { type Budgets, DEFAULT_BUDGETS, pageBudgetProblems, stylesheetProblems } from "./budgets.ts";
 import { cacheDirFor } from "./cache.ts";
@@ -25,7 +28,8 @@ import {
   webAddressProblems,
 } from "./email.ts";
 import { type LoadedConfig, loadConfig, REPO_CONFIG } from "./html.ts";
-import { type AnchorIndex, linkProblems } from "./links.ts";
+import { LastRun, noDependencies, type PageHashOf, recordingSite } from "./last-run.ts";
+import { type AnchorIndex, linkFacts, linkProblems } from "./links.ts";
 import type { LaneJob } from "./page-analyser.ts";
 import { type PageFacts, pageFactsSchema } from "./page-facts-schema.ts";
 import { defaultThreads, readInLanes } from "./pool.ts";
@@ -76,6 +80,8 @@ export interface SiteReport {
   sitemaps: number;
   /** Email editions checked (lib/checks/email.ts). */
   emails: number;
+  /** Pages and emails whose cross-page verdict was kept from the last run (last-run.ts). */
+  verdictsKept: number;
 }
 
 /** Bump when the shape or meaning of cached facts changes without a change under lib/checks. */
@@ -102,11 +108,19 @@ function fingerprintOf(config: LoadedConfig, budgets: Budgets): string {
   ).slice(0, 32);
 }
 
-/** The origin of the home page's canonical link, else of the first page that has one. */
-function findOrigin(pages: readonly string[], facts: ReadonlyMap<string, PageFacts>): string | undefined {
-  const ordered = [...pages.filter((file) => file === "index.html"), ...pages];
+/**
+ * The origin of the home page's canonical link, else of the first page that has one. A page's
+ * canonical comes from its cached facts, or from a quick parse when they are not cached.
+ */
+function findOrigin(dir: string, pages: ReadonlyMap<string, string>, cache: JsonStore): string | undefined {
+  const ordered = [...(pages.has("index.html") ? ["index.html"] : []), ...pages.keys()];
   for (const file of ordered) {
-    const href = facts.get(file)?.canonical;
+    const cached = cache.read(pages.get(file) ?? "", pageFactsSchema);
+    const href = cached
+      ? cached.canonical
+      : loadHtml(readFileSync(path.join(dir, file), "utf8"))('link[rel~="canonical"]')
+          .first()
+          .attr("href");
     if (href && URL.canParse(href)) return new URL(href).origin;
   }
   return undefined;
@@ -132,12 +146,12 @@ interface FileFacts {
 }
 
 /**
- * Every page's and email edition's facts: from the cache where it has them, the rest read on
- * every core (pool.ts), pages and emails in one queue so no core waits for the other kind.
+ * The facts of these pages and email editions: from the cache where it has them, the rest read
+ * on every core (pool.ts), pages and emails in one queue so no core waits for the other kind.
  */
 async function readAllFiles(
   dir: string,
-  files: { pages: readonly string[]; emails: readonly string[] },
+  files: { pages: ReadonlyMap<string, string>; emails: ReadonlyMap<string, string> },
   cache: JsonStore,
   config: LoadedConfig,
   configPath: string,
@@ -149,8 +163,8 @@ async function readAllFiles(
   const jobs: LaneJob[] = [];
   const keys: (string | undefined)[] = [];
   const names: string[] = [];
-  for (const file of files.pages) {
-    const cached = cache.read(sha256(readFileSync(path.join(dir, file))), pageFactsSchema);
+  for (const [file, hash] of files.pages) {
+    const cached = cache.read(hash, pageFactsSchema);
     if (cached) pages.set(file, cached);
     else {
       jobs.push({ kind: "page", path: path.join(dir, file) });
@@ -159,8 +173,7 @@ async function readAllFiles(
     }
   }
   const pagesFromCache = pages.size;
-  for (const file of files.emails) {
-    const key = emailKey(dir, file);
+  for (const [file, key] of files.emails) {
     const cached = cache.read(key, emailFactsSchema);
     if (cached) emails.set(file, cached);
     else {
@@ -256,31 +269,60 @@ export async function checkSite(dir: string, options: CheckOptions = {}): Promis
     "DATELINE_CHECK_CACHE",
   );
   // Email editions are not web pages: they get the email checks instead.
-  const pages = files.filter((file) => file.endsWith(".html") && !isEmailFile(file));
+  const pageHashes = new Map(
+    files
+      .filter((file) => file.endsWith(".html") && !isEmailFile(file))
+      .map((file) => [file, sha256(readFileSync(path.join(absolute, file)))]),
+  );
+  const emailKeys = new Map(files.filter(isEmailFile).map((file) => [file, emailKey(absolute, file)]));
+  const origin = normaliseOrigin(options.origin) ?? findOrigin(absolute, pageHashes, cache);
+  const site = makeSite(absolute, files, origin);
+  const lastRun = new LastRun(cache, origin);
+  const pageHashOf: PageHashOf = (file) => pageHashes.get(file);
+
+  // Files whose bytes and whose dependencies are as the last run saw them keep its verdict.
+  const kept = new Map<string, CheckProblem[]>();
+  const toCheck = { pages: new Map<string, string>(), emails: new Map<string, string>() };
+  for (const [kind, keys] of [
+    ["pages", pageHashes],
+    ["emails", emailKeys],
+  ] as const) {
+    for (const [file, key] of keys) {
+      const source = sourceOf(options.sources, kind === "pages" ? file : pageOfEmail(file));
+      const problems = lastRun.reuse(file, key, source, site, pageHashOf);
+      if (problems) {
+        kept.set(file, problems);
+        cache.keep(key);
+      } else toCheck[kind].set(file, key);
+    }
+  }
 
   const {
     pages: facts,
-    pagesFromCache: fromCache,
+    pagesFromCache,
     emails,
   } = await readAllFiles(
     absolute,
-    { pages, emails: files.filter(isEmailFile) },
+    toCheck,
     cache,
     config,
     configPath,
     budgets,
     options.threads ?? defaultThreads(),
   );
-  const origin = normaliseOrigin(options.origin) ?? findOrigin(pages, facts);
-  const site = makeSite(absolute, files, origin);
   const documents = readAllDocuments(site, cache, budgets);
 
   const anchorSets = new Map<string, ReadonlySet<string>>();
-  const anchors: AnchorIndex = (file) => {
+  /** A page's ids: from its facts, else its cached facts, else a quick parse of the page. */
+  const pageAnchors = (file: string): ReadonlySet<string> | undefined => {
     let found = anchorSets.get(file);
     if (!found) {
-      const ids = facts.get(file)?.anchors;
-      if (ids === undefined) return undefined;
+      const hash = pageHashes.get(file);
+      if (hash === undefined) return undefined;
+      const ids =
+        facts.get(file)?.anchors ??
+        cache.read(hash, pageFactsSchema)?.anchors ??
+        linkFacts(loadHtml(readFileSync(path.join(absolute, file), "utf8"))).anchors;
       found = new Set(ids);
       anchorSets.set(file, found);
     }
@@ -289,9 +331,24 @@ export async function checkSite(dir: string, options: CheckOptions = {}): Promis
 
   const problems: CheckProblem[] = [];
   for (const file of files) {
+    const reused = kept.get(file);
+    if (reused) {
+      problems.push(...reused);
+      continue;
+    }
+    const dependencies = noDependencies();
+    const seen = recordingSite(site, dependencies);
+    const anchors: AnchorIndex = (target) => {
+      dependencies.anchors.set(target, pageHashes.get(target) ?? "");
+      return pageAnchors(target);
+    };
     const page = facts.get(file);
-    if (page)
-      problems.push(...pageProblems(site, file, page, anchors, budgets, sourceOf(options.sources, file)));
+    if (page) {
+      const source = sourceOf(options.sources, file);
+      const found = pageProblems(seen, file, page, anchors, budgets, source);
+      lastRun.record(file, pageHashes.get(file) ?? "", source, found, dependencies);
+      problems.push(...found);
+    }
     const document = documents.get(file);
     if (document) problems.push(...documentProblems(site, file, document));
     const email = emails.get(file);
@@ -302,25 +359,30 @@ export async function checkSite(dir: string, options: CheckOptions = {}): Promis
       const messages = [
         ...email.problems,
         ...webAddressProblems(text, webUrl),
-        ...emailLinkProblems(site, email, anchors),
+        ...emailLinkProblems(seen, email, anchors),
       ];
-      for (const message of messages)
-        problems.push({ file, message, ...(source === undefined ? {} : { source }) });
+      const found = messages.map(
+        (message): CheckProblem => ({ file, message, ...(source === undefined ? {} : { source }) }),
+      );
+      lastRun.record(file, emailKeys.get(file) ?? "", source, found, dependencies);
+      problems.push(...found);
     }
   }
   problems.push(...robotsProblems(site), ...stylesheetProblems(site, budgets));
   // Files are listed sorted, so a stable sort by file keeps each file's problems in check order.
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  lastRun.save();
   await cache.finish();
 
   const documentFacts = [...documents.values()];
   return {
     problems,
-    pages: pages.length,
-    pagesFromCache: fromCache,
+    pages: pageHashes.size,
+    pagesFromCache: pagesFromCache + [...kept.keys()].filter((file) => pageHashes.has(file)).length,
     feeds: documentFacts.filter((document) => document.feed).length,
     sitemaps: documentFacts.filter((document) => document.sitemap).length,
-    emails: emails.size,
+    emails: emailKeys.size,
+    verdictsKept: kept.size,
   };
 }
 

@@ -148,6 +148,11 @@ export class JsonStore {
     return parsed.data;
   }
 
+  /** Marks an entry this run relied on without reading it, so tidying keeps it. */
+  keep(key: string): void {
+    this.used.add(key);
+  }
+
   /** Stores the entry atomically (temporary file, then rename). Never throws. */
   write(key: string, value: unknown): void {
     const file = this.fileFor(key);

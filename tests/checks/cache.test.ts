@@ -38,15 +38,25 @@ async function lines(dir: string, options: CheckOptions): Promise<string[]> {
 }
 
 /** The cache entry of a page, found by the hash of its bytes. */
-function entryOf(cacheDir: string, dir: string, page: string): string {
+function pageEntryOf(cacheDir: string, dir: string, page: string): string {
   const hash = createHash("sha256")
     .update(readFileSync(path.join(dir, page)))
     .digest("hex");
+  return entryOf(cacheDir, hash);
+}
+
+function entryOf(cacheDir: string, hash: string): string {
   const found = readdirSync(cacheDir, { recursive: true, encoding: "utf8" }).filter((name) =>
     name.endsWith(`${hash}.json`),
   );
-  if (found.length !== 1) throw new Error(`expected one cache entry for ${page}, found ${found.length}`);
+  if (found.length !== 1) throw new Error(`expected one cache entry ${hash}, found ${found.length}`);
   return path.join(cacheDir, found[0] ?? "");
+}
+
+/** The cross-page checks' record of the last run (lib/checks/last-run.ts). */
+function lastRunEntry(cacheDir: string): string {
+  const key = createHash("sha256").update("dateline-checks last run").digest("hex");
+  return entryOf(cacheDir, key);
 }
 
 const ALPHA = "2025/04/alpha/index.html";
@@ -103,13 +113,17 @@ describe("a warm cache", () => {
     expect(first.problems.map(formatProblem)).toEqual([
       expect.stringMatching(/^2025\/04\/alpha\/index\.html: \d+:\d+ deprecated: <blink> is deprecated$/),
     ]);
-    const alphaEntry = entryOf(cacheDir, site.dir, ALPHA);
+    const alphaEntry = pageEntryOf(cacheDir, site.dir, ALPHA);
     const text = readFileSync(alphaEntry, "utf8");
     // Still valid JSON of the right shape, but not what was written: the checksum catches it.
     writeFileSync(alphaEntry, text.replace("deprecated: <blink> is deprecated", "deprecated: fine"));
-    const bravoEntry = entryOf(cacheDir, site.dir, BRAVO);
+    const bravoEntry = pageEntryOf(cacheDir, site.dir, BRAVO);
     writeFileSync(bravoEntry, readFileSync(bravoEntry, "utf8").slice(0, 100));
+    // The last run's record, damaged too: no verdict is kept, so every page's facts are read.
+    const lastRun = lastRunEntry(cacheDir);
+    writeFileSync(lastRun, readFileSync(lastRun, "utf8").slice(0, 200));
     const recovered = await checkSite(site.dir, { cacheDir });
+    expect(recovered.verdictsKept).toBe(0);
     expect(recovered.pagesFromCache).toBe(32);
     expect(recovered.problems).toEqual(first.problems);
     // The damaged entries were written again, whole.
