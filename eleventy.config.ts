@@ -60,6 +60,7 @@ export default function (eleventyConfig: UserConfig): void {
 
   // Content: read and check every issue once, then the views every page and feed reads.
   const markdown = createMarkdown({ renderFigure: photos.renderBodyFigure });
+  const feedContext = { site, topics, entities, threads };
   eleventyConfig.addPlugin(contentPlugin, {
     site,
     authors,
@@ -69,6 +70,7 @@ export default function (eleventyConfig: UserConfig): void {
     issuesDir: "src/issues",
     entities,
     threads,
+    feeds: feedContext,
   });
 
   // Rendering.
@@ -80,7 +82,7 @@ export default function (eleventyConfig: UserConfig): void {
   });
 
   // Outputs beyond pages.
-  eleventyConfig.addPlugin(feedsPlugin, { site, topics, entities, threads });
+  eleventyConfig.addPlugin(feedsPlugin, feedContext);
   eleventyConfig.addPlugin(seoPlugin, { site, authors, topics, photos, entities, threads });
   eleventyConfig.addPlugin(sitemapsPlugin, { site });
   eleventyConfig.addPlugin(emailPlugin, { site });

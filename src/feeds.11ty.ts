@@ -13,7 +13,8 @@ interface FeedPageData {
 }
 
 export const data = {
-  pagination: { data: "feeds.list", size: 1, alias: "feed" },
+  // The feeds whose key the output store lacks (lib/eleventy/output-plan.ts); feeds.list has them all.
+  pagination: { data: "outputs.feedDocuments", size: 1, alias: "feed" },
   permalink: (data: FeedPageData) => data.feed.path,
   eleventyExcludeFromCollections: true,
 };

@@ -16,6 +16,7 @@ import { OutputStore, outputStoreSettings } from "../build/output-store.ts";
 import type { EntityKind } from "../contract/entities.ts";
 import type { Authors, Site, Topics } from "../contract/schema.ts";
 import { NAVIGATION, PAGE_PATHS } from "../contract/urls.ts";
+import type { FeedContext } from "../outputs/feeds/channel.ts";
 import type { PhotoDesk } from "../pipeline/photos/desk.ts";
 import { runPipeline } from "../pipeline/run.ts";
 import { buildSiteViews, type SiteViews, VIEWS_EVENT } from "../pipeline/views/site.ts";
@@ -46,6 +47,8 @@ export interface ContentOptions {
   entities: Record<EntityKind, unknown>;
   /** `_data/threads.ts` as loaded, checked here each build. */
   threads: unknown;
+  /** What the feeds are made from besides the views (the feeds plugin's own options): their keys need it. */
+  feeds: FeedContext;
 }
 
 /**
@@ -129,12 +132,15 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
     };
     const base = sha256(`${codeDigest(process.cwd(), options.issuesDir)}\0${JSON.stringify(shell)}`);
     store = serving ? undefined : new OutputStore(outputStoreSettings().root);
-    return planOutputs(siteViews, {
-      source: store ?? devServerOutputs,
-      output,
-      base,
-      verify: !serving && process.env.DATELINE_VERIFY_OUTPUTS === "1",
-    });
+    return planOutputs(
+      { views: siteViews, feeds: options.feeds, buildTime: now.toISO() ?? "" },
+      {
+        source: store ?? devServerOutputs,
+        output,
+        base,
+        verify: !serving && process.env.DATELINE_VERIFY_OUTPUTS === "1",
+      },
+    );
   }
 
   // In the dev server, every HTML page opens with the content's problems while there are any.

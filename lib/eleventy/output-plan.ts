@@ -10,7 +10,15 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { EMAIL_FILES, type EmailFile, emailUrl, outputFileOf } from "../contract/urls.ts";
+import {
+  EMAIL_FILES,
+  type EmailFile,
+  emailUrl,
+  type FeedSpec,
+  listFeeds,
+  outputFileOf,
+} from "../contract/urls.ts";
+import { type FeedContext, feedInputs } from "../outputs/feeds/channel.ts";
 import type { SiteViews } from "../pipeline/views/site.ts";
 import { BuildError } from "../shared/problems.ts";
 import { sha256 } from "../shared/store.ts";
@@ -25,18 +33,25 @@ export interface OutputSource {
   storedHash(key: string): string | undefined;
 }
 
+/** What the outputs are made from: the views, and for the feeds their records and the build time. */
+export interface PlanInputs {
+  views: SiteViews;
+  feeds: FeedContext;
+  buildTime: string;
+}
+
 /** One template that makes one output per item of a list. */
 interface PagedOutput<T> {
   template: string;
-  items(views: SiteViews): readonly T[];
+  items(inputs: PlanInputs): readonly T[];
   url(item: T): string;
-  /** What the output shows, when it is more than the item: the front page on `/`. */
-  shows?(item: T, views: SiteViews): unknown;
+  /** What the output shows, when it is more than the item: the front page on `/`, a feed's issues. */
+  shows?(item: T, inputs: PlanInputs): unknown;
 }
 
 const emailOutput = (file: EmailFile): PagedOutput<SiteViews["issues"][number]> => ({
   template: `email:${file}`,
-  items: (views) => views.issues,
+  items: ({ views }) => views.issues,
   url: (issue) => emailUrl(issue.url, file),
 });
 
@@ -44,45 +59,54 @@ const emailOutput = (file: EmailFile): PagedOutput<SiteViews["issues"][number]> 
 const PAGED_OUTPUTS = {
   issuePages: {
     template: "src/issue.njk",
-    items: (views) => views.issuePages,
+    items: ({ views }) => views.issuePages,
     url: (page) => page.issue.url,
   } satisfies PagedOutput<SiteViews["issuePages"][number]>,
   homePages: {
     template: "src/index.njk",
-    items: (views) => views.homePages,
+    items: ({ views }) => views.homePages,
     url: (page) => page.href,
-    shows: (page, views) => (page.pageNumber === 1 ? [page, views.frontPage] : page),
+    shows: (page, { views }) => (page.pageNumber === 1 ? [page, views.frontPage] : page),
   } satisfies PagedOutput<SiteViews["homePages"][number]>,
   topicPages: {
     template: "src/topics/topic.njk",
-    items: (views) => views.topicPages,
+    items: ({ views }) => views.topicPages,
     url: (page) => page.href,
   } satisfies PagedOutput<SiteViews["topicPages"][number]>,
   authorPages: {
     template: "src/authors/author.njk",
-    items: (views) => views.authorPages,
+    items: ({ views }) => views.authorPages,
     url: (page) => page.href,
   } satisfies PagedOutput<SiteViews["authorPages"][number]>,
   entityPages: {
     template: "src/entities/entity.njk",
-    items: (views) => views.entityPages,
+    items: ({ views }) => views.entityPages,
     url: (page) => page.href,
   } satisfies PagedOutput<SiteViews["entityPages"][number]>,
   threadPages: {
     template: "src/threads/thread.njk",
-    items: (views) => views.threadPages,
+    items: ({ views }) => views.threadPages,
     url: (page) => page.href,
   } satisfies PagedOutput<SiteViews["threadPages"][number]>,
   archiveYearPages: {
     template: "src/archive/year.njk",
-    items: (views) => views.archiveYearPages,
+    items: ({ views }) => views.archiveYearPages,
     url: (page) => page.href,
   } satisfies PagedOutput<SiteViews["archiveYearPages"][number]>,
   ledgerPages: {
     template: "src/corrections/index.njk",
-    items: (views) => views.ledger.pages,
+    items: ({ views }) => views.ledger.pages,
     url: (page) => page.href,
   } satisfies PagedOutput<SiteViews["ledger"]["pages"][number]>,
+  feedDocuments: {
+    template: "src/feeds.11ty.ts",
+    items: ({ feeds }) => listFeeds(feeds.topics, feeds.entities, feeds.threads),
+    url: (spec) => spec.path,
+    shows: (spec, { views, feeds, buildTime }) => [
+      spec,
+      feedInputs(spec, views.issues, feeds, buildTime, views.ledger.entries),
+    ],
+  } satisfies PagedOutput<FeedSpec>,
   emailHtml: emailOutput("email.html"),
   emailText: emailOutput("email.txt"),
   emailMessage: emailOutput("email.eml"),
@@ -133,18 +157,18 @@ export interface PlanOptions {
   verify: boolean;
 }
 
-export function planOutputs(views: SiteViews, options: PlanOptions): OutputPlan {
+export function planOutputs(inputs: PlanInputs, options: PlanOptions): OutputPlan {
   const { source, output, base, verify } = options;
   const lists = Object.fromEntries(PAGED.map(([name]) => [name, [] as unknown[]])) as OutputLists;
   lists.kept = [];
   const rendered: Planned[] = [];
   let taken = 0;
   for (const [name, spec] of PAGED) {
-    for (const item of spec.items(views)) {
+    for (const item of spec.items(inputs)) {
       const url = spec.url(item);
       const relative = outputFileOf(url);
       const file = path.join(output, relative);
-      const shown = spec.shows ? spec.shows(item, views) : item;
+      const shown = spec.shows ? spec.shows(item, inputs) : item;
       const key = sha256(`${base}\0${spec.template}\0${JSON.stringify(shown)}`);
       if (verify) {
         const expected = source.storedHash(key);

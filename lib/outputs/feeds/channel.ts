@@ -124,9 +124,9 @@ function renderLeadFigure(image: FeedImage): string {
  * The corrections feed's entries: the ledger's own, newest first in the page's order. The id is
  * the note's place on its issue page (`…/#correction-1`), so an entry keeps its id as notes are added.
  */
-function buildLedgerEntries(ledger: readonly LedgerEntry[], context: FeedContext): FeedEntry[] {
+function buildLedgerEntries(notes: readonly LedgerEntry[], context: FeedContext): FeedEntry[] {
   const { site } = context;
-  return ledger.slice(0, site.feedSize).map((note) => {
+  return notes.map((note) => {
     const issueUrl = absoluteUrl(note.issue.url, site.url);
     const url = absoluteUrl(note.url, site.url);
     const when = isoDateTime(note.date, site.timeZone);
@@ -186,6 +186,38 @@ function describeChannel(
   return { title: site.title, subtitle: site.description, homePath: homeUrl };
 }
 
+/**
+ * Everything a feed document shows besides the site's settings and the code: the issues it
+ * carries (or the ledger's notes), what it is about, and the build time when it has no entry.
+ * Its hash keys the feed in the output store (lib/eleventy/output-plan.ts).
+ */
+export function feedInputs(
+  spec: FeedSpec,
+  items: readonly FeedSourceItem[],
+  context: FeedContext,
+  buildTimeIso: string,
+  ledger: readonly LedgerEntry[] = [],
+): {
+  selected: FeedSourceItem[];
+  notes: LedgerEntry[];
+  about: ReturnType<typeof describeChannel>;
+  buildTimeIso?: string;
+} {
+  const { site } = context;
+  const { entity: named, threadId, topicId } = spec;
+  const selected = spec.ledger
+    ? []
+    : items
+        .filter((item) => !topicId || item.data.topics.includes(topicId))
+        .filter((item) => !named || (item.data[named.kind] ?? []).includes(named.id))
+        .filter((item) => !threadId || item.data.thread === threadId)
+        .slice(0, site.feedSize);
+  const notes = spec.ledger ? ledger.slice(0, site.feedSize) : [];
+  const about = describeChannel(spec, context);
+  const empty = selected.length === 0 && notes.length === 0;
+  return { selected, notes, about, ...(empty ? { buildTimeIso } : {}) };
+}
+
 /** A feed document's channel: the newest `site.feedSize` issues (or a topic's, thread's, entity's), or the ledger's notes. */
 export async function buildChannel(
   spec: FeedSpec,
@@ -196,19 +228,15 @@ export async function buildChannel(
 ): Promise<FeedChannel> {
   const { site } = context;
   const { entity: named, threadId, topicId } = spec;
-  const selected = items
-    .filter((item) => !topicId || item.data.topics.includes(topicId))
-    .filter((item) => !named || (item.data[named.kind] ?? []).includes(named.id))
-    .filter((item) => !threadId || item.data.thread === threadId)
-    .slice(0, site.feedSize);
-  const shared = spec.ledger ? [] : await Promise.all(selected.map((item) => buildEntry(item, context)));
+  const { selected, notes, about } = feedInputs(spec, items, context, buildTimeIso, ledger);
+  const shared = await Promise.all(selected.map((item) => buildEntry(item, context)));
   // A topic's feed is what a per-topic email edition is sent from: its content is the email's.
   const entries = spec.ledger
-    ? buildLedgerEntries(ledger, context)
+    ? buildLedgerEntries(notes, context)
     : topicId
       ? shared.map((entry) => ({ ...entry, contentHtml: entry.emailContentHtml ?? entry.contentHtml }))
       : shared;
-  const { title, subtitle, homePath } = describeChannel(spec, context);
+  const { title, subtitle, homePath } = about;
   const alternates =
     topicId || named || threadId || spec.ledger
       ? []
