@@ -93,8 +93,15 @@ function safeDecode(text: string): string {
   }
 }
 
+/** A body's links, by body: the content stage asks twice per issue, and the dev server on every save. */
+const linksByBody = new Map<string, { href: string; line: number }[]>();
+/** Bodies kept before the memo starts afresh: a long dev-server session edits many. */
+const LINKS_MEMO_LIMIT = 20_000;
+
 /** Every link in a body with its 1-based body line: what the link checks read. */
 export function findLinks(body: string): { href: string; line: number }[] {
+  const known = linksByBody.get(body);
+  if (known) return known;
   const links: { href: string; line: number }[] = [];
   for (const token of parseForChecks(body)) {
     if (token.type !== "inline") continue;
@@ -104,6 +111,8 @@ export function findLinks(body: string): { href: string; line: number }[] {
       if (child.type === "link_open") links.push({ href: String(child.attrGet("href") ?? ""), line });
     }
   }
+  if (linksByBody.size >= LINKS_MEMO_LIMIT) linksByBody.clear();
+  linksByBody.set(body, links);
   return links;
 }
 
@@ -236,12 +245,24 @@ function getCheckingMarkdown(): MarkdownIt {
   return md;
 }
 
+/** The last body the checks parsed: its problems, its preflight and its links read one parse. */
+let lastParse: { body: string; tokens: Token[]; env: CheckEnv } | undefined;
+
+function parseOnce(body: string): { tokens: Token[]; env: CheckEnv } {
+  if (lastParse?.body !== body) {
+    const env: CheckEnv = {};
+    lastParse = { body, tokens: getCheckingMarkdown().parse(body, env), env };
+  }
+  return lastParse;
+}
+
 /**
  * A body's block tokens as the checks see them: typography off, so text is as typed.
- * Inline tokens carry their children (text, links, images, code).
+ * Inline tokens carry their children (text, links, images, code). Read-only: the next check
+ * of the same body gets the same tokens.
  */
 export function parseForChecks(body: string): Token[] {
-  return getCheckingMarkdown().parse(body, {});
+  return parseOnce(body).tokens;
 }
 
 /**
@@ -251,8 +272,7 @@ export function parseForChecks(body: string): Token[] {
  * @example findBodyProblems("One.\n\n<!-- check\n\nTwo.\n") // [{ line: 3, message: UNCLOSED_COMMENT }]
  */
 export function findBodyProblems(body: string): BodyProblem[] {
-  const env: CheckEnv = {};
-  const tokens = getCheckingMarkdown().parse(body, env);
+  const { tokens, env } = parseOnce(body);
   const problems: BodyProblem[] = [];
   const lineAt = (token: Token, content: string, offset: number) =>
     (token.map?.[0] ?? 0) + 1 + (content.slice(0, offset).match(/\n/g)?.length ?? 0);
@@ -269,6 +289,8 @@ export function findBodyProblems(body: string): BodyProblem[] {
     }
   }
   if (env.tooDeepLine !== undefined) problems.push({ line: env.tooDeepLine, message: TOO_DEEPLY_NESTED });
+  // The corpus checks ask for the links later, when this parse is gone: note them now.
+  findLinks(body);
   return problems.sort((a, b) => a.line - b.line);
 }
 
