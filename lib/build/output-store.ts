@@ -59,6 +59,11 @@ const entrySchema = z.object({
   s: z.number().int().nonnegative(),
   /** When a build last used it, in milliseconds since 1970 (the wall clock, not SOURCE_DATE_EPOCH). */
   u: z.number(),
+  /**
+   * The object's inode, modification time and size when its bytes were last hashed: while they
+   * stay the same the object is taken without reading it (any write in place changes them).
+   */
+  t: z.string().optional(),
 });
 type Entry = z.infer<typeof entrySchema>;
 const indexSchema = z.object({ format: z.literal(FORMAT), entries: z.record(z.string(), entrySchema) });
@@ -102,17 +107,26 @@ export class OutputStore {
     return path.join(this.root, OBJECTS, hash.slice(0, 2), hash);
   }
 
-  /** The object stored under `key` when it is whole: its hash, else undefined (a miss). */
+  /**
+   * The entry stored under `key` when its object is whole, else undefined (a miss). An object
+   * whose stamp changed since it was last hashed is read and hashed again.
+   */
   private verified(key: string): Entry | undefined {
     const entry = this.entries.get(key);
     if (!entry || this.root === false) return undefined;
+    const object = this.objectFile(entry.o);
+    const stamp = stampOf(object);
+    if (stamp === undefined || !stamp.startsWith(`${entry.s}:`)) return undefined;
+    if (entry.t === stamp) return entry;
     try {
-      const bytes = readFileSync(this.objectFile(entry.o));
+      const bytes = readFileSync(object);
       if (bytes.length !== entry.s || sha256(bytes) !== entry.o) return undefined;
     } catch {
       return undefined;
     }
-    return entry;
+    const checked = { ...entry, t: stamp };
+    this.entries.set(key, checked);
+    return checked;
   }
 
   /** The hash of the output stored under `key`, if any: what DATELINE_VERIFY_OUTPUTS compares. */
@@ -162,7 +176,8 @@ export class OutputStore {
         chmodSync(temporary, 0o444);
         renameSync(temporary, object);
       }
-      this.used.set(key, { o: hash, s: bytes.length, u: this.now });
+      const stamp = stampOf(object);
+      this.used.set(key, { o: hash, s: bytes.length, u: this.now, ...(stamp ? { t: stamp } : {}) });
     } catch {
       // A full or read-only disk: the next build renders this output again.
     }
@@ -189,6 +204,16 @@ export class OutputStore {
     for (const entry of new Map([...merged.values()].map((entry) => [entry.o, entry.s])).values())
       bytes += entry;
     return { entries: merged.size, bytes, removed };
+  }
+}
+
+/** `size:inode:mtime-ns` of a file, or undefined when it cannot be read. */
+function stampOf(file: string): string | undefined {
+  try {
+    const stat = statSync(file, { bigint: true });
+    return `${stat.size}:${stat.ino}:${stat.mtimeNs}`;
+  } catch {
+    return undefined;
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import {
   chmodSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -76,6 +77,21 @@ describe("taking an output", () => {
     const target = path.join(path.dirname(root), "site-2", "index.html");
     expect(new OutputStore(root).take(KEY, target)).toBe(false);
     expect(existsSync(target)).toBe(false);
+  });
+
+  it("takes a whole object copied to a new place (a restored cache) after hashing it once", () => {
+    const { root } = storedPage();
+    const copy = path.join(path.dirname(root), "restored");
+    cpSync(root, copy, { recursive: true });
+    const store = new OutputStore(copy);
+    expect(store.take(KEY, path.join(path.dirname(root), "site-2", "index.html"))).toBe(true);
+    store.finish();
+    // The index now holds the copy's stamp, so the next build takes it without reading it.
+    const stamp = JSON.parse(readFileSync(path.join(copy, "index.json"), "utf8")).entries[KEY].t;
+    const object = path.join(copy, "objects", sha256(PAGE).slice(0, 2), sha256(PAGE));
+    expect(stamp).toBe(
+      `${statSync(object).size}:${statSync(object, { bigint: true }).ino}:${statSync(object, { bigint: true }).mtimeNs}`,
+    );
   });
 
   it("reads a damaged index as an empty store", () => {
