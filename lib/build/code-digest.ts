@@ -11,14 +11,7 @@ import path from "node:path";
 import { sha256 } from "../shared/store.ts";
 
 /** What is code, relative to the project root; folders are read whole, less `EXCLUDED`. */
-const CODE_PATHS = [
-  "eleventy.config.ts",
-  "package-lock.json",
-  "lib",
-  "src",
-  "_includes",
-  "assets",
-] as const;
+const CODE_PATHS = ["eleventy.config.ts", "package-lock.json", "lib", "src", "_includes", "assets"] as const;
 
 /** Content inside the code folders: the issues, and the agency photos (the site's own card is code). */
 function isExcluded(relative: string, issuesDir: string): boolean {

@@ -8,7 +8,10 @@
  */
 import { caniemail } from "caniemail";
 import * as cheerio from "cheerio";
+import type { Element } from "domhandler";
+import { findAll, textContent } from "domutils";
 import { type ConfigData, HtmlValidate, StaticConfigLoader } from "html-validate";
+import { ElementType, parseDocument } from "htmlparser2";
 import { z } from "zod";
 import { type BuiltSite, formatKb } from "./site.ts";
 
@@ -151,8 +154,122 @@ function imageProblems($: cheerio.CheerioAPI): string[] {
   return problems;
 }
 
+/** caniemail's findings by signature (`caniemailSignature`): most editions share one. */
+const caniemailVerdicts = new Map<string, string[]>();
+
+/** Blanks an attribute value caniemail never reads; keeps what its checks match on. */
+function signatureValue(tag: string, name: string, value: string): string {
+  if (name === "href" && tag === "a")
+    return value.startsWith("#") ? "#" : /^mailto:/i.test(value) ? "mailto:" : "";
+  if (name === "src" || name === "srcset") return imageSignature(value);
+  if (name === "style" || name === "type" || name === "name" || tag === "html" || tag === "meta")
+    return value;
+  return "";
+}
+
+/** Image URLs reduced to their format, which is all caniemail reads of them. */
+function imageSignature(value: string): string {
+  return value
+    .split(",")
+    .map((candidate) => {
+      const url = candidate.trim().split(/\s+/)[0] ?? "";
+      const mime = /^data:([^;,]+)/i.exec(url)?.[1];
+      if (mime) return `data:${mime.toLowerCase()}`;
+      return `x.${/\.([a-z0-9]+)$/i.exec(url.split(/[?#]/, 1)[0] ?? "")?.[1]?.toLowerCase() ?? ""}`;
+    })
+    .join(", ");
+}
+
+/**
+ * What caniemail's verdict on an email depends on, as a small document of its own: each
+ * distinct start tag once (attribute values it never reads blanked, link targets and image URLs
+ * reduced to what it matches), every `<style>` block, and a comment if an element holds one.
+ * It walks the email as caniemail does (htmlparser2; from each top-level element down through
+ * elements and styles) and rebuilds that walk flat inside the first top-level element: caniemail
+ * judges each element alone, so nesting and text do not change its verdict, and editions that
+ * differ only in text and links share one signature.
+ */
+export function caniemailSignature(html: string): string {
+  const document = parseDocument(html);
+  const startTags = new Set<string>();
+  const walkedStyles = new Set<Element>();
+  let hasComment = false;
+  const walk = (element: Element): void => {
+    if (element.type === ElementType.Style) walkedStyles.add(element);
+    else startTags.add(signatureTag(element));
+    for (const child of element.children) {
+      if (child.type === ElementType.Tag || child.type === ElementType.Style) walk(child as Element);
+      else if (child.type === ElementType.Comment) hasComment = true;
+    }
+  };
+  const topLevel = document.children.filter((node): node is Element => node.type === ElementType.Tag);
+  for (const element of topLevel) walk(element);
+  const styleBlock = (element: Element) => `${signatureTag(element)}${textContent(element)}</style>`;
+  // Style blocks caniemail reads as stylesheets but never walks (outside every element) stay outside.
+  const unwalked = findAll((node) => node.type === ElementType.Style, document.children)
+    .filter((element) => !walkedStyles.has(element))
+    .map(styleBlock);
+  const root = topLevel[0];
+  if (!root) return [...new Set(unwalked)].join("\n");
+  const rootTag = signatureTag(root);
+  const inside = [...startTags]
+    .filter((tag) => tag !== rootTag)
+    .map((tag) => {
+      const name = /^<([^\s>]+)/.exec(tag)?.[1] ?? "";
+      return VOID_ELEMENTS.has(name.toLowerCase()) ? tag : `${tag}</${name}>`;
+    });
+  return [
+    ...new Set(unwalked),
+    rootTag,
+    ...inside,
+    ...new Set([...walkedStyles].map(styleBlock)),
+    ...(hasComment ? ["<!---->"] : []),
+    `</${root.name}>`,
+  ].join("\n");
+}
+
+/** Elements without a closing tag: a stray `</br>` or `</p>` would make an element of its own. */
+const VOID_ELEMENTS = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
+]);
+
+/** An element's start tag with the attribute values caniemail reads, and no others. */
+function signatureTag(element: Element): string {
+  const attributes = Object.entries(element.attribs)
+    .map(([name, value]) => `${name}="${escapeAttribute(signatureValue(element.name, name, value))}"`)
+    .join(" ");
+  return `<${element.name}${attributes === "" ? "" : ` ${attributes}`}>`;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replaceAll("&", "&amp;").replaceAll('"', "&quot;");
+}
+
 /** caniemail's "not supported" findings, one line per feature with every client that lacks it. */
 function caniemailProblems(html: string): string[] {
+  const signature = caniemailSignature(html);
+  const known = caniemailVerdicts.get(signature);
+  if (known) return known;
+  const verdict = caniemailVerdict(signature);
+  caniemailVerdicts.set(signature, verdict);
+  return verdict;
+}
+
+/** caniemail run on an email (or its signature). */
+export function caniemailVerdict(html: string): string[] {
   const result = caniemail({ clients: [...EMAIL_CLIENTS], html });
   const clientsByFeature = new Map<string, Set<string>>();
   for (const [client, issues] of result.issues.errors) {

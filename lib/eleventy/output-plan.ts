@@ -159,6 +159,17 @@ export interface PlanOptions {
 
 export function planOutputs(inputs: PlanInputs, options: PlanOptions): OutputPlan {
   const { source, output, base, verify } = options;
+  // An issue's view is shown by its three email files: hash each item once.
+  const digests = new WeakMap<object, string>();
+  const digest = (item: unknown): string => {
+    if (typeof item !== "object" || item === null) return digestOf(item);
+    let known = digests.get(item);
+    if (known === undefined) {
+      known = digestOf(item);
+      digests.set(item, known);
+    }
+    return known;
+  };
   const lists = Object.fromEntries(PAGED.map(([name]) => [name, [] as unknown[]])) as OutputLists;
   lists.kept = [];
   const rendered: Planned[] = [];
@@ -168,8 +179,9 @@ export function planOutputs(inputs: PlanInputs, options: PlanOptions): OutputPla
       const url = spec.url(item);
       const relative = outputFileOf(url);
       const file = path.join(output, relative);
-      const shown = spec.shows ? spec.shows(item, inputs) : item;
-      const key = sha256(`${base}\0${spec.template}\0${JSON.stringify(shown)}`);
+      const key = sha256(
+        `${base}\0${spec.template}\0${spec.shows ? digestOf(spec.shows(item, inputs)) : digest(item)}`,
+      );
       if (verify) {
         const expected = source.storedHash(key);
         rendered.push({ key, file, ...(expected ? { expected } : {}) });
@@ -211,6 +223,10 @@ export function planOutputs(inputs: PlanInputs, options: PlanOptions): OutputPla
       return { rendered: rendered.length, taken, verified };
     },
   };
+}
+
+function digestOf(shown: unknown): string {
+  return sha256(JSON.stringify(shown) ?? "undefined");
 }
 
 /** The dev server's source: the files it wrote on earlier rebuilds, by key, still in its output folder. */
