@@ -11,12 +11,13 @@ import type { Authors, Site, Topics } from "../contract/schema.ts";
 import { checkThreads } from "../contract/threads.ts";
 import type { PhaseRecorder } from "../shared/phases.ts";
 import type { Problem } from "../shared/problems.ts";
+import { sha256 } from "../shared/store.ts";
 import type { Issue } from "./content/check-issue.ts";
 import { findLinksToHiddenIssues, loadIssues } from "./content/load-issues.ts";
 import { findFutureNotes, isPublishable, nextDueIssue } from "./content/publication.ts";
 import { readIssueSources, toFocusSources } from "./content/read.ts";
 import { describePhotoProblem, type PhotoDesk } from "./photos/desk.ts";
-import { viewIssue } from "./views/issue.ts";
+import { type IssueView, viewIssue } from "./views/issue.ts";
 import { buildSiteViews, type SiteViews } from "./views/site.ts";
 
 /** The site's data files as loaded (`_data/*.ts`); the entity and thread records are checked here. */
@@ -123,13 +124,48 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     renderBody: (body: string, sourceFile?: string) =>
       options.markdown.render(body, { sourceFile, issueUrls, issuesDir }),
   };
+  // Everything an issue's view is made from besides the issue: with the issue, its memo key.
+  const contextDigest = sha256(
+    JSON.stringify({
+      site,
+      authors,
+      topics,
+      entities,
+      threads,
+      issueUrls: [...issueUrls],
+      issuesDir,
+      photos: options.photos.manifest,
+    }),
+  );
   const views = await timePhase("views", () =>
     buildSiteViews(
-      shown.map((issue) => viewIssue(issue, context)),
+      shown.map((issue) => rememberedView(issue, contextDigest, () => viewIssue(issue, context))),
       { site, authors, topics, entities, ...(threads ? { threads } : {}) },
     ),
   );
+  forgetUnusedViews();
   return { views, problems: all, warnings, nextDue, issues };
+}
+
+/**
+ * Issue views by what they are made from (the issue and the context's digest), kept from one run
+ * to the next in the same process: the dev server re-renders only the issue a save changed (the
+ * Markdown render is most of a view's cost). Views are plain data and never changed once made.
+ */
+let viewsByKey = new Map<string, IssueView>();
+let viewsUsed = new Map<string, IssueView>();
+
+function rememberedView(issue: Issue, contextDigest: string, make: () => IssueView): IssueView {
+  const key = sha256(`${contextDigest}\0${JSON.stringify(issue)}`);
+  const view = viewsByKey.get(key) ?? make();
+  viewsUsed.set(key, view);
+  return view;
+}
+
+/** Keeps only this run's views, so the memo holds one site's worth at most. */
+function forgetUnusedViews(): void {
+  viewsByKey = viewsUsed;
+  viewsUsed = new Map();
 }
 
 /**

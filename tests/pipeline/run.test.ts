@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMarkdown } from "../../lib/pipeline/content/markdown.ts";
 import { createPhotoDesk } from "../../lib/pipeline/photos/desk.ts";
-import { type PipelineResult, runPipeline } from "../../lib/pipeline/run.ts";
+import { type PipelineResult, runPipeline, type SiteData } from "../../lib/pipeline/run.ts";
 import { loadSiteData } from "../../lib/pipeline/site-data.ts";
 import { buildTime } from "../../lib/shared/dates.ts";
 import { SAMPLE_EPOCH } from "../e2e/sample-site.ts";
@@ -17,14 +17,17 @@ import { seedPhotoCache } from "../helpers/photo-cache.ts";
 const root = path.resolve(import.meta.dirname, "../..");
 let scratch: string;
 
-async function run(mode: "production" | "preview"): Promise<PipelineResult> {
+async function run(
+  mode: "production" | "preview",
+  change: (data: SiteData) => SiteData = (data) => data,
+): Promise<PipelineResult> {
   const photos = createPhotoDesk({ photosDir: "assets/photos", cacheDir: seedPhotoCache(scratch) });
   return runPipeline({
     root,
     issuesDir: "tests/e2e/sample-site",
     mode,
     now: buildTime({ SOURCE_DATE_EPOCH: String(SAMPLE_EPOCH) }),
-    data: await loadSiteData(root),
+    data: change(await loadSiteData(root)),
     photos,
     markdown: createMarkdown({ renderFigure: photos.renderBodyFigure }),
     output: path.join(scratch, mode),
@@ -95,5 +98,23 @@ describe("runPipeline", () => {
   it("makes views that are plain data: JSON gives them back unchanged", () => {
     const views = production.views;
     expect(JSON.parse(JSON.stringify(views))).toEqual(views);
+  });
+
+  it("reuses an issue's view in the next run only while everything it is made from is the same", async () => {
+    // The memo holds the last run's views: run twice, the second serves the first's.
+    const first = (await run("production")).views?.issues ?? [];
+    const again = await run("production");
+    expect(again.views?.issues).toHaveLength(first.length);
+    again.views?.issues.forEach((view, index) => {
+      expect(view).toBe(first[index]);
+    });
+    // Another zone changes every shown time: no view of the earlier runs is served.
+    const elsewhere = await run("production", (data) => ({
+      ...data,
+      site: { ...data.site, timeZone: "Asia/Tokyo" },
+    }));
+    const issue = elsewhere.views?.issues.find((each) => each.url === "/2025/04/who-led-the-delegations/");
+    expect(issue?.published.dateTime).toBe("11 April 2025, 15:00 GMT+9");
+    for (const view of elsewhere.views?.issues ?? []) expect(first).not.toContain(view);
   });
 });
