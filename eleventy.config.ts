@@ -13,6 +13,7 @@ import topics from "./_data/topics.ts";
 import { shownPath } from "./lib/build/errors.ts";
 import { rejectUnsafeKeys } from "./lib/contract/record-problems.ts";
 import contentPlugin from "./lib/eleventy/content.ts";
+import devServerPlugin from "./lib/eleventy/dev-server.ts";
 import emailPlugin from "./lib/eleventy/email.ts";
 import feedsPlugin from "./lib/eleventy/feeds.ts";
 import filtersPlugin from "./lib/eleventy/filters.ts";
@@ -86,6 +87,9 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(seoPlugin, { site, authors, topics, photos, entities, threads });
   eleventyConfig.addPlugin(sitemapsPlugin, { site });
   eleventyConfig.addPlugin(emailPlugin, { site });
+
+  // The dev server (npm start) listens on loopback: it shows drafts.
+  eleventyConfig.addPlugin(devServerPlugin);
 
   // Static files (photos are published by the photo desk, never as originals).
   eleventyConfig.addPassthroughCopy({

@@ -88,3 +88,12 @@ declare module "@11ty/eleventy" {
     toJSON(): Promise<{ url: string; inputPath: string; outputPath: string; content: string }[]>;
   }
 }
+
+declare module "@11ty/eleventy-dev-server" {
+  import type { Server } from "node:http";
+  /** Eleventy's dev server; only the listen step is used here (lib/eleventy/dev-server.ts). */
+  export default class EleventyDevServer {
+    get server(): Server;
+    _serverListen(port: number): void;
+  }
+}

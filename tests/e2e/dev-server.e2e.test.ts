@@ -5,8 +5,8 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { realpathSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { networkInterfaces, tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -60,6 +60,8 @@ describeE2E("the dev server in Chromium", () => {
         env: {
           ...process.env,
           ELEVENTY_RUN_MODE: "serve",
+          // The default, loopback, whatever the machine running the tests sets.
+          DATELINE_DEV_HOST: "",
           SOURCE_DATE_EPOCH: String(EPOCH),
           DATELINE_PHOTO_CACHE: path.join(site.dir, ".cache/photos"),
         },
@@ -99,6 +101,22 @@ describeE2E("the dev server in Chromium", () => {
       rmSync(path.join(tmpdir(), `dateline-dev-${project}`), { recursive: true, force: true });
       site.remove();
     }
+  });
+
+  it("listens on loopback only, so drafts never reach the network the machine is on", async () => {
+    const port = Number(new URL(origin).port);
+    // The kernel's table of listening TCP sockets: every one on this port is 127.0.0.1.
+    const listening = ["/proc/net/tcp", "/proc/net/tcp6"]
+      .flatMap((table) => readFileSync(table, "utf8").split("\n").slice(1))
+      .map((line) => line.trim().split(/\s+/))
+      .filter((fields) => fields[3] === "0A" && Number.parseInt(fields[1]?.split(":")[1] ?? "", 16) === port)
+      .map((fields) => fields[1]?.split(":")[0]);
+    expect(listening).toEqual(["0100007F"]);
+    expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
+    const address = Object.values(networkInterfaces())
+      .flat()
+      .find((each) => each?.family === "IPv4" && !each.internal)?.address;
+    if (address) await expect(fetch(`http://${address}:${port}/`)).rejects.toThrow();
   });
 
   it("shows a content mistake on the page, then clears it when the fix is saved", async () => {
