@@ -155,7 +155,7 @@ describe("/archive/<yyyy>/", () => {
 
   it("publishes one page per year and none for a year without issues", () => {
     expect(() => site.read("archive/2023/index.html")).toThrow(/ENOENT/);
-    expect(() => site.read("archive/2025/page/2/index.html")).toThrow(/ENOENT/);
+    expect(() => site.read("archive/2025/page/1/index.html")).toThrow(/ENOENT/);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * Ordering, grouping, pagination, neighbours and related issues over plain items shaped
- * like Eleventy collection entries.
+ * Ordering, grouping, the archive's pages, neighbours and related issues over plain items shaped
+ * like Eleventy collection entries. Pagination itself is tests/pipeline/views/paging.test.ts.
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -10,13 +10,7 @@ import {
   groupByMonth,
 } from "../lib/pipeline/views/archive.ts";
 import { findNeighbours, findRelated, RELATED_WINDOW } from "../lib/pipeline/views/neighbours.ts";
-import {
-  groupBy,
-  type IssueLike,
-  paginate,
-  paginateGroups,
-  sortNewestFirst,
-} from "../lib/pipeline/views/paging.ts";
+import { groupBy, type IssueLike, sortNewestFirst } from "../lib/pipeline/views/paging.ts";
 
 function item(url: string, iso: string, topics: string[] = [], authors: string[] = []): IssueLike {
   return { url, publishedAt: Date.parse(iso), data: { topics, authors } };
@@ -59,72 +53,6 @@ describe("groupBy", () => {
     expect([...groups].map(([key, group]) => [key, urls(group)])).toEqual([
       ["turkey", ["/a/"]],
       ["diplomacy", ["/a/", "/b/"]],
-    ]);
-  });
-});
-
-describe("paginate", () => {
-  it("splits items into pages with hrefs and previous/next links", () => {
-    expect(paginate([1, 2, 3, 4, 5], 2, "/")).toEqual([
-      { items: [1, 2], pageNumber: 1, totalPages: 3, href: "/", nextHref: "/page/2/" },
-      {
-        items: [3, 4],
-        pageNumber: 2,
-        totalPages: 3,
-        href: "/page/2/",
-        previousHref: "/",
-        nextHref: "/page/3/",
-      },
-      { items: [5], pageNumber: 3, totalPages: 3, href: "/page/3/", previousHref: "/page/2/" },
-    ]);
-  });
-
-  it("gives a list that fills one page exactly a single page without links", () => {
-    expect(paginate([1, 2], 2, "/topics/russia/")).toEqual([
-      { items: [1, 2], pageNumber: 1, totalPages: 1, href: "/topics/russia/" },
-    ]);
-  });
-
-  it("gives an empty list one empty page", () => {
-    expect(paginate([], 10, "/topics/russia/")).toEqual([
-      { items: [], pageNumber: 1, totalPages: 1, href: "/topics/russia/" },
-    ]);
-  });
-
-  it("builds later pages under the base URL", () => {
-    expect(paginate([1, 2, 3], 1, "/authors/ayse-kaya/").map((page) => page.href)).toEqual([
-      "/authors/ayse-kaya/",
-      "/authors/ayse-kaya/page/2/",
-      "/authors/ayse-kaya/page/3/",
-    ]);
-  });
-});
-
-describe("paginateGroups", () => {
-  it("paginates each id's group in the order of the ids, including ids with no items", () => {
-    const groups = new Map([
-      ["russia", [1, 2, 3]],
-      ["turkey", [4]],
-    ]);
-    expect(paginateGroups(["russia", "turkey", "iran"], groups, 2, (id) => `/topics/${id}/`)).toEqual([
-      {
-        id: "russia",
-        items: [1, 2],
-        pageNumber: 1,
-        totalPages: 2,
-        href: "/topics/russia/",
-        nextHref: "/topics/russia/page/2/",
-      },
-      {
-        id: "russia",
-        items: [3],
-        pageNumber: 2,
-        totalPages: 2,
-        href: "/topics/russia/page/2/",
-        previousHref: "/topics/russia/",
-      },
-      { id: "turkey", items: [4], pageNumber: 1, totalPages: 1, href: "/topics/turkey/" },
-      { id: "iran", items: [], pageNumber: 1, totalPages: 1, href: "/topics/iran/" },
     ]);
   });
 });
@@ -294,10 +222,10 @@ describe("archiveYearPages", () => {
         [2025, 1, 4],
       ],
       10,
-      ["/archive/2025/: 2025-03(6)", "/archive/2025/page/2/: 2025-02(5) 2025-01(4)"],
+      ["/archive/2025/: 2025-03(6)", "/archive/2025/page/1/: 2025-02(5) 2025-01(4)"],
     ],
     [
-      "a month longer than a page is split, later parts marked continued",
+      "a month longer than a page is split from its oldest issue, its older parts marked continued",
       [
         [2025, 5, 2],
         [2025, 4, 25],
@@ -305,10 +233,10 @@ describe("archiveYearPages", () => {
       ],
       10,
       [
-        "/archive/2025/: 2025-05(2)",
-        "/archive/2025/page/2/: 2025-04(10)",
+        "/archive/2025/: 2025-05(2) 2025-04(5)",
         "/archive/2025/page/3/: +2025-04(10)",
-        "/archive/2025/page/4/: +2025-04(5) 2025-03(1)",
+        "/archive/2025/page/2/: +2025-04(10)",
+        "/archive/2025/page/1/: 2025-03(1)",
       ],
     ],
     [
@@ -334,7 +262,7 @@ describe("archiveYearPages", () => {
     ]);
   });
 
-  it("links every page to the newer and older year, the archive and its neighbouring pages", () => {
+  it("links every page to the archive, the older year and its neighbouring pages; only the year's own page to the newer year and its count", () => {
     const pages = archiveYearPages(
       groupByMonth(
         [...monthOf(2026, 1, 1), ...monthOf(2025, 2, 2), ...monthOf(2025, 1, 2), ...monthOf(2023, 5, 1)],
@@ -369,18 +297,18 @@ describe("archiveYearPages", () => {
         count: 4,
         href: "/archive/2025/",
         previousHref: undefined,
-        nextHref: "/archive/2025/page/2/",
+        nextHref: "/archive/2025/page/1/",
         newerYear: { year: "2026", href: "/archive/2026/" },
         olderYear: { year: "2023", href: "/archive/2023/" },
         archiveHref: "/archive/",
       },
       {
         year: "2025",
-        count: 4,
-        href: "/archive/2025/page/2/",
+        count: undefined,
+        href: "/archive/2025/page/1/",
         previousHref: "/archive/2025/",
         nextHref: undefined,
-        newerYear: { year: "2026", href: "/archive/2026/" },
+        newerYear: undefined,
         olderYear: { year: "2023", href: "/archive/2023/" },
         archiveHref: "/archive/",
       },
@@ -397,7 +325,7 @@ describe("archiveYearPages", () => {
     ]);
   });
 
-  it("gives each month one fragment, on its first part", () => {
+  it("gives each month one fragment, on its newest part", () => {
     const pages = archiveYearPages(groupByMonth(monthOf(2025, 4, 5), "UTC"), 2);
     expect(pages.map((page) => page.items.map((section) => section.anchor ?? "-"))).toEqual([
       ["april"],
@@ -414,6 +342,39 @@ describe("archiveYearPages", () => {
 
   it("has no pages for no years", () => {
     expect(archiveYearPages([])).toEqual([]);
+  });
+
+  it("changes at most the year's own page and the page just older, and adds at most one, as issues arrive", () => {
+    // Months of 1 to 9 issues, a page of 4: months that fit, that do not, and that split.
+    const issues = [1, 6, 2, 9, 3, 1, 4, 4, 5].flatMap((count, index) => monthOf(2025, index + 1, count));
+    const oldestFirst = sortNewestFirst(issues).reverse();
+    const pagesOf = (count: number) =>
+      new Map(
+        archiveYearPages(groupByMonth(oldestFirst.slice(0, count), "UTC"), 4).map(
+          (page) => [page.href, JSON.stringify(page)] as const,
+        ),
+      );
+    for (let count = 1; count < oldestFirst.length; count += 1) {
+      const before = pagesOf(count);
+      const after = pagesOf(count + 1);
+      const changed = [...before].filter(([href, json]) => after.get(href) !== json).map(([href]) => href);
+      const added = [...after.keys()].filter((href) => !before.has(href));
+      const newestOlder = [...before.keys()][1];
+      expect(
+        [...before.keys()].filter((href) => !after.has(href)),
+        `at ${count}`,
+      ).toEqual([]);
+      expect(added.length, `at ${count}`).toBeLessThanOrEqual(1);
+      expect(
+        changed.filter((href) => href !== "/archive/2025/" && href !== newestOlder),
+        `at ${count}`,
+      ).toEqual([]);
+    }
+    // Every issue once, newest first, whatever the pages.
+    const all = archiveYearPages(groupByMonth(issues, "UTC"), 4).flatMap((page) =>
+      page.items.flatMap((section) => section.entries.map((entry) => entry.item.url)),
+    );
+    expect(all).toEqual(urls(sortNewestFirst(issues)));
   });
 });
 
@@ -432,8 +393,8 @@ describe("archiveOverview", () => {
         href: "/archive/2025/",
         months: [
           { key: "2025-03", name: "March", count: 3, href: "/archive/2025/#march" },
-          { key: "2025-02", name: "February", count: 5, href: "/archive/2025/page/2/#february" },
-          { key: "2025-01", name: "January", count: 1, href: "/archive/2025/page/3/#january" },
+          { key: "2025-02", name: "February", count: 5, href: "/archive/2025/#february" },
+          { key: "2025-01", name: "January", count: 1, href: "/archive/2025/page/1/#january" },
         ],
       },
       {

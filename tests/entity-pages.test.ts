@@ -64,10 +64,29 @@ const DATA_FILES = {
 
 const base = { dek: "Standfirst.", authors: ["ayse-demir"], topics: ["russia"] };
 
-/** Eleven issues naming Darchiev (one more than a page), 1–11 April 2025; the last also names Istanbul. */
+/**
+ * Twenty issues naming Darchiev, two pages' worth at ten a page: 1–9 March and 1–11 April 2025;
+ * the last also names Istanbul.
+ */
 function darchievIssues(): Record<string, string> {
-  return Object.fromEntries(
-    Array.from({ length: 11 }, (_, index) => {
+  const march = Array.from({ length: 9 }, (_, index) => {
+    const day = String(index + 1).padStart(2, "0");
+    return [
+      `2025/darchiev-march-${day}.md`,
+      issueFile(
+        {
+          ...base,
+          title: `Darchiev, March ${day}`,
+          date: `2025-03-${day}T09:00:00+03:00`,
+          people: ["alexander-darchiev"],
+        },
+        "Darchiev spoke.",
+      ),
+    ];
+  });
+  return Object.fromEntries([
+    ...march,
+    ...Array.from({ length: 11 }, (_, index) => {
       const day = String(index + 1).padStart(2, "0");
       const extra = index === 10 ? { places: ["istanbul"], organisations: ["us-state-department"] } : {};
       return [
@@ -86,7 +105,7 @@ function darchievIssues(): Record<string, string> {
         ),
       ];
     }),
-  );
+  ]);
 }
 
 const parser = new XMLParser({
@@ -144,9 +163,20 @@ describe("a site whose issues name people, places and organisations", () => {
     expect(titles).toEqual(
       Array.from({ length: 10 }, (_, index) => `Darchiev, day ${String(11 - index).padStart(2, "0")}`),
     );
-    expect($('a[rel="next"], .pagination a').last().attr("href")).toBe("/people/alexander-darchiev/page/2/");
-    const second = cheerio.load(site.read("people/alexander-darchiev/page/2/index.html"));
-    expect(second(".summary__title a").text()).toBe("Darchiev, day 01");
+    expect($('a[rel="next"], .pagination a').last().attr("href")).toBe("/people/alexander-darchiev/page/1/");
+    // The older page, numbered from the oldest: the ten oldest, newest first, linked back.
+    const older = cheerio.load(site.read("people/alexander-darchiev/page/1/index.html"));
+    expect(
+      older(".summary__title a")
+        .toArray()
+        .map((link) => older(link).text()),
+    ).toEqual([
+      "Darchiev, day 01",
+      ...Array.from({ length: 9 }, (_, index) => `Darchiev, March ${String(9 - index).padStart(2, "0")}`),
+    ]);
+    expect(older("title").text()).toBe("Alexander Darchiev — older issues, page 1 · Dateline");
+    expect(older('.pagination a[rel="prev"]').attr("href")).toBe("/people/alexander-darchiev/");
+    expect(() => site.read("people/alexander-darchiev/page/2/index.html")).toThrow(/ENOENT/);
   });
 
   it("shows a person's role and organisation, and a person no issue lists yet", () => {
@@ -159,7 +189,7 @@ describe("a site whose issues name people, places and organisations", () => {
   it("gives each entity an Atom feed with only the issues that list it, advertised on its page", () => {
     const feed = parser.parse(site.read("people/alexander-darchiev/feed.xml")).feed;
     expect(feed.title["#text"]).toBe("Dateline: Alexander Darchiev");
-    expect(feed.entry).toHaveLength(11);
+    expect(feed.entry).toHaveLength(20);
     expect(feed.entry[0].title["#text"]).toBe("Darchiev, day 11");
     const place = parser.parse(site.read("places/istanbul/feed.xml")).feed;
     expect(place.entry.map((entry: { title: { "#text": string } }) => entry.title["#text"])).toEqual([
@@ -180,7 +210,7 @@ describe("a site whose issues name people, places and organisations", () => {
         .toArray()
         .map((item) => $(item).text().replace(/\s+/g, " ").trim()),
     ).toEqual([
-      "Alexander Darchiev — Russia's new ambassador to Washington. (11 issues)",
+      "Alexander Darchiev — Russia's new ambassador to Washington. (20 issues)",
       "Sonata Coulter — A US deputy assistant secretary of state. (0 issues)",
     ]);
     expect(cheerio.load(site.read("places/index.html"))(".entity-list a").attr("href")).toBe(
@@ -260,7 +290,7 @@ describe("a site whose issues name people, places and organisations", () => {
     for (const url of [
       "/people/",
       "/people/alexander-darchiev/",
-      "/people/alexander-darchiev/page/2/",
+      "/people/alexander-darchiev/page/1/",
       "/people/sonata-coulter/",
       "/places/",
       "/places/istanbul/",

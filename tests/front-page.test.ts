@@ -1,8 +1,10 @@
 /**
- * The front page: which issues lib/views/front-page.ts picks (table-driven), and what a real
- * build of twelve issues shows at `/` — the lead with its photo first, then the grid, then a
- * band per topic in `_data/topics.ts` order, each story with kicker and number, byline and
- * date — within 40 KB of HTML; `/page/2/` stays a plain list of the same cards.
+ * The front page: which issues lib/pipeline/views/front-page.ts picks (table-driven), and what a
+ * real build of twenty-two issues shows. The home listing's first page holds the newest twelve
+ * (ten to a page: the newest 10 to 19 stay on it), and `/` shows exactly those — the lead with
+ * its photo first, then the grid, then a band per topic in `_data/topics.ts` order, each story
+ * with kicker and number, byline and date — within 40 KB of HTML; `/page/1/`, the oldest ten,
+ * stays a plain list of the same cards.
  */
 import { Buffer } from "node:buffer";
 import { type CheerioAPI, load } from "cheerio";
@@ -123,7 +125,7 @@ interface FixtureIssue {
   photo?: boolean;
 }
 
-/** Newest first; numbered 12 (newest) down to 1, one day apart from 12 May 2025. */
+/** Newest first, one day apart from 12 May 2025: the home listing's first page. */
 const ISSUES: FixtureIssue[] = [
   { slug: "lead", topics: ["russia"], kicker: "Analysis", photo: true },
   { slug: "grid-one", topics: ["united-states"], kicker: "Briefing" },
@@ -139,7 +141,11 @@ const ISSUES: FixtureIssue[] = [
   { slug: "diplomacy-one", topics: ["diplomacy"] },
 ];
 
-const number = (index: number) => ISSUES.length - index;
+/** Ten older issues, 10 to 1 April 2025: exactly one older page, `/page/1/`. */
+const OLDER = Array.from({ length: 10 }, (_, index) => `earlier-${String(10 - index).padStart(2, "0")}`);
+
+/** Numbered 22 (the newest) down to 1, the older issues last. */
+const number = (index: number) => ISSUES.length + OLDER.length - index;
 const titleOf = (slug: string) => `Headline of ${slug.replace(/-/g, " ")}`;
 const urlOf = (slug: string) => `/2025/05/${slug}/`;
 
@@ -165,6 +171,16 @@ const fixtureIssues: Record<string, string> = Object.fromEntries(
     }),
   ]),
 );
+OLDER.forEach((slug, index) => {
+  fixtureIssues[`2025/${slug}.md`] = issueFile({
+    title: titleOf(slug),
+    dek: `What ${slug} is about.`,
+    date: `2025-04-${String(10 - index).padStart(2, "0")}T09:00:00+03:00`,
+    number: number(ISSUES.length + index),
+    authors: ["ayse-demir"],
+    topics: ["russia"],
+  });
+});
 
 let site: FixtureSite;
 beforeAll(() => {
@@ -200,24 +216,23 @@ describe("/ (the front page)", () => {
     ]);
   });
 
-  it("links every issue of the first page from the front page, so none falls between / and /page/2/", () => {
+  it("links every issue of the first page from the front page, and none of the older page's", () => {
     const $ = page("index.html");
     const onFront = new Set(
       $("main a")
         .map((_, link) => $(link).attr("href"))
         .get(),
     );
-    const second = page("page/2/index.html");
-    const onSecond = second(".summary__title a")
-      .map((_, link) => second(link).attr("href"))
+    const older = page("page/1/index.html");
+    const onOlder = older(".summary__title a")
+      .map((_, link) => older(link).attr("href"))
       .get();
-    const issueUrls = Object.keys(fixtureIssues).map(
-      (file) => `/2025/05/${file.replace(/^2025\//, "").replace(/\.md$/, "")}/`,
-    );
-    expect(issueUrls.filter((url) => !onFront.has(url) && !onSecond.includes(url))).toEqual([]);
-    expect(onSecond).toHaveLength(2);
+    expect(ISSUES.map((issue) => urlOf(issue.slug)).filter((url) => !onFront.has(url))).toEqual([]);
+    expect(onOlder).toEqual(OLDER.map((slug) => `/2025/04/${slug}/`));
+    expect(onOlder.filter((url) => onFront.has(url))).toEqual([]);
     // The one the grid and bands leave out is a headline under "More issues".
-    expect($(".front-more li a").length).toBeGreaterThan(0);
+    expect(titles($, ".front-more li a")).toEqual([titleOf("russia-four")]);
+    expect($('.pagination a[rel="next"]').attr("href")).toBe("/page/1/");
   });
 
   it("gives the lead its photo, kicker and number, byline and date", () => {
@@ -228,7 +243,7 @@ describe("/ (the front page)", () => {
     expect(lead.find("img.lead-story__photo").attr("alt")).toBe(
       "Placeholder image for the lead issue's photograph.",
     );
-    expect(text($, lead.find(".kicker"))).toBe("Analysis · No. 12");
+    expect(text($, lead.find(".kicker"))).toBe("Analysis · No. 22");
     expect(text($, lead.find(".summary__meta"))).toBe("By Daniel Hart and Ayşe Demir · 12 May 2025");
     expect(lead.find(".summary__meta time").attr("datetime")).toMatch(/^2025-05-12T09:00:00/);
   });
@@ -239,8 +254,8 @@ describe("/ (the front page)", () => {
       ["grid-one", "grid-two", "grid-three", "grid-four"].map(titleOf),
     );
     const first = $(".front-grid .summary").first();
-    expect(text($, first.find(".kicker"))).toBe("Briefing · No. 11");
-    expect(text($, $(".front-grid .summary").eq(1).find(".kicker"))).toBe("No. 10");
+    expect(text($, first.find(".kicker"))).toBe("Briefing · No. 21");
+    expect(text($, $(".front-grid .summary").eq(1).find(".kicker"))).toBe("No. 20");
     expect(text($, first.find(".summary__dek"))).toMatch(/^What grid-one is about/);
     expect(text($, first.find(".summary__meta"))).toBe("By Ayşe Demir · 11 May 2025");
   });
@@ -288,25 +303,30 @@ describe("/ (the front page)", () => {
     expect($("main h3")).toHaveLength(4 + 3 + 1 + 2 + 1);
   });
 
-  it("is at most 40 KB of HTML with twelve issues", () => {
+  it("is at most 40 KB of HTML with twelve issues on its page", () => {
     const bytes = Buffer.byteLength(site.read("index.html"));
     expect(bytes).toBeLessThanOrEqual(40 * 1024);
   });
 });
 
-describe("/page/2/ and the other listings", () => {
-  it("page 2 is a plain list of cards, the two oldest issues", () => {
-    const $ = page("page/2/index.html");
+describe("/page/1/ and the other listings", () => {
+  it("page 1 is a plain list of cards, the ten oldest issues, linked back to /", () => {
+    const $ = page("page/1/index.html");
     expect($(".lead-story, .front-grid, .topic-band")).toHaveLength(0);
-    expect(titles($, "main .summary h2")).toEqual(["ukraine-one", "diplomacy-one"].map(titleOf));
-    expect(text($, $(".summary .kicker").first())).toBe("No. 2");
+    expect(titles($, "main .summary h2")).toEqual(OLDER.map(titleOf));
+    expect(text($, $(".summary .kicker").first())).toBe("No. 10");
+    expect(text($, $("h1"))).toBe("Older issues page 1");
+    expect($("title").text()).toBe("Older issues, page 1 · Dateline");
+    expect($('.pagination a[rel="prev"]').attr("href")).toBe("/");
+    expect($('.pagination a[rel="next"]')).toHaveLength(0);
+    expect(() => site.read("page/2/index.html")).toThrow(/ENOENT/);
   });
 
   it("topic pages use the same card, byline and number included", () => {
     const $ = page("topics/turkey/index.html");
     const card = $(".summary").first();
     expect(text($, card.find("h2"))).toBe(titleOf("grid-three"));
-    expect(text($, card.find(".kicker"))).toBe("Explainer · No. 9");
+    expect(text($, card.find(".kicker"))).toBe("Explainer · No. 19");
     expect(text($, card.find(".summary__meta"))).toBe("By Ayşe Demir · 9 May 2025");
   });
 });

@@ -1,4 +1,4 @@
-/** Site paths (lib/urls.ts): the entity pages and the one list of feeds. */
+/** Site paths (lib/contract/urls.ts): the entity pages, listing pages and the one list of feeds. */
 import { describe, expect, it } from "vitest";
 import {
   correctionsFeed,
@@ -6,7 +6,9 @@ import {
   entityIndexUrl,
   entityUrl,
   listFeeds,
+  olderPageUrl,
   siteFeeds,
+  timelinePageUrl,
 } from "../lib/contract/urls.ts";
 
 describe("entity paths", () => {
@@ -16,6 +18,18 @@ describe("entity paths", () => {
     expect(entityFeedUrl("organisations", "us-state-department")).toBe(
       "/organisations/us-state-department/feed.xml",
     );
+  });
+});
+
+describe("listing page paths", () => {
+  it("gives every older page of a newest-first listing its own address, page/1/ the oldest", () => {
+    expect(olderPageUrl("/", 1)).toBe("/page/1/");
+    expect(olderPageUrl("/topics/russia/", 3)).toBe("/topics/russia/page/3/");
+  });
+
+  it("makes a timeline's page 1 the timeline itself", () => {
+    expect(timelinePageUrl("/threads/talks/", 1)).toBe("/threads/talks/");
+    expect(timelinePageUrl("/threads/talks/", 2)).toBe("/threads/talks/page/2/");
   });
 });
 

@@ -133,8 +133,23 @@ export function archiveYearUrl(year: number | string): string {
   return `${PAGE_PATHS.archive}${year}/`;
 }
 
-/** Page `n` of a listing at `baseUrl`: the first page is the listing itself. */
-export function listingPageUrl(baseUrl: string, pageNumber: number): string {
+/**
+ * `<baseUrl>page/<k>/`: older page `k` of a newest-first listing, counted from the oldest, so
+ * `page/1/` holds the oldest issues and a page's address keeps its contents as issues arrive.
+ * The listing's first page, the newest issues, is `baseUrl` itself.
+ * @example olderPageUrl("/topics/russia/", 1) // "/topics/russia/page/1/"
+ */
+export function olderPageUrl(baseUrl: string, pageNumber: number): string {
+  return `${baseUrl}page/${pageNumber}/`;
+}
+
+/**
+ * Page `n` of an oldest-first timeline (a story thread): page 1 is the timeline itself, and a
+ * new issue joins its last page, so numbering from the start already keeps pages stable.
+ * @example timelinePageUrl("/threads/talks/", 1) // "/threads/talks/"
+ * @example timelinePageUrl("/threads/talks/", 2) // "/threads/talks/page/2/"
+ */
+export function timelinePageUrl(baseUrl: string, pageNumber: number): string {
   return pageNumber === 1 ? baseUrl : `${baseUrl}page/${pageNumber}/`;
 }
 

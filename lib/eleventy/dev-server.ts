@@ -8,9 +8,9 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 
 /** Where the dev server listens unless DATELINE_DEV_HOST says otherwise. */
-export const LOOPBACK = "127.0.0.1";
+const LOOPBACK = "127.0.0.1";
 
-export function devServerHost(env: Record<string, string | undefined> = process.env): string {
+function devServerHost(env: Record<string, string | undefined> = process.env): string {
   const host = env.DATELINE_DEV_HOST?.trim();
   return host === undefined || host === "" ? LOOPBACK : host;
 }

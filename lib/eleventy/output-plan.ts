@@ -45,7 +45,7 @@ interface PagedOutput<T> {
   template: string;
   items(inputs: PlanInputs): readonly T[];
   url(item: T): string;
-  /** What the output shows, when it is more than the item: the front page on `/`, a feed's issues. */
+  /** What the output shows, when it is more than the item: a feed's issues. */
   shows?(item: T, inputs: PlanInputs): unknown;
 }
 
@@ -66,7 +66,6 @@ const PAGED_OUTPUTS = {
     template: "src/index.njk",
     items: ({ views }) => views.homePages,
     url: (page) => page.href,
-    shows: (page, { views }) => (page.pageNumber === 1 ? [page, views.frontPage] : page),
   } satisfies PagedOutput<SiteViews["homePages"][number]>,
   topicPages: {
     template: "src/topics/topic.njk",

@@ -1,8 +1,11 @@
-/** The archive: issues by year and month in the site's zone, a page per year (split when long), and the overview of years. */
+/**
+ * The archive: issues by year and month in the site's zone, a page per year (split when long,
+ * with older pages counted from the year's oldest issue), and the overview of years.
+ */
 
-import { archiveUrl, archiveYearUrl, listingPageUrl } from "../../contract/urls.ts";
+import { archiveUrl, archiveYearUrl } from "../../contract/urls.ts";
 import { calendarDate } from "../../shared/dates.ts";
-import { type Dated, type Page, sortNewestFirst } from "./paging.ts";
+import { type Dated, newestFirstPages, type Page, sortNewestFirst } from "./paging.ts";
 
 const MONTH_NAMES = [
   "January",
@@ -80,9 +83,9 @@ interface ArchiveSection<T> {
   key: string;
   label: string;
   name: string;
-  /** Set on the month's first part only, so each month has one fragment. */
+  /** Set on the month's newest part only, so each month has one fragment. */
   anchor?: string;
-  /** True on the second and later parts of a month split over pages. */
+  /** True on the older parts of a month split over pages: they come after its newest part. */
   continued: boolean;
   entries: ArchiveEntry<T>[];
 }
@@ -92,19 +95,75 @@ interface YearLink {
   href: string;
 }
 
-/** One page of a year: `/archive/<yyyy>/`, then `/archive/<yyyy>/page/2/` for a busy year. */
+/**
+ * One page of a year: `/archive/<yyyy>/` (its newest issues), then, for a year too long for one
+ * page, `/archive/<yyyy>/page/<k>/`, counted from the year's oldest so a page keeps its issues.
+ */
 export interface ArchiveYearPage<T> extends Page<ArchiveSection<T>> {
   year: string;
-  /** Issues in the whole year. */
-  count: number;
+  /** Issues in the whole year: on the year's own page only, which a new issue changes anyway. */
+  count?: number;
   archiveHref: string;
+  /** On the year's own page only: the next year's first issue would change every page of this one. */
   newerYear?: YearLink;
   olderYear?: YearLink;
 }
 
+/** Part of a month as packed: its issues oldest first, and whether it holds the month's newest. */
+interface PackedPart<T> {
+  month: ArchiveMonth<T>;
+  entries: ArchiveEntry<T>[];
+  newest: boolean;
+}
+
 /**
- * The pages of every year, newest first. Months stay whole: a month that does not fit in
- * what is left of a page starts the next one, and only a month longer than a page is split.
+ * A year's months packed into pages from its oldest issue, oldest page first. Months stay
+ * whole: a month that does not fit in what is left of a page starts the next one, and only a
+ * month longer than a page is split. Packing from the oldest is what keeps pages stable: a new
+ * issue joins the newest month, so it can only change the last page or start a new one.
+ */
+function packFromOldest<T>(months: readonly ArchiveMonth<T>[], maxIssues: number): PackedPart<T>[][] {
+  const pages: PackedPart<T>[][] = [[]];
+  let filled = 0;
+  for (const month of [...months].reverse()) {
+    const entries = [...month.entries].reverse();
+    if (filled > 0 && filled + entries.length > maxIssues) {
+      pages.push([]);
+      filled = 0;
+    }
+    for (let start = 0; start < entries.length; ) {
+      if (filled === maxIssues) {
+        pages.push([]);
+        filled = 0;
+      }
+      const part = entries.slice(start, start + maxIssues - filled);
+      start += part.length;
+      filled += part.length;
+      pages.at(-1)?.push({ month, entries: part, newest: start === entries.length });
+    }
+  }
+  return pages;
+}
+
+/** A packed page as a year page shows it: newest month first, each month's newest issue first. */
+function sectionsOf<T>(parts: readonly PackedPart<T>[]): ArchiveSection<T>[] {
+  return parts
+    .map(({ month, entries, newest }) => ({
+      key: month.key,
+      label: month.label,
+      name: month.name,
+      ...(newest ? { anchor: month.anchor } : {}),
+      continued: !newest,
+      entries: [...entries].reverse(),
+    }))
+    .reverse();
+}
+
+/**
+ * The pages of every year, newest year first, each year's pages in reading order. A year's own
+ * page holds its newest issues; older pages are numbered from the year's oldest, like every
+ * newest-first listing (`newestFirstPages`, paging.ts), so a new issue changes at most the
+ * year's own page and, when that page splits, the page just older than it.
  */
 export function archiveYearPages<T>(
   years: readonly ArchiveYear<T>[],
@@ -115,51 +174,23 @@ export function archiveYearPages<T>(
       `archiveYearPages: maxIssues must be a whole number of at least 1, not ${maxIssues}`,
     );
   return years.flatMap((yearGroup, index) => {
-    const chunks: ArchiveSection<T>[][] = [[]];
-    let filled = 0;
-    for (const month of yearGroup.months) {
-      if (filled > 0 && filled + month.entries.length > maxIssues) {
-        chunks.push([]);
-        filled = 0;
-      }
-      for (let start = 0; start < month.entries.length; ) {
-        if (filled === maxIssues) {
-          chunks.push([]);
-          filled = 0;
-        }
-        const entries = month.entries.slice(start, start + maxIssues - filled);
-        chunks.at(-1)?.push({
-          key: month.key,
-          label: month.label,
-          name: month.name,
-          ...(start === 0 ? { anchor: month.anchor } : {}),
-          continued: start > 0,
-          entries,
-        });
-        filled += entries.length;
-        start += entries.length;
-      }
-    }
-    const baseUrl = archiveYearUrl(yearGroup.year);
+    const packed = packFromOldest(yearGroup.months, maxIssues).map(sectionsOf);
+    const first = packed.pop() ?? [];
     const newer = years[index - 1];
     const older = years[index + 1];
     const count = yearGroup.months.reduce((sum, month) => sum + month.entries.length, 0);
-    return chunks.map((sections, chunkIndex): ArchiveYearPage<T> => {
-      const pageNumber = chunkIndex + 1;
-      return {
+    return newestFirstPages(archiveYearUrl(yearGroup.year), first, packed).map(
+      (page, pageIndex): ArchiveYearPage<T> => ({
         year: yearGroup.year,
-        count,
-        items: sections,
-        pageNumber,
-        totalPages: chunks.length,
-        href: listingPageUrl(baseUrl, pageNumber),
+        ...(pageIndex === 0 ? { count } : {}),
+        ...page,
         archiveHref: archiveUrl,
-        ...(pageNumber > 1 ? { previousHref: listingPageUrl(baseUrl, pageNumber - 1) } : {}),
-        ...(pageNumber < chunks.length ? { nextHref: listingPageUrl(baseUrl, pageNumber + 1) } : {}),
-        ...(newer ? { newerYear: { year: newer.year, href: archiveYearUrl(newer.year) } } : {}),
+        ...(pageIndex === 0 && newer
+          ? { newerYear: { year: newer.year, href: archiveYearUrl(newer.year) } }
+          : {}),
         ...(older ? { olderYear: { year: older.year, href: archiveYearUrl(older.year) } } : {}),
-      };
-    });
+      }),
+    );
   });
 }
 
@@ -184,10 +215,11 @@ export function archiveOverview<T>(pages: readonly ArchiveYearPage<T>[]): Archiv
   for (const page of pages) {
     let year = years.at(-1);
     if (year?.year !== page.year) {
-      year = { year: page.year, count: page.count, href: archiveYearUrl(page.year), months: [] };
+      year = { year: page.year, count: 0, href: archiveYearUrl(page.year), months: [] };
       years.push(year);
     }
     for (const section of page.items) {
+      year.count += section.entries.length;
       const month = year.months.at(-1);
       if (section.continued && month?.key === section.key) {
         month.count += section.entries.length;

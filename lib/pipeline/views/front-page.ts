@@ -1,8 +1,9 @@
 /**
- * What the front page (`/`) shows, chosen once per build: the lead issue, a grid of the next
- * few, then a band per topic with that topic's latest issues. A story appears once above the
- * bands: a band skips the lead and the grid, so readers never meet the same headline twice
- * before the topic sections. Bands follow `_data/topics.ts` order; a topic with nothing left
+ * What the front page (`/`) shows, chosen once per build from the home listing's first page
+ * (lib/pipeline/views/paging.ts): the lead issue, a grid of the next few, then a band per topic
+ * with that topic's latest issues, then the rest of the page as headlines. A story appears once
+ * above the bands: a band skips the lead and the grid, so readers never meet the same headline
+ * twice before the topic sections. Bands follow `_data/topics.ts` order; a topic with nothing left
  * to show gets no band. Pure: the input is never sorted or changed.
  */
 import { topicUrl } from "../../contract/urls.ts";
@@ -37,8 +38,9 @@ export interface FrontPage<T> {
   grid: T[];
   bands: TopicBand<T>[];
   /**
-   * The rest of the first `pageSize` issues that neither the grid nor a band shows, as headlines:
-   * `/page/2/` starts after them, so without this list they would be on no listing page.
+   * The rest of the issues given that neither the grid nor a band shows, as headlines: the
+   * older pages start after the first page's issues, so without this list some would be on no
+   * listing page.
    */
   more: T[];
 }
@@ -48,12 +50,11 @@ export interface FrontPage<T> {
  * @example buildFrontPage(issues, topics, { gridSize: 2 }).grid // issues[1], issues[2]
  */
 export function buildFrontPage<T extends FrontPageIssue>(
+  /** The home listing's first page, newest first. */
   issuesNewestFirst: readonly T[],
   /** `_data/topics.ts`, in its order; only the names are read. */
   topics: Readonly<Record<string, { name: string } | undefined>>,
   limits: Partial<FrontPageOptions> = {},
-  /** Issues page 1 of the home listing covers (`site.pageSize`); `/page/2/` starts after them. */
-  pageSize = Number.POSITIVE_INFINITY,
 ): FrontPage<T> {
   const { gridSize, bandSize } = { ...FRONT_PAGE_DEFAULTS, ...limits };
   const [lead, ...rest] = issuesNewestFirst;
@@ -68,6 +69,6 @@ export function buildFrontPage<T extends FrontPageIssue>(
     if (issues.length > 0) bands.push({ id, name: topic.name, url: topicUrl(id), issues });
   }
   const shown = new Set([...above, ...bands.flatMap((band) => band.issues.map((issue) => issue.url))]);
-  const more = issuesNewestFirst.slice(0, pageSize).filter((issue) => !shown.has(issue.url));
+  const more = issuesNewestFirst.filter((issue) => !shown.has(issue.url));
   return { lead, grid, bands, more };
 }

@@ -37,6 +37,17 @@ import { groupBy, type ListingPage, type Page, paginate, paginateGroups, sortNew
 import { buildLedger, type Ledger } from "./record.ts";
 import { buildThreadViews, type ThreadBox, type ThreadPage, type ThreadSummary } from "./threads.ts";
 
+/** What `/` shows: the lead keeps its photo; every other issue is a card. */
+type FrontPageView = FrontPage<IssueCard & Pick<IssueView, "photo">>;
+
+/**
+ * One page of the home listing. The first (`/`) also holds its front page, chosen from its own
+ * issues, so the page's view, and with it the page's output key, holds all the page shows.
+ */
+interface HomePage extends Page<IssueCard> {
+  front?: FrontPageView;
+}
+
 /** One page of a person's, place's or organisation's listing: the entity and the issues naming it. */
 interface EntityListingPage extends ListingPage<IssueCard> {
   kind: EntityKind;
@@ -68,10 +79,11 @@ export interface SiteViews {
   /** Newest first. */
   issues: IssueView[];
   issuePages: IssuePage[];
-  /** Listings hold cards, never whole issues: an edit to an issue's body changes no listing. */
-  homePages: Page<IssueCard>[];
-  /** `/`: the lead (with its photo), the grid and the topic bands (lib/views/front-page.ts). */
-  frontPage: FrontPage<IssueCard & Pick<IssueView, "photo">>;
+  /**
+   * Listings hold cards, never whole issues: an edit to an issue's body changes no listing.
+   * Each listing is split by `paginate` (paging.ts): a new issue changes at most two pages.
+   */
+  homePages: HomePage[];
   /** `/archive/`: years and months with counts. */
   archive: ArchiveYearSummary[];
   /** `/archive/<yyyy>/` and, for a busy year, its further pages. */
@@ -132,7 +144,8 @@ export function buildSiteViews(views: readonly IssueView[], context: SiteViewCon
     new Map([...groups].map(([key, list]) => [key, list.map(card)]));
   const yearPages = archiveYearPages(groupByMonth(issues.map(card), site.timeZone));
   const { threadPages, threadIndex, threadBoxes } = buildThreadViews(issues, context.threads ?? {});
-  const front = buildFrontPage(issues, topics, {}, site.pageSize);
+  const homeListing = paginate(issues, site.pageSize, homeUrl);
+  const frontPage = frontPageOf(homeListing[0]?.items ?? [], topics, card);
   return {
     issues,
     issuePages: issues.map((issue) => {
@@ -155,15 +168,11 @@ export function buildSiteViews(views: readonly IssueView[], context: SiteViewCon
         ...(thread ? { thread } : {}),
       };
     }),
-    homePages: paginate(issues.map(card), site.pageSize, homeUrl),
-    frontPage: {
-      ...(front.lead
-        ? { lead: { ...card(front.lead), ...(front.lead.photo ? { photo: front.lead.photo } : {}) } }
-        : {}),
-      grid: front.grid.map(card),
-      bands: front.bands.map((band) => ({ ...band, issues: band.issues.map(card) })),
-      more: front.more.map(card),
-    },
+    homePages: homeListing.map((page, index) => ({
+      ...page,
+      items: page.items.map(card),
+      ...(index === 0 ? { front: frontPage } : {}),
+    })),
     archive: archiveOverview(yearPages),
     archiveYearPages: yearPages,
     topicPages: paginateGroups(
@@ -217,6 +226,23 @@ export function buildSiteViews(views: readonly IssueView[], context: SiteViewCon
       url: authorUrl(id),
       ...(author.role ? { role: author.role } : {}),
     })),
+  };
+}
+
+/** The front page from the home listing's first page: cards, and the lead's photo. */
+function frontPageOf(
+  firstPage: readonly IssueView[],
+  topics: Topics,
+  card: (issue: IssueView) => IssueCard,
+): FrontPageView {
+  const front = buildFrontPage(firstPage, topics);
+  return {
+    ...(front.lead
+      ? { lead: { ...card(front.lead), ...(front.lead.photo ? { photo: front.lead.photo } : {}) } }
+      : {}),
+    grid: front.grid.map(card),
+    bands: front.bands.map((band) => ({ ...band, issues: band.issues.map(card) })),
+    more: front.more.map(card),
   };
 }
 

@@ -6,7 +6,7 @@
 import type { Threads } from "../../contract/threads.ts";
 import { threadFeedUrl, threadUrl } from "../../contract/urls.ts";
 import { cardOf, type IssueCard, type IssueView } from "./issue.ts";
-import { type Page, paginate } from "./paging.ts";
+import { type Page, paginateTimeline } from "./paging.ts";
 
 export interface ThreadSummary {
   id: string;
@@ -18,9 +18,12 @@ export interface ThreadSummary {
   count: number;
 }
 
-/** One page of a thread's timeline: oldest first, so the story reads in order. */
+/**
+ * One page of a thread's timeline: oldest first, so the story reads in order. It names the
+ * thread without its count, which every new issue would change on every page.
+ */
 export interface ThreadPage extends Page<IssueCard> {
-  thread: ThreadSummary;
+  thread: Omit<ThreadSummary, "count">;
   /** The first item's place in the thread (1-based), for the timeline's numbering. */
   firstPosition: number;
 }
@@ -64,21 +67,17 @@ export function buildThreadViews(issuesNewestFirst: readonly IssueView[], thread
   const threadBoxes = new Map<string, ThreadBox>();
   Object.entries(threads).forEach(([id, thread], order) => {
     const issues = issuesNewestFirst.filter((issue) => issue.thread?.id === id).reverse();
-    const summary: ThreadSummary = {
+    const heading: ThreadPage["thread"] = {
       id,
       name: thread.name,
       summary: thread.summary,
       url: threadUrl(id),
       feedUrl: threadFeedUrl(id),
-      count: issues.length,
     };
-    for (const page of paginate(issues.map(cardOf), THREAD_PAGE_SIZE, summary.url)) {
-      threadPages.push({
-        ...page,
-        thread: summary,
-        firstPosition: (page.pageNumber - 1) * THREAD_PAGE_SIZE + 1,
-      });
-    }
+    const summary: ThreadSummary = { ...heading, count: issues.length };
+    paginateTimeline(issues.map(cardOf), THREAD_PAGE_SIZE, summary.url).forEach((page, index) => {
+      threadPages.push({ ...page, thread: heading, firstPosition: index * THREAD_PAGE_SIZE + 1 });
+    });
     // A thread with no issue yet still has its page; it lists last.
     threadIndex.push({ summary, latest: issues.at(-1)?.publishedAt ?? Number.NEGATIVE_INFINITY, order });
     issues.forEach((issue, index) => {

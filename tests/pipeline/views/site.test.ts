@@ -46,3 +46,25 @@ describe("an issue page's foot", () => {
     ]);
   });
 });
+
+describe("the home listing", () => {
+  it("builds the front page from the first page's issues, and numbers older pages from the oldest", () => {
+    const views = buildSiteViews([1, 2, 3, 4, 5, 6, 7].map(view), {
+      site: { ...site, pageSize: 3 },
+      authors,
+      topics,
+    });
+    const days = (urls: readonly { url: string }[]) =>
+      urls.map(({ url }) => Number(/day-(\d+)/.exec(url)?.[1]));
+    expect(views.homePages.map((page) => [page.href, days(page.items)])).toEqual([
+      ["/", [7, 6, 5, 4]],
+      ["/page/1/", [3, 2, 1]],
+    ]);
+    const [first, older] = views.homePages;
+    expect(older?.front).toBeUndefined();
+    const front = first?.front;
+    if (!front) throw new Error("the first home page has no front page");
+    expect(days([...(front.lead ? [front.lead] : []), ...front.grid, ...front.more])).toEqual([7, 6, 5, 4]);
+    expect(front.bands).toEqual([]);
+  });
+});
