@@ -50,6 +50,54 @@ const PERMISSION_CODES: Record<string, string> = {
   EROFS: "read-only file system",
 };
 
+/** File-system failures a writer can fix, each with its reason in words and the fix. */
+const FILE_SYSTEM_CODES: Record<string, { reason: string; fix: string }> = {
+  EACCES: { reason: "permission denied", fix: "make it writable" },
+  EPERM: { reason: "operation not permitted", fix: "make it writable" },
+  EROFS: { reason: "read-only file system", fix: "use a folder on a writable disk" },
+  ENOTDIR: { reason: "a part of the path is a file, not a folder", fix: "use a folder path" },
+  ENOSPC: { reason: "the disk is full", fix: "free some disk space" },
+  EDQUOT: { reason: "the disk quota is used up", fix: "free some disk space" },
+};
+
+/** The settings that name a cache folder: a failure inside one names the setting. */
+const CACHE_SETTINGS = [
+  "DATELINE_PHOTO_CACHE",
+  "DATELINE_CHECK_CACHE",
+  "DATELINE_EMAIL_CACHE",
+  "DATELINE_OUTPUT_CACHE",
+  "DATELINE_SEARCH_CACHE",
+];
+
+/** The cache setting whose folder holds `file`, if one does. */
+function settingFor(file: string, env: Record<string, string | undefined>): string | undefined {
+  const absolute = path.resolve(file);
+  return CACHE_SETTINGS.find((name) => {
+    const folder = env[name];
+    if (folder === undefined || folder === "" || folder === "off") return false;
+    const relative = path.relative(path.resolve(folder), absolute);
+    return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+  });
+}
+
+/**
+ * A file-system failure as one line: where, why in words, and the fix; under a cache setting's
+ * folder it names the setting. Undefined for an error that is not one of these.
+ * @example describeFileSystemError(enospc) // "_site.staging-12/a.html: cannot be written (the disk is full) — free some disk space and build again"
+ */
+export function describeFileSystemError(
+  error: unknown,
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
+  const { code, path: file } = (error ?? {}) as NodeJS.ErrnoException;
+  const known = code ? FILE_SYSTEM_CODES[code] : undefined;
+  if (!known || !file) return undefined;
+  const setting = settingFor(file, env);
+  if (setting)
+    return `${setting}: ${shownPath(file)} cannot be written (${known.reason}) — ${known.fix}, point ${setting} at a writable folder, or unset it`;
+  return `${shownPath(file)}: cannot be written (${known.reason}) — ${known.fix} and build again`;
+}
+
 /** A file-system error's reason in words: `permission denied`, or its code. */
 export function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -69,9 +117,8 @@ export function describeFailure(error: unknown, outputDir: string): string {
       return describeDuplicatePermalink(link.message, outputDir) ?? link.message.trim();
   }
   for (const link of chain) {
-    const { code, path: file } = link as NodeJS.ErrnoException;
-    if (code && code in PERMISSION_CODES && file)
-      return `${shownPath(file)}: cannot be written (${reasonOf(link)}) — make it writable and build again`;
+    const line = describeFileSystemError(link);
+    if (line) return line;
   }
   if (chain.length === 0) return String(error);
   // Unforeseen: every stack in the chain (Eleventy's outer one alone hides the cause).

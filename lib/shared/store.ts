@@ -166,7 +166,11 @@ export class JsonStore {
         .then(() => rename(temporary, file))
         .catch(() => {
           // A read-only or full disk: the next run checks this file cold.
-          rmSync(temporary, { force: true });
+          try {
+            rmSync(temporary, { force: true });
+          } catch {
+            // Not even a folder to remove it from (the cache path runs through a file).
+          }
         }),
     );
   }

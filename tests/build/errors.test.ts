@@ -6,8 +6,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeDuplicatePermalink, describeFailure } from "../../lib/build/errors.ts";
+import { z } from "zod";
+import {
+  describeDuplicatePermalink,
+  describeFailure,
+  describeFileSystemError,
+} from "../../lib/build/errors.ts";
 import { carriesBodyAttribute, indexSite } from "../../lib/search/index-site.ts";
+import { JsonStore } from "../../lib/shared/store.ts";
 import { FIXTURE_EPOCH, fixtureIssues } from "../fixtures/sample-issues.ts";
 import { buildFixtureSite } from "../helpers/fixture-site.ts";
 
@@ -53,6 +59,90 @@ describe("two templates writing one URL", () => {
     const described = describeFailure(new Error("outer", { cause }), "_site.staging-1");
     expect(described).toContain("Error: outer\n    at ");
     expect(described).toContain("\nCaused by: Error: the cause\n    at ");
+  });
+});
+
+/** A file-system error as Node raises it. */
+function fsError(code: string, file: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: failed, '${file}'`), { code, path: file, syscall: "open" });
+}
+
+describe("a file-system failure", () => {
+  const cwd = process.cwd();
+  it.each([
+    [
+      "ENOSPC",
+      "_site.staging-12/a/index.html",
+      {},
+      "_site.staging-12/a/index.html: cannot be written (the disk is full) — free some disk space and build again",
+    ],
+    [
+      "EDQUOT",
+      "_site.staging-12/a/index.html",
+      {},
+      "_site.staging-12/a/index.html: cannot be written (the disk quota is used up) — free some disk space and build again",
+    ],
+    [
+      "EACCES",
+      "_site.staging-12",
+      {},
+      "_site.staging-12: cannot be written (permission denied) — make it writable and build again",
+    ],
+    [
+      "ENOTDIR",
+      "cache-file/photos/index.json",
+      { DATELINE_PHOTO_CACHE: "cache-file/photos" },
+      "DATELINE_PHOTO_CACHE: cache-file/photos/index.json cannot be written (a part of the path is a file, not a folder) — use a folder path, point DATELINE_PHOTO_CACHE at a writable folder, or unset it",
+    ],
+    [
+      "EROFS",
+      "read-only-disk/outputs/objects/ab/x",
+      { DATELINE_OUTPUT_CACHE: "read-only-disk/outputs" },
+      "DATELINE_OUTPUT_CACHE: read-only-disk/outputs/objects/ab/x cannot be written (read-only file system) — use a folder on a writable disk, point DATELINE_OUTPUT_CACHE at a writable folder, or unset it",
+    ],
+  ])("%s on %s is one line with the fix", (code, file, env, line) => {
+    expect(describeFileSystemError(fsError(code, path.resolve(cwd, file)), env)).toBe(line);
+  });
+
+  it("is found inside Eleventy's wrapping, and an unknown error keeps its stack", () => {
+    const wrapped = Object.assign(new Error("Having trouble writing to the output"), {
+      originalError: fsError("ENOSPC", path.resolve(cwd, "_site.staging-1/x.html")),
+    });
+    expect(describeFailure(wrapped, "_site.staging-1")).toBe(
+      "_site.staging-1/x.html: cannot be written (the disk is full) — free some disk space and build again",
+    );
+    expect(describeFailure(fsError("ELOOP", "/x"), "_site")).toContain("\n    at ");
+  });
+
+  it("stops the build in one line when the photo cache's path runs through a file", () => {
+    const site = buildFixtureSite({
+      issues: fixtureIssues,
+      epoch: FIXTURE_EPOCH,
+      files: { "cache-file": "not a folder\n" },
+      env: { DATELINE_PHOTO_CACHE: "cache-file/photos" },
+    });
+    try {
+      expect(site.status).toBe(1);
+      expect(site.stderr.split("\n")).toContain(
+        "Build failed: DATELINE_PHOTO_CACHE: cache-file/photos cannot be written (a part of the path is a file, not a folder) — use a folder path, point DATELINE_PHOTO_CACHE at a writable folder, or unset it",
+      );
+      expect(stackLines(site.stderr)).toEqual([]);
+    } finally {
+      site.remove();
+    }
+  });
+
+  it("in a check or email cache is a miss, never a crash: the store's writes settle", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "dateline-cache-file-"));
+    try {
+      writeFileSync(path.join(dir, "afile"), "not a folder\n");
+      const store = new JsonStore(path.join(dir, "afile", "cache"), "a".repeat(32), "DATELINE_CHECK_CACHE");
+      store.write("b".repeat(64), { problems: [] });
+      await expect(store.finish()).resolves.toBeUndefined();
+      expect(store.read("b".repeat(64), z.object({ problems: z.array(z.string()) }))).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
