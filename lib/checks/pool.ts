@@ -37,6 +37,13 @@ const WORKER_HEAP_MB = 192;
 /** Jobs each worker holds at once: one validating, one waiting. */
 const IN_FLIGHT = 2;
 
+/**
+ * Jobs it takes to be worth a worker: starting one (tsx, html-validate, the config) costs about
+ * what the main thread needs for this many pages, so a build that changed a few pages (a new
+ * issue) checks them on the main thread alone.
+ */
+const JOBS_PER_WORKER = 24;
+
 /** One lane per core (the main thread and a worker for each further core), or fewer when there are fewer pages. */
 export function defaultThreads(): number {
   return availableParallelism();
@@ -77,7 +84,7 @@ export async function readInLanes(
         const id = next++;
         worker.postMessage({ id, job: jobs[id] });
       };
-      const lanes = Math.max(1, Math.min(threads, Math.ceil(jobs.length / IN_FLIGHT)));
+      const lanes = Math.max(1, Math.min(threads, Math.ceil(jobs.length / JOBS_PER_WORKER)));
       for (let i = 1; i < lanes; i++) {
         const worker = new Worker(workerUrl, {
           workerData: settings,
