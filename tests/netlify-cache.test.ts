@@ -34,6 +34,7 @@ const PHOTOS = "node_modules/.cache/dateline-photos";
 const CHECKS = "node_modules/.cache/dateline-checks";
 const EDITIONS = "node_modules/.cache/dateline-editions";
 const OUTPUTS = "node_modules/.cache/dateline-outputs";
+const SEARCH = "node_modules/.cache/dateline-search";
 
 const made: string[] = [];
 afterEach(() => {
@@ -64,7 +65,7 @@ function tree(dir: string): Map<string, Buffer> {
   return new Map(files.sort().map((file) => [path.relative(dir, file), readFileSync(file)]));
 }
 
-/** The four caches shaped like the real ones: binary objects, JSON, a dotfile. */
+/** The five caches shaped like the real ones: binary objects, JSON, a dotfile. */
 function fillCaches(project: string): void {
   write(path.join(project, PHOTOS, "objects", "ab", "abcdef", "photo-480.avif"), randomBytes(40_000));
   write(path.join(project, PHOTOS, "objects", "ab", "abcdef", "record.json"), '{"hash":"abcdef"}\n');
@@ -75,6 +76,7 @@ function fillCaches(project: string): void {
   write(path.join(project, EDITIONS, "3f2a", "9c", "9c41.json"), '{"html":"<table></table>","text":"x"}\n');
   write(path.join(project, OUTPUTS, "objects", "5e", "5e0d"), "<!doctype html><title>x</title>\n");
   write(path.join(project, OUTPUTS, "index.json"), '{"entries":{}}\n');
+  write(path.join(project, SEARCH, "index.json"), '{"fragments":{}}\n');
 }
 
 describe("the Netlify cache plugin", () => {
@@ -104,8 +106,8 @@ describe("the Netlify cache plugin", () => {
     expect(Object.keys(plugin).sort()).toEqual(["onPostBuild", "onPreBuild"]);
   });
 
-  it("caches the photo renditions, site-check results, email editions and rendered outputs", () => {
-    expect(CACHE_FOLDERS).toEqual([PHOTOS, CHECKS, EDITIONS, OUTPUTS]);
+  it("caches the photo renditions, site-check results, email editions, rendered outputs and search fragments", () => {
+    expect(CACHE_FOLDERS).toEqual([PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH]);
   });
 
   it("saves every folder after a build and restores them byte-identical in the next checkout", async () => {
@@ -116,7 +118,7 @@ describe("the Netlify cache plugin", () => {
 
     const second = tempDir("build-2");
     await onPreBuild(netlify(second, cacheDir));
-    for (const folder of [PHOTOS, CHECKS, EDITIONS, OUTPUTS]) {
+    for (const folder of [PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH]) {
       const restored = tree(path.join(second, folder));
       const saved = tree(path.join(first, folder));
       expect([...restored.keys()]).toEqual([...saved.keys()]);
@@ -130,7 +132,7 @@ describe("the Netlify cache plugin", () => {
     write(path.join(project, PHOTOS, "manifest.json"), "local\n");
 
     const report = await restoreCaches(netlify(project, cacheDir));
-    expect(report).toEqual({ restored: [], cold: [PHOTOS, CHECKS, EDITIONS, OUTPUTS], problems: [] });
+    expect(report).toEqual({ restored: [], cold: [PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH], problems: [] });
     expect(readFileSync(path.join(project, PHOTOS, "manifest.json"), "utf8")).toBe("local\n");
     expect(existsSync(path.join(project, CHECKS))).toBe(false);
   });
@@ -142,13 +144,13 @@ describe("the Netlify cache plugin", () => {
 
     expect(await saveCaches(netlify(first, cacheDir))).toEqual({
       saved: [PHOTOS],
-      missing: [CHECKS, EDITIONS, OUTPUTS],
+      missing: [CHECKS, EDITIONS, OUTPUTS, SEARCH],
       problems: [],
     });
     const second = tempDir("build-2");
     expect(await restoreCaches(netlify(second, cacheDir))).toEqual({
       restored: [PHOTOS],
-      cold: [CHECKS, EDITIONS, OUTPUTS],
+      cold: [CHECKS, EDITIONS, OUTPUTS, SEARCH],
       problems: [],
     });
     expect(readFileSync(path.join(second, PHOTOS, "manifest.json"), "utf8")).toBe('{"photos":{}}\n');
@@ -196,9 +198,9 @@ describe("the Netlify cache plugin", () => {
     write(path.join(second, "node_modules", ".cache"), "not a folder\n");
     const report = await restoreCaches(netlify(second, cacheDir));
     expect(report.restored).toEqual([]);
-    expect(report.cold).toEqual([PHOTOS, CHECKS, EDITIONS, OUTPUTS]);
-    expect(report.problems).toHaveLength(4);
-    for (const [index, folder] of [PHOTOS, CHECKS, EDITIONS, OUTPUTS].entries()) {
+    expect(report.cold).toEqual([PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH]);
+    expect(report.problems).toHaveLength(5);
+    for (const [index, folder] of [PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH].entries()) {
       expect(report.problems[index]).toMatch(
         new RegExp(
           `^${folder.replaceAll(".", "\\.")}: could not be restored from Netlify's cache \\(.+\\) — this build makes it cold; nothing to fix unless it happens every time$`,

@@ -3,79 +3,83 @@
  * Only issues are indexed — Pagefind reads nothing but elements marked `data-pagefind-body`,
  * and only the issue layout marks its article — so listing pages, the search page and the
  * 404 page never appear in results, and drafts cannot (production builds never render them).
- * Two runs over the same site write byte-identical files (Pagefind 1.6 names its files by
- * content hash and stamps no time), so the byte-identical-build guarantee holds.
+ *
+ * Pagefind has no incremental mode, so the work it is given is kept small instead:
+ * - It is handed the marked pages alone, not the whole site, which it would parse page by page
+ *   (listings, emails) only to drop the unmarked ones: that was half its time. Pages go in path
+ *   order. Pagefind numbers pages in the order they arrive, and the numbers are in the index's
+ *   bytes and order tied results: path order makes them the same on every file system (a
+ *   directory walk met pages in the file system's order, which on some follows the order files
+ *   were written in).
+ * - Pages are read as bytes and looked at as Latin-1 text: the attribute and the markup around
+ *   it are ASCII, and decoding every page as UTF-8 cost more than the rest of the reading.
+ * - What Pagefind wrote is kept in the search store (search-store.ts). An unchanged page's
+ *   fragment (the compressed record a result shows) is put in place before Pagefind writes, and
+ *   Pagefind, which never rewrites a file named by its content's hash, does not compress it
+ *   again; the index is then checked to number exactly the marked pages, each with its own
+ *   fragment, and anything else (a hash-prefix collision, a page that moved to another language)
+ *   runs the index again from nothing. When no indexed page changed at all, the whole bundle
+ *   comes from the store and Pagefind's work is dropped.
+ *
+ * The same pages give byte-identical files whether the store is warm, cold or off (Pagefind 1.6
+ * names its files by content hash and stamps no time), so the byte-identical-build guarantee holds.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import {
+  constants,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 import { BuildError } from "../shared/problems.ts";
+import { BODY_ATTRIBUTE, carriesBodyAttribute } from "./body-attribute.ts";
+import { type Fragment, readFragments, readPageOrder } from "./pagefind-files.ts";
+import {
+  type BundleFile,
+  bundleKey,
+  fragmentKey,
+  indexerFingerprint,
+  SearchStore,
+  type StoredFile,
+  searchCacheDir,
+} from "./search-store.ts";
 
-/** The attribute that marks the part of a page Pagefind may index. */
-export const BODY_ATTRIBUTE = "data-pagefind-body";
+export { BODY_ATTRIBUTE, carriesBodyAttribute } from "./body-attribute.ts";
 
-/** A start tag: its name, then its attributes (quoted values may hold `>`). */
-const START_TAG = /<([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/y;
-/** One attribute: its name, and its value skipped whole, so words inside a value are not names. */
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
-/** Elements whose content is text, never tags (as the HTML tokenizer Pagefind uses reads them). */
-const RAW_TEXT = new Set([
-  "script",
-  "style",
-  "title",
-  "textarea",
-  "noscript",
-  "xmp",
-  "iframe",
-  "noembed",
-  "noframes",
-]);
-
-/**
- * Whether an element of the page carries the attribute, as an HTML parser sees it: not the
- * words of an `alt` or a comment that mention it (a regex on the source once counted those).
- */
-export function carriesBodyAttribute(html: string): boolean {
-  const lower = html.toLowerCase();
-  if (!lower.includes(BODY_ATTRIBUTE)) return false;
-  let at = html.indexOf("<");
-  while (at !== -1) {
-    if (html.startsWith("<!--", at)) {
-      const end = html.indexOf("-->", at + 4);
-      if (end === -1) return false;
-      at = html.indexOf("<", end + 3);
-      continue;
-    }
-    START_TAG.lastIndex = at;
-    const tag = START_TAG.exec(html);
-    if (!tag) {
-      at = html.indexOf("<", at + 1);
-      continue;
-    }
-    for (const [, name] of (tag[2] ?? "").matchAll(ATTRIBUTE)) {
-      if (name?.toLowerCase() === BODY_ATTRIBUTE) return true;
-    }
-    const element = (tag[1] ?? "").toLowerCase();
-    let next = START_TAG.lastIndex;
-    if (RAW_TEXT.has(element)) {
-      const close = lower.indexOf(`</${element}`, next);
-      if (close === -1) return false;
-      next = close;
-    }
-    at = html.indexOf("<", next);
-  }
-  return false;
-}
+/** What we ask of Pagefind: its defaults. Part of every fragment's key. */
+const PAGEFIND_CONFIG = {};
 
 /** Pagefind's bundled UIs (about 430 KB of script and style we do not load). */
 const UNUSED_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 
-/** HTML files under a folder, relative to it, sorted. */
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
+/**
+ * A page of the site: its path under the site with `/`, and, when its name has glob syntax in it
+ * (so Pagefind is sent its text rather than reading it), its bytes.
+ */
+interface Page {
+  file: string;
+  html?: Buffer;
+}
+
+/** A path Pagefind's glob reads as itself: no glob syntax, no escaping needed. */
+const PLAIN_PATH = /^[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
+
+/** The page, holding on to its bytes only when Pagefind will need them (a thousand issues are 20 MB). */
+function pageOf(file: string, html: Buffer): Page {
+  return PLAIN_PATH.test(file) ? { file } : { file, html };
+}
+
+/** The site's HTML files, relative to it with `/`, in path order. */
+function htmlFiles(site: string): string[] {
+  return readdirSync(site, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .map((entry) => path.relative(site, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
     .sort();
 }
 
@@ -85,30 +89,176 @@ function failOn(errors: readonly string[], step: string): void {
 
 /** The URL Pagefind gives a page: `2025/04/a/index.html` → `/2025/04/a/`. */
 function pageUrl(file: string): string {
-  return `/${file.split(path.sep).join("/")}`.replace(/\/index\.html$/, "/");
+  return `/${file}`.replace(/\/index\.html$/, "/");
 }
 
-/** Each fragment is one indexed page: gzip of `pagefind_dcd` and the page's JSON. */
-const FRAGMENT_SIGNATURE = "pagefind_dcd";
+/**
+ * One Pagefind index being built. Pages are sent without waiting for an answer: Pagefind's
+ * service takes its messages one at a time, in the order they arrive, and numbers pages in that
+ * order (waiting for each answer cost over half a second at 1,000 pages).
+ */
+class PagefindRun {
+  private readonly sent: Promise<unknown>[] = [];
 
-/** URLs of the pages in the written index, read back from its fragments. */
-function indexedUrls(outputPath: string): string[] {
-  const dir = path.join(outputPath, "fragment");
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((file) => file.endsWith(".pf_fragment"))
-    .map((file) => {
-      const bytes = gunzipSync(readFileSync(path.join(dir, file)));
-      const { url } = JSON.parse(bytes.subarray(FRAGMENT_SIGNATURE.length).toString("utf8")) as {
-        url: string;
-      };
-      try {
-        return decodeURI(url);
-      } catch {
-        return url;
-      }
-    })
-    .sort();
+  private constructor(
+    private readonly index: pagefind.PagefindIndex,
+    private readonly site: string,
+  ) {}
+
+  static async start(site: string): Promise<PagefindRun> {
+    const { index, errors } = await pagefind.createIndex(PAGEFIND_CONFIG);
+    failOn(errors, "createIndex");
+    if (!index) throw new Error("Search index: Pagefind returned no index");
+    return new PagefindRun(index, site);
+  }
+
+  /**
+   * Sends one page: Pagefind reads it from disk itself, as its directory walk would, or, for a
+   * name with glob syntax in it, is sent its text under its path (the same fragment either way).
+   * A failure is held, not thrown, until `write` (no unhandled rejection meanwhile).
+   */
+  add(page: Page): void {
+    const added =
+      page.html === undefined
+        ? this.index.addDirectory({ path: this.site, glob: page.file }).then(({ errors, page_count }) => {
+            failOn(errors, "addDirectory");
+            if (page_count !== 1)
+              throw new Error(`Search index: Pagefind found ${page_count} files at ${page.file}`);
+          })
+        : this.index
+            .addHTMLFile({ sourcePath: page.file, content: page.html.toString("utf8") })
+            .then(({ errors }) => failOn(errors, "addHTMLFile"));
+    this.sent.push(added.then(undefined, (error: unknown) => ({ error })));
+  }
+
+  /** Waits for every page, then writes the bundle (an empty index when no page was sent). */
+  async write(outputPath: string): Promise<void> {
+    for (const result of await Promise.all(this.sent)) {
+      if (result && typeof result === "object" && "error" in result) throw result.error;
+    }
+    failOn((await this.index.writeFiles({ outputPath })).errors, "writeFiles");
+    // Pagefind's ready-made interfaces: our page uses only the engine (pagefind.js and its worker).
+    for (const file of readdirSync(outputPath)) {
+      if (UNUSED_FILE.test(file)) rmSync(path.join(outputPath, file));
+    }
+  }
+}
+
+/** Runs `work` with Pagefind's service, and stops the service however it ends. */
+async function withPagefind<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/**
+ * Puts a stored file at `file`: a hard link, or a copy across file systems. Pagefind never
+ * rewrites a file named by its content's hash; were one rewritten anyway, the store's hash check
+ * makes its object a miss next time, and `untouched` leaves it out now.
+ */
+function placeFile(stored: StoredFile, file: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    linkSync(stored.object, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw error;
+    copyFileSync(stored.object, file, constants.COPYFILE_EXCL);
+  }
+}
+
+/** A stored fragment put in place, and the file's identity then (to tell if anything rewrote it). */
+interface PlacedFragment {
+  fragment: Fragment;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+/** Puts a stored fragment in `<outputPath>/fragment/`, noting it in `placed`; a failure only costs time. */
+function placeFragment(
+  stored: (Fragment & StoredFile) | undefined,
+  outputPath: string,
+  placed: Map<string, PlacedFragment>,
+): void {
+  if (!stored) return;
+  const file = path.join(outputPath, "fragment", stored.name);
+  try {
+    placeFile(stored, file);
+    const { ino, size, mtimeMs } = statSync(file);
+    placed.set(stored.name, { fragment: stored, ino, size, mtimeMs });
+  } catch {
+    // Two pages claiming one name is for the index check to catch.
+  }
+}
+
+/** The placed fragments whose files are as they were put in place (so their URLs are known). */
+function untouched(outputPath: string, placed: ReadonlyMap<string, PlacedFragment>): Map<string, Fragment> {
+  const known = new Map<string, Fragment>();
+  for (const [name, { fragment, ino, size, mtimeMs }] of placed) {
+    try {
+      const now = statSync(path.join(outputPath, "fragment", name));
+      if (now.ino === ino && now.size === size && now.mtimeMs === mtimeMs) known.set(name, fragment);
+    } catch {
+      // Gone: nothing to know.
+    }
+  }
+  return known;
+}
+
+/** Puts a stored bundle in place as `outputPath`; false (and nothing left there) when a file fails. */
+function placeBundle(files: readonly (StoredFile & { path: string })[], outputPath: string): boolean {
+  try {
+    for (const file of files) placeFile(file, path.join(outputPath, ...file.path.split("/")));
+    return true;
+  } catch {
+    rmSync(outputPath, { recursive: true, force: true });
+    return false;
+  }
+}
+
+/** Every file of the written bundle, for the store: fragments from what was read back, the rest from disk. */
+function bundleFiles(outputPath: string, fragments: readonly Fragment[]): BundleFile[] {
+  const fragmentBytes = new Map(fragments.map((fragment) => [`fragment/${fragment.name}`, fragment.bytes]));
+  return readdirSync(outputPath, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) =>
+      path.relative(outputPath, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"),
+    )
+    .sort()
+    .map((file) => ({
+      path: file,
+      bytes: fragmentBytes.get(file) ?? readFileSync(path.join(outputPath, ...file.split("/"))),
+    }));
+}
+
+/**
+ * Whether the written index is exactly the one a run with nothing put in place writes: each
+ * language's page list names the marked pages in the order they were sent, each by a fragment
+ * that holds that page's URL, and the fragment folder holds nothing else. A fragment put in place
+ * holds what Pagefind would write for its page (same path, same bytes, same Pagefind), so a page
+ * numbered with its own fragment is a page indexed as from nothing.
+ */
+function isExactIndex(outputPath: string, pages: readonly Page[], fragments: readonly Fragment[]): boolean {
+  const order = readPageOrder(outputPath);
+  if (!order) return false;
+  const urlOf = new Map(fragments.map((fragment) => [fragment.name, fragment.url]));
+  const position = new Map(pages.map((page, at) => [pageUrl(page.file), at]));
+  const numbered = new Set<number>();
+  const referenced = new Set<string>();
+  for (const names of order) {
+    let previous = -1;
+    for (const name of names) {
+      const url = urlOf.get(name);
+      const at = url === undefined ? undefined : position.get(url);
+      if (at === undefined || at <= previous || numbered.has(at)) return false;
+      previous = at;
+      numbered.add(at);
+      referenced.add(name);
+    }
+  }
+  return numbered.size === pages.length && referenced.size === fragments.length;
 }
 
 /**
@@ -135,38 +285,105 @@ function describeIndexMismatch(marked: readonly string[], indexed: readonly stri
   ];
 }
 
-/** Indexes the issues of a built site into `<siteDir>/pagefind/`; returns how many pages it indexed. */
-export async function indexSite(siteDir: string): Promise<{ pages: number }> {
+export interface IndexOptions {
+  /**
+   * Where Pagefind's output is kept between builds: by default `DATELINE_SEARCH_CACHE` (`off`
+   * for none), else `node_modules/.cache/dateline-search`; false for none.
+   */
+  cacheDir?: string | false;
+}
+
+/** What one run did: pages indexed, and how many of their fragments came from the store. */
+export interface IndexReport {
+  pages: number;
+  reused: number;
+}
+
+/** Indexes the issues of a built site into `<siteDir>/pagefind/`, and says what it reused. */
+export async function indexSiteReport(siteDir: string, options: IndexOptions = {}): Promise<IndexReport> {
   const site = path.resolve(siteDir);
   if (!existsSync(site) || !statSync(site).isDirectory()) throw new Error(`${siteDir}: no such folder`);
   const outputPath = path.join(site, "pagefind");
   // A fresh folder: fragments of issues that were since removed must not linger.
   rmSync(outputPath, { recursive: true, force: true });
 
-  // Pagefind indexes EVERY page when no page carries the attribute; we never want that.
-  const marked = htmlFiles(site).filter((file) =>
-    carriesBodyAttribute(readFileSync(path.join(site, file), "utf8")),
+  const fingerprint = indexerFingerprint(PAGEFIND_CONFIG);
+  const marked: Page[] = [];
+  const keys = new Map<string, string>();
+  /**
+   * The first unmarked page, sent after the marked ones: Pagefind drops it (with no trace in the
+   * index) while any page has a marked element, and indexes it only when none has, so a page we
+   * count as marked that Pagefind does not is still named by the index check below, as when
+   * Pagefind read the whole site.
+   */
+  let probe: Page | undefined;
+  // Every page is read: which ones are marked is the HTML's to say, not their URLs'.
+  for (const file of htmlFiles(site)) {
+    const html = readFileSync(path.join(site, file));
+    if (!carriesBodyAttribute(html.toString("latin1"))) {
+      probe ??= pageOf(file, html);
+      continue;
+    }
+    marked.push(pageOf(file, html));
+    keys.set(pageUrl(file), fragmentKey(fingerprint, file, html));
+  }
+  // A site with no marked page keeps no store (and gets an empty index).
+  const store = marked.length > 0 ? new SearchStore(options.cacheDir ?? searchCacheDir()) : undefined;
+  const bundle = bundleKey([...keys.values()]);
+  const stored = store?.takeBundle(bundle);
+  if (store && stored && placeBundle(stored, outputPath)) {
+    // Not one indexed page changed: the bundle is the one the last such build checked and wrote.
+    for (const key of keys.values()) store.touch(key);
+    store.finish();
+    return { pages: marked.length, reused: marked.length };
+  }
+
+  const placed = new Map<string, PlacedFragment>();
+  await withPagefind(async () => {
+    const run = await PagefindRun.start(site);
+    for (const page of marked) run.add(page);
+    // Pagefind indexes EVERY page when no page carries the attribute; we never want that.
+    if (probe && marked.length > 0) run.add(probe);
+    // While Pagefind parses: unchanged pages' fragments, in place before it writes.
+    for (const key of keys.values()) placeFragment(store?.take(key), outputPath, placed);
+    await run.write(outputPath);
+  });
+
+  let fragments = readFragments(outputPath, untouched(outputPath, placed));
+  let reused = fragments.filter((fragment) => placed.get(fragment.name)?.fragment === fragment).length;
+  if (placed.size > 0 && !isExactIndex(outputPath, marked, fragments)) {
+    // Something put in place was not what Pagefind would have written: index again from nothing.
+    rmSync(outputPath, { recursive: true, force: true });
+    await withPagefind(async () => {
+      const run = await PagefindRun.start(site);
+      for (const page of marked) run.add(page);
+      if (probe) run.add(probe);
+      await run.write(outputPath);
+    });
+    fragments = readFragments(outputPath, new Map());
+    reused = 0;
+  }
+
+  const mismatch = describeIndexMismatch(
+    marked.map((page) => page.file),
+    fragments.map((fragment) => fragment.url),
   );
-
-  try {
-    const { index, errors } = await pagefind.createIndex({});
-    failOn(errors, "createIndex");
-    if (!index) throw new Error("Search index: Pagefind returned no index");
-    if (marked.length > 0) failOn((await index.addDirectory({ path: site })).errors, "addDirectory");
-    // With nothing marked this writes an empty index, so the search page still loads.
-    failOn((await index.writeFiles({ outputPath })).errors, "writeFiles");
-  } finally {
-    await pagefind.close();
-  }
-  // Pagefind's ready-made interfaces: our page uses only the engine (pagefind.js and its worker).
-  for (const file of readdirSync(outputPath)) {
-    if (UNUSED_FILE.test(file)) rmSync(path.join(outputPath, file));
-  }
-
-  const indexed = indexedUrls(outputPath);
-  const mismatch = describeIndexMismatch(marked, indexed);
   if (mismatch.length > 0) {
     throw new BuildError(mismatch.join("\n"));
   }
-  return { pages: indexed.length };
+  if (store) {
+    for (const fragment of fragments) {
+      const key = keys.get(fragment.url);
+      if (key !== undefined) store.keep(key, fragment);
+    }
+    store.keepBundle(bundle, bundleFiles(outputPath, fragments));
+    store.finish();
+  }
+  return { pages: fragments.length, reused };
+}
+
+/** Indexes the issues of a built site into `<siteDir>/pagefind/`; returns how many pages it indexed. */
+export async function indexSite(siteDir: string, options: IndexOptions = {}): Promise<{ pages: number }> {
+  const { pages } = await indexSiteReport(siteDir, options);
+  return { pages };
 }

@@ -41,6 +41,7 @@ const FOLDERS = [
   "node_modules/.cache/dateline-checks",
   "node_modules/.cache/dateline-editions",
   "node_modules/.cache/dateline-outputs",
+  "node_modules/.cache/dateline-search",
 ];
 /** After the sample issues (April 2025), so the build is the same on any day it runs. */
 const SOURCE_DATE_EPOCH = "1767225600";
@@ -214,7 +215,7 @@ function expectDeploy(run: RunnerResult): void {
   expect(zip.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
   expect(zip.includes("netlify/functions/publish-due-issues.mjs")).toBe(true);
 
-  // Netlify's cache folder holds the four caches the plugin saved.
+  // Netlify's cache folder holds the five caches the plugin saved.
   const saved = files(cacheDir);
   for (const folder of FOLDERS) {
     expect(

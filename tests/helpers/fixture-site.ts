@@ -71,6 +71,7 @@ export function buildFixtureSite(options: FixtureOptions): FixtureSite {
     DATELINE_EMAIL_CACHE: path.join(dir, ".cache/editions"),
     // Its own output store too, so a fixture's first build is cold.
     DATELINE_OUTPUT_CACHE: path.join(dir, ".cache/outputs"),
+    DATELINE_SEARCH_CACHE: path.join(dir, ".cache/search"),
     ...options.env,
   });
 }

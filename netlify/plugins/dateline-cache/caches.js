@@ -17,13 +17,14 @@ import { restore, save } from "@netlify/cache-utils";
 
 /**
  * The cache folders, relative to the project root: photo renditions, site-check results, email
- * editions, and the rendered outputs an unchanged page reuses.
+ * editions, the rendered outputs an unchanged page reuses, and the search index's fragments.
  */
 export const CACHE_FOLDERS = Object.freeze([
   "node_modules/.cache/dateline-photos",
   "node_modules/.cache/dateline-checks",
   "node_modules/.cache/dateline-editions",
   "node_modules/.cache/dateline-outputs",
+  "node_modules/.cache/dateline-search",
 ]);
 
 /**
