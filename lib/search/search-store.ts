@@ -168,7 +168,8 @@ export class SearchStore {
       mkdirSync(path.dirname(object), { recursive: true });
       const temporary = temporaryName(object);
       try {
-        writeFileSync(temporary, bytes);
+        // Read-only: a placed copy in the published site shares this inode, and must never change.
+        writeFileSync(temporary, bytes, { mode: 0o444 });
         renameSync(temporary, object);
       } catch (error) {
         rmSync(temporary, { force: true });

@@ -5,6 +5,7 @@
  * removed, or when none changed; and a damaged or misplaced stored file only ever costs time.
  */
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -21,6 +22,12 @@ import { indexSite, indexSiteReport } from "../../lib/search/index-site.ts";
 import { sha256 } from "../../lib/shared/store.ts";
 import { hashTree } from "../helpers/hash-tree.ts";
 import { closeEngines, type Engine, type Hit, openBundle } from "./pagefind-engine.ts";
+
+/** Writes over a store object, which the store keeps read-only (as a writer's account sees it). */
+function overwrite(file: string, bytes: string | Buffer): void {
+  chmodSync(file, 0o644);
+  writeFileSync(file, bytes);
+}
 
 const made: string[] = [];
 afterEach(() => {
@@ -308,11 +315,8 @@ describe("the search store", () => {
   });
 
   it.each([
-    ["truncated", (object: string) => writeFileSync(object, readFileSync(object).subarray(0, 10))],
-    [
-      "changed at the same size",
-      (object: string) => writeFileSync(object, flipLastByte(readFileSync(object))),
-    ],
+    ["truncated", (object: string) => overwrite(object, readFileSync(object).subarray(0, 10))],
+    ["changed at the same size", (object: string) => overwrite(object, flipLastByte(readFileSync(object)))],
     ["missing", (object: string) => rmSync(object)],
   ])("reads a stored fragment that is %s as a miss", async (_name, damage) => {
     const { site, store } = await warmedSite();
@@ -366,7 +370,7 @@ describe("the search store", () => {
     const engine = readFileSync(path.join(site, "pagefind/pagefind.js"));
     const object = objectFiles(store).find((file) => path.basename(file) === sha256(engine));
     if (!object) throw new Error("pagefind.js is not in the store");
-    writeFileSync(object, Buffer.concat([engine, Buffer.from("// changed")]));
+    overwrite(object, Buffer.concat([engine, Buffer.from("// changed")]));
     rmSync(path.join(site, "pagefind"), { recursive: true });
     expect(await indexSiteReport(site, { cacheDir: store })).toEqual({ pages: 4, reused: 4 });
     expect(hashTree(path.join(site, "pagefind"))).toEqual(await coldTree(site));

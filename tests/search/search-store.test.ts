@@ -4,6 +4,7 @@
  * DATELINE_SEARCH_CACHE.
  */
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -24,6 +25,12 @@ import {
   searchCacheDir,
 } from "../../lib/search/search-store.ts";
 import { sha256 } from "../../lib/shared/store.ts";
+
+/** Writes over a store object, which the store keeps read-only (as a writer's account sees it). */
+function overwrite(file: string, bytes: string | Buffer): void {
+  chmodSync(file, 0o644);
+  writeFileSync(file, bytes);
+}
 
 const made: string[] = [];
 afterEach(() => {
@@ -59,8 +66,8 @@ describe("keeping and taking a fragment", () => {
   });
 
   it.each([
-    ["truncated", (object: string) => writeFileSync(object, "gzip")],
-    ["changed at the same size", (object: string) => writeFileSync(object, "gzip bytes of ALPHA")],
+    ["truncated", (object: string) => overwrite(object, "gzip")],
+    ["changed at the same size", (object: string) => overwrite(object, "gzip bytes of ALPHA")],
     ["missing", (object: string) => rmSync(object)],
   ])("reads an object that is %s as a miss", (_name, damage) => {
     const root = storeDir();
@@ -134,7 +141,7 @@ describe("keeping and taking a bundle", () => {
     store.finish();
     expect(new SearchStore(root).takeBundle("bundle-2")).toBeUndefined();
     expect(new SearchStore(root).takeBundle("bundle-3")).toBeUndefined();
-    writeFileSync(objectOf(root, Buffer.from("words")), "wordz");
+    overwrite(objectOf(root, Buffer.from("words")), "wordz");
     expect(new SearchStore(root).takeBundle("bundle-1")).toBeUndefined();
   });
 
