@@ -247,9 +247,12 @@ export class SearchStore {
     if (this.root === false) return;
     const root = this.root;
     const merged = readIndex(root);
-    for (const [key, entry] of this.used.fragments) merged.fragments.set(key, entry);
-    for (const [key, entry] of this.used.bundles) merged.bundles.set(key, entry);
-    prune(merged, this.now, this.limitBytes, this.used);
+    // Later than every use on record, even within one millisecond of the last build: "most
+    // recently used" must not depend on the clock's resolution.
+    const stamp = Math.max(this.now, newestUse(merged) + 1);
+    for (const [key, entry] of this.used.fragments) merged.fragments.set(key, { ...entry, used: stamp });
+    for (const [key, entry] of this.used.bundles) merged.bundles.set(key, { ...entry, used: stamp });
+    prune(merged, stamp, this.limitBytes, this.used);
     try {
       mkdirSync(root, { recursive: true });
       const file = path.join(root, INDEX_FILE);
@@ -295,6 +298,14 @@ function referencedObjects(index: Index): Set<string> {
     ...[...index.fragments.values()].map((entry) => entry.object),
     ...[...index.bundles.values()].flatMap((entry) => entry.files.map((file) => file.object)),
   ]);
+}
+
+/** The latest use any entry records, or 0. */
+function newestUse(index: Index): number {
+  let newest = 0;
+  for (const entry of [...index.fragments.values(), ...index.bundles.values()])
+    newest = Math.max(newest, entry.used);
+  return newest;
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import {
   bundleKey,
   fragmentKey,
@@ -145,7 +145,10 @@ describe("keeping and taking a bundle", () => {
     expect(new SearchStore(root).takeBundle("bundle-1")).toBeUndefined();
   });
 
-  it("keeps the three most recently used bundles", () => {
+  it("keeps the three most recently used bundles, even when every build runs in the same millisecond", () => {
+    // CI once ran all four within one tick of the clock; recency must not depend on its resolution.
+    const clock = vi.spyOn(Date, "now").mockReturnValue(Date.UTC(2026, 0, 1));
+    onTestFinished(() => clock.mockRestore());
     const root = storeDir();
     for (const n of [1, 2, 3, 4]) {
       const store = new SearchStore(root);
