@@ -19,7 +19,6 @@ import {
   copyFileSync,
   linkSync,
   mkdirSync,
-  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -29,7 +28,7 @@ import {
 import path from "node:path";
 import { z } from "zod";
 import { BuildError } from "../shared/problems.ts";
-import { claimStoreFolder, sha256 } from "../shared/store.ts";
+import { claimStoreFolder, removeUnreferencedObjects, sha256 } from "../shared/store.ts";
 
 /** `node_modules/.cache/dateline-outputs` of this project: Netlify's cache plugin keeps it. */
 const DEFAULT_OUTPUT_CACHE_DIR = path.resolve(
@@ -41,15 +40,12 @@ const OUTPUT_CACHE_VARIABLE = "DATELINE_OUTPUT_CACHE";
 const DEFAULT_LIMIT_MB = 2048;
 /** An entry no build has used for this long is removed. */
 const UNUSED_MS = 14 * 24 * 3600 * 1000;
-/** A temporary file, or an object no index names, this old was left by a killed or concurrent build. */
-const STALE_MS = 60 * 60 * 1000;
 
 const INDEX_FILE = "index.json";
 const OBJECTS = "objects";
 /** What the store makes in its folder: anything else there means the folder is not a store. */
 const OWN_NAME = /^(?:objects|index\.json|index\.json\.\d+-[0-9a-f]{8}\.tmp)$/;
 const OBJECT_NAME = /^[0-9a-f]{64}$/;
-const TEMP_NAME = /^[0-9a-f]{64}\.\d+-[0-9a-f]{8}\.tmp$/;
 const FORMAT = 1;
 
 const entrySchema = z.object({
@@ -196,7 +192,11 @@ export class OutputStore {
       const temporary = temporaryName(file);
       writeFileSync(temporary, JSON.stringify({ format: FORMAT, entries: Object.fromEntries(merged) }));
       renameSync(temporary, file);
-      removeUnreferencedObjects(root, new Set([...merged.values()].map((entry) => entry.o)), this.now);
+      removeUnreferencedObjects(
+        path.join(root, OBJECTS),
+        new Set([...merged.values()].map((entry) => entry.o)),
+        this.now,
+      );
     } catch {
       // Best effort: a store that cannot be tidied only costs disk.
     }
@@ -270,28 +270,4 @@ function pruneEntries(
     if (count === 0) total -= entry.s;
   }
   return removed;
-}
-
-/** Removes objects no entry names (and stale temporary files), once old enough that no concurrent build is adding them. */
-function removeUnreferencedObjects(root: string, referenced: Set<string>, now: number): void {
-  const objects = path.join(root, OBJECTS);
-  let shards: string[];
-  try {
-    shards = readdirSync(objects);
-  } catch {
-    return;
-  }
-  for (const shard of shards) {
-    if (!/^[0-9a-f]{2}$/.test(shard)) continue;
-    const dir = path.join(objects, shard);
-    for (const name of readdirSync(dir)) {
-      if (!(OBJECT_NAME.test(name) && !referenced.has(name)) && !TEMP_NAME.test(name)) continue;
-      const file = path.join(dir, name);
-      try {
-        if (now - statSync(file).mtimeMs > STALE_MS) rmSync(file, { force: true });
-      } catch {
-        // Gone already (a concurrent build tidied it).
-      }
-    }
-  }
 }

@@ -20,10 +20,10 @@
  * costs time.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { claimStoreFolder, packageVersion, sha256 } from "../shared/store.ts";
+import { claimStoreFolder, packageVersion, removeUnreferencedObjects, sha256 } from "../shared/store.ts";
 import type { Fragment } from "./pagefind-files.ts";
 
 /** `node_modules/.cache/dateline-search` of this project: Netlify's cache plugin keeps it. */
@@ -38,15 +38,12 @@ const DEFAULT_LIMIT_BYTES = 512 * 1024 * 1024;
 const MAX_BUNDLES = 3;
 /** An entry no build has used for this long is removed. */
 const UNUSED_MS = 14 * 24 * 3600 * 1000;
-/** A temporary file, or an object no entry names, this old was left by a killed or concurrent build. */
-const STALE_MS = 60 * 60 * 1000;
 
 const INDEX_FILE = "index.json";
 const OBJECTS = "objects";
 /** What the store makes in its folder: anything else there means the folder is not a store. */
 const OWN_NAME = /^(?:objects|index\.json|index\.json\.\d+-[0-9a-f]{8}\.tmp)$/;
 const OBJECT_NAME = /^[0-9a-f]{64}$/;
-const TEMP_NAME = /^[0-9a-f]{64}\.\d+-[0-9a-f]{8}\.tmp$/;
 /** A fragment's file name as Pagefind makes it: `<language>_<hash>.pf_fragment`. */
 const FRAGMENT_NAME = /^[A-Za-z0-9-]+_[0-9a-f]{7,}\.pf_fragment$/;
 /** A file of a bundle, relative to `pagefind/`: plain names only, none starting with a dot. */
@@ -264,7 +261,7 @@ export class SearchStore {
       };
       writeFileSync(temporary, JSON.stringify(index));
       renameSync(temporary, file);
-      removeUnreferencedObjects(root, referencedObjects(merged), this.now);
+      removeUnreferencedObjects(path.join(root, OBJECTS), referencedObjects(merged), this.now);
     } catch {
       // Best effort: a store that cannot be tidied only costs disk.
     }
@@ -348,29 +345,5 @@ function prune(index: Index, now: number, limitBytes: number, keep: Index): void
       if (left === 0) total -= sizes.get(object) ?? 0;
     }
     index[kind].delete(key);
-  }
-}
-
-/** Removes objects no entry names (and stale temporary files), once old enough that no concurrent build is adding them. */
-function removeUnreferencedObjects(root: string, referenced: Set<string>, now: number): void {
-  const objects = path.join(root, OBJECTS);
-  let shards: string[];
-  try {
-    shards = readdirSync(objects);
-  } catch {
-    return;
-  }
-  for (const shard of shards) {
-    if (!/^[0-9a-f]{2}$/.test(shard)) continue;
-    const dir = path.join(objects, shard);
-    for (const name of readdirSync(dir)) {
-      if (!(OBJECT_NAME.test(name) && !referenced.has(name)) && !TEMP_NAME.test(name)) continue;
-      const file = path.join(dir, name);
-      try {
-        if (now - statSync(file).mtimeMs > STALE_MS) rmSync(file, { force: true });
-      } catch {
-        // Gone already (a concurrent build tidied it).
-      }
-    }
   }
 }

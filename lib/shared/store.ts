@@ -231,3 +231,40 @@ export class JsonStore {
     }
   }
 }
+
+/** A content-addressed object's file name (its sha256), and one being written under a temporary name. */
+const OBJECT_NAME = /^[0-9a-f]{64}$/;
+const OBJECT_TEMP_NAME = /^[0-9a-f]{64}\.\d+-[0-9a-f]{8}\.tmp$/;
+/** An unreferenced object or temporary file younger than this may be a concurrent build's. */
+const STALE_OBJECT_MS = 60 * 60 * 1000;
+
+/**
+ * Removes the objects under `objectsDir` (`<aa>/<sha256>`) that no entry names, and stale
+ * temporary files, once old enough that no concurrent build is adding them. The output store and
+ * the search store share it; only names a store makes are ever removed.
+ */
+export function removeUnreferencedObjects(
+  objectsDir: string,
+  referenced: ReadonlySet<string>,
+  now: number,
+): void {
+  let shards: string[];
+  try {
+    shards = readdirSync(objectsDir);
+  } catch {
+    return;
+  }
+  for (const shard of shards) {
+    if (!SHARD_NAME.test(shard)) continue;
+    const dir = path.join(objectsDir, shard);
+    for (const name of readdirSync(dir)) {
+      if (!(OBJECT_NAME.test(name) && !referenced.has(name)) && !OBJECT_TEMP_NAME.test(name)) continue;
+      const file = path.join(dir, name);
+      try {
+        if (now - statSync(file).mtimeMs > STALE_OBJECT_MS) rmSync(file, { force: true });
+      } catch {
+        // Gone already (a concurrent build tidied it).
+      }
+    }
+  }
+}
