@@ -7,7 +7,11 @@ export default defineConfig({
     // Eleventy loads the TypeScript config and data files with Node's own import().
     execArgv: ["--import", "tsx"],
     env: { TZ: "UTC" },
-    globalSetup: ["tests/helpers/global-setup.ts"],
+    // The photo cache first: the shared fixture sites are built from it.
+    globalSetup: ["tests/helpers/global-setup.ts", "tests/helpers/shared-fixtures-setup.ts"],
+    // One worker per core, not vitest's default of one fewer: most files wait on a site build in a
+    // child process, and with a single worker on 2 cores the second core sat idle.
+    maxWorkers: "100%",
     testTimeout: 60_000,
     hookTimeout: 180_000,
     // A JSON report beside the console one: CI prints its closing "N passed, N failed" from it.

@@ -2,9 +2,10 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURE_EPOCH, fixtureIssues } from "./fixtures/sample-issues.ts";
+import { FIXTURE_EPOCH } from "./fixtures/sample-issues.ts";
 import { buildFixtureSite, type FixtureSite, issueFile } from "./helpers/fixture-site.ts";
 import { hashTree } from "./helpers/hash-tree.ts";
+import { copyOfSharedSite } from "./helpers/shared-fixtures.ts";
 
 const valid = {
   title: "A valid issue",
@@ -199,7 +200,7 @@ let failed: FixtureSite;
 let before: Record<string, string>;
 
 beforeAll(async () => {
-  site = buildFixtureSite({ issues: fixtureIssues, epoch: FIXTURE_EPOCH });
+  site = copyOfSharedSite("standard");
   if (site.status !== 0) throw new Error(`fixture build failed:\n${site.stderr}`);
   before = hashTree(site.output);
   photoProblems = await writeBadPhotos(site.dir);

@@ -8,15 +8,16 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFolders } from "../lib/build/swap.ts";
 import { besideSite, deadPid, startBuild } from "./build/run-build.ts";
-import { FIXTURE_EPOCH, fixtureIssues } from "./fixtures/sample-issues.ts";
-import { buildFixtureSite, type FixtureSite } from "./helpers/fixture-site.ts";
+import { FIXTURE_EPOCH } from "./fixtures/sample-issues.ts";
+import type { FixtureSite } from "./helpers/fixture-site.ts";
 import { hashTree } from "./helpers/hash-tree.ts";
+import { copyOfSharedSite } from "./helpers/shared-fixtures.ts";
 
 let first: FixtureSite;
 let second: FixtureSite;
 beforeAll(() => {
-  first = buildFixtureSite({ issues: fixtureIssues, epoch: FIXTURE_EPOCH });
-  second = buildFixtureSite({ issues: fixtureIssues, epoch: FIXTURE_EPOCH });
+  first = copyOfSharedSite("standard");
+  second = copyOfSharedSite("standard");
   for (const site of [first, second]) if (site.status !== 0) throw new Error(site.stderr);
 });
 afterAll(() => {

@@ -7,12 +7,12 @@ import path from "node:path";
 import { extractFromJson, extractFromXml } from "@extractus/feed-extractor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readExpandedNames } from "./feeds/fixture-channel.ts";
-import { FIXTURE_EPOCH, fixtureIssues } from "./fixtures/sample-issues.ts";
-import { buildFixtureSite, type FixtureSite } from "./helpers/fixture-site.ts";
+import type { FixtureSite } from "./helpers/fixture-site.ts";
+import { sharedSite } from "./helpers/shared-fixtures.ts";
 
 let site: FixtureSite;
 beforeAll(() => {
-  site = buildFixtureSite({ issues: fixtureIssues, epoch: FIXTURE_EPOCH });
+  site = sharedSite("standard");
   if (site.status !== 0) throw new Error(`fixture build failed:\n${site.stderr}`);
 });
 afterAll(() => site.remove());

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURE_EPOCH, fixtureIssues } from "./fixtures/sample-issues.ts";
 import { buildFixtureSite, type FixtureSite, issueFile } from "./helpers/fixture-site.ts";
 import { hashTree } from "./helpers/hash-tree.ts";
+import { copyOfSharedSite } from "./helpers/shared-fixtures.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const original = (file: string) => readFileSync(path.join(root, file), "utf8");
@@ -86,7 +87,7 @@ function built(site: FixtureSite): FixtureSite {
 
 describe("a warm build equals a cold build", () => {
   it.each(changes)("after $name", ({ issues, files, reusesChecks }) => {
-    const warm = built(buildFixtureSite({ issues: fixtureIssues, epoch: FIXTURE_EPOCH }));
+    const warm = built(copyOfSharedSite("standard"));
     for (const file of Object.keys(fixtureIssues)) {
       if (!(file in issues)) rmSync(path.join(warm.dir, "src/issues", file));
     }

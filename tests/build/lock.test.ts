@@ -9,9 +9,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acquireLock, BuildLockedError } from "../../lib/build/lock.ts";
 import { buildFolders } from "../../lib/build/swap.ts";
-import { FIXTURE_EPOCH, fixtureIssues } from "../fixtures/sample-issues.ts";
-import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
+import type { FixtureSite } from "../helpers/fixture-site.ts";
 import { hashTree } from "../helpers/hash-tree.ts";
+import { copyOfSharedSite } from "../helpers/shared-fixtures.ts";
 import { besideSite, deadPid, startBuild } from "./run-build.ts";
 
 describe("acquireLock", () => {
@@ -69,7 +69,7 @@ describe("acquireLock", () => {
 describe("two builds in one folder", () => {
   let site: FixtureSite;
   beforeAll(() => {
-    site = buildFixtureSite({ issues: fixtureIssues, epoch: FIXTURE_EPOCH });
+    site = copyOfSharedSite("standard");
     if (site.status !== 0) throw new Error(site.stderr);
   });
   afterAll(() => site.remove());

@@ -6,14 +6,14 @@
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURE_EPOCH, fixtureIssues } from "../fixtures/sample-issues.ts";
-import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
+import type { FixtureSite } from "../helpers/fixture-site.ts";
 import { hashTree } from "../helpers/hash-tree.ts";
+import { copyOfSharedSite } from "../helpers/shared-fixtures.ts";
 import { besideSite, deadPid, handToUnprivileged, runsAsRoot, startBuild } from "./run-build.ts";
 
 let site: FixtureSite;
 beforeAll(() => {
-  site = buildFixtureSite({ issues: fixtureIssues, epoch: FIXTURE_EPOCH });
+  site = copyOfSharedSite("standard");
   if (site.status !== 0) throw new Error(site.stderr);
   handToUnprivileged(site.dir);
 });

@@ -10,15 +10,15 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CheckOptions, checkSite, formatProblem, formatReport } from "../../lib/checks/index.ts";
 import { renderSitemaps } from "../../lib/outputs/sitemaps.ts";
-import { FIXTURE_EPOCH, fixtureIssues } from "../fixtures/sample-issues.ts";
-import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
+import type { FixtureSite } from "../helpers/fixture-site.ts";
+import { sharedSite } from "../helpers/shared-fixtures.ts";
 import { copySite, insertAfter, LEAD_PHOTO, photoFile, removeCopies } from "./site-copy.ts";
 
 let fixture: FixtureSite;
 const folders: string[] = [];
 
 beforeAll(() => {
-  fixture = buildFixtureSite({ issues: fixtureIssues, epoch: FIXTURE_EPOCH });
+  fixture = sharedSite("standard");
   if (fixture.status !== 0) throw new Error(`fixture build failed:\n${fixture.stderr}`);
 });
 afterAll(() => {

@@ -14,8 +14,8 @@ import {
   formatProblem,
   formatReport,
 } from "../../lib/checks/index.ts";
-import { FIXTURE_EPOCH, fixtureIssues } from "../fixtures/sample-issues.ts";
-import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
+import type { FixtureSite } from "../helpers/fixture-site.ts";
+import { sharedSite } from "../helpers/shared-fixtures.ts";
 import {
   copySite,
   editJsonLd,
@@ -37,7 +37,7 @@ let fixture: FixtureSite;
 const cacheDir = mkdtempSync(path.join(tmpdir(), "dateline-check-cache-"));
 
 beforeAll(() => {
-  fixture = buildFixtureSite({ issues: fixtureIssues, epoch: FIXTURE_EPOCH });
+  fixture = sharedSite("standard");
   if (fixture.status !== 0) throw new Error(`fixture build failed:\n${fixture.stderr}`);
 });
 afterAll(() => {

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURE_EPOCH, fixtureIssues } from "../fixtures/sample-issues.ts";
-import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
+import type { FixtureSite } from "../helpers/fixture-site.ts";
+import { sharedSite } from "../helpers/shared-fixtures.ts";
 import { copySite, insertAfter, removeCopies } from "./site-copy.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -14,7 +14,7 @@ let fixture: FixtureSite;
 const caches: string[] = [];
 
 beforeAll(() => {
-  fixture = buildFixtureSite({ issues: fixtureIssues, epoch: FIXTURE_EPOCH });
+  fixture = sharedSite("standard");
   if (fixture.status !== 0) throw new Error(`fixture build failed:\n${fixture.stderr}`);
 });
 afterAll(() => {

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EMAIL_CLIENTS, EMAIL_SIZE_LIMIT, readEmailFacts } from "../../lib/checks/email.ts";
 import { checkSite, formatProblem } from "../../lib/checks/index.ts";
 import { copySite, removeCopies, type SiteCopy } from "../checks/site-copy.ts";
-import { FIXTURE_EPOCH, fixtureIssues } from "../fixtures/sample-issues.ts";
-import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
+import type { FixtureSite } from "../helpers/fixture-site.ts";
+import { sharedSite } from "../helpers/shared-fixtures.ts";
 
 const EMAIL = "2025/04/bravo/email.html";
 const SOURCE = "src/issues/2025/bravo.md";
@@ -21,7 +21,7 @@ const WEB = `${ORIGIN}/2025/04/bravo/`;
 let fixture: FixtureSite;
 
 beforeAll(() => {
-  fixture = buildFixtureSite({ issues: fixtureIssues, epoch: FIXTURE_EPOCH });
+  fixture = sharedSite("standard");
   if (fixture.status !== 0) throw new Error(`fixture build failed:\n${fixture.stdout}\n${fixture.stderr}`);
 }, 180_000);
 afterAll(() => {

@@ -14,15 +14,15 @@
 import * as cheerio from "cheerio";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURE_EPOCH, fixtureIssues } from "../fixtures/sample-issues.ts";
-import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
+import type { FixtureSite } from "../helpers/fixture-site.ts";
+import { sharedSite } from "../helpers/shared-fixtures.ts";
 
 const ORIGIN = "https://dateline.example";
 
 let site: FixtureSite;
 
 beforeAll(() => {
-  site = buildFixtureSite({ issues: fixtureIssues, epoch: FIXTURE_EPOCH });
+  site = sharedSite("standard");
   if (site.status !== 0) throw new Error(`fixture build failed:\n${site.stdout}\n${site.stderr}`);
 }, 180_000);
 afterAll(() => site?.remove());

@@ -63,17 +63,67 @@ export function buildFixtureSite(options: FixtureOptions): FixtureSite {
   }
   for (const [file, text] of Object.entries(options.issues)) writeIn(dir, `src/issues/${file}`, text);
   for (const [file, content] of Object.entries(options.files ?? {})) writeIn(dir, file, content);
-  const cacheDir = seedPhotoCache(dir);
-  // Each fixture keeps its own check cache: node_modules is shared with the repository.
-  return runBuild(dir, options.epoch, {
-    DATELINE_PHOTO_CACHE: cacheDir,
+  seedPhotoCache(dir);
+  return runBuild(dir, options.epoch, { ...fixtureEnv(dir), ...options.env });
+}
+
+/**
+ * The caches of a fixture project, all inside it: node_modules is shared with the repository,
+ * and each fixture's first build is cold.
+ */
+function fixtureEnv(dir: string): Record<string, string> {
+  return {
+    DATELINE_PHOTO_CACHE: path.join(dir, ".cache/photos"),
     DATELINE_CHECK_CACHE: path.join(dir, ".cache/checks"),
     DATELINE_EMAIL_CACHE: path.join(dir, ".cache/editions"),
-    // Its own output store too, so a fixture's first build is cold.
     DATELINE_OUTPUT_CACHE: path.join(dir, ".cache/outputs"),
     DATELINE_SEARCH_CACHE: path.join(dir, ".cache/search"),
-    ...options.env,
-  });
+  };
+}
+
+/** What a build left: enough to hand a built fixture from vitest's global set-up to test files. */
+export interface BuiltFixture {
+  dir: string;
+  epoch: number;
+  env: Record<string, string>;
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function builtFixtureOf(
+  site: FixtureSite,
+  options: Pick<FixtureOptions, "epoch" | "env">,
+): BuiltFixture {
+  const { dir, status, stdout, stderr } = site;
+  return { dir, status, stdout, stderr, epoch: options.epoch, env: options.env ?? {} };
+}
+
+/**
+ * A built fixture shared by many test files, read-only: `rebuild` is refused (work on
+ * `copyFixtureSite` instead) and `remove` leaves it for the global teardown, which also fails
+ * the run if any test changed a file in it.
+ */
+export function sharedFixtureSite(built: BuiltFixture): FixtureSite {
+  const site = siteOf(built.dir, built.epoch, built.env, built);
+  return {
+    ...site,
+    rebuild: () => {
+      throw new Error("a shared fixture site is read-only: build on copyFixtureSite(...) instead");
+    },
+    remove: () => {},
+  };
+}
+
+/**
+ * A private copy of a built fixture project, output and caches included, as if this test had
+ * built it: a test that edits or rebuilds a site works on its own copy.
+ */
+export function copyFixtureSite(built: BuiltFixture): FixtureSite {
+  const dir = mkdtempSync(path.join(tmpdir(), "dateline-fixture-"));
+  // Symlinks (lib, node_modules…) stay links to the repository; the rest is copied.
+  cpSync(built.dir, dir, { recursive: true, verbatimSymlinks: true });
+  return siteOf(dir, built.epoch, { ...fixtureEnv(dir), ...built.env }, built);
 }
 
 function writeIn(dir: string, file: string, content: string | Buffer): void {
@@ -88,6 +138,15 @@ function runBuild(dir: string, epoch: number, env: Record<string, string>): Fixt
     encoding: "utf8",
     env: { ...process.env, TZ: "UTC", SOURCE_DATE_EPOCH: String(epoch), ...env },
   });
+  return siteOf(dir, epoch, env, result);
+}
+
+function siteOf(
+  dir: string,
+  epoch: number,
+  env: Record<string, string>,
+  result: Pick<FixtureSite, "status" | "stdout" | "stderr">,
+): FixtureSite {
   const output = path.join(dir, "_site");
   return {
     dir,

@@ -1,8 +1,8 @@
 /** The phase breakdown every build ends with, and the progress lines while it runs. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPhases, createPhaseRecorder, formatPhases, recordPhase } from "../../lib/shared/phases.ts";
-import { FIXTURE_EPOCH, fixtureIssues } from "../fixtures/sample-issues.ts";
-import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
+import type { FixtureSite } from "../helpers/fixture-site.ts";
+import { sharedSite } from "../helpers/shared-fixtures.ts";
 
 describe("formatPhases", () => {
   it("is one line of tenths of a second, in the order phases were recorded", () => {
@@ -80,7 +80,7 @@ describe("a phase recorder", () => {
 describe("a build", () => {
   let site: FixtureSite;
   beforeAll(() => {
-    site = buildFixtureSite({ issues: fixtureIssues, epoch: FIXTURE_EPOCH });
+    site = sharedSite("standard");
   });
   afterAll(() => site.remove());
 
