@@ -83,9 +83,21 @@ function htmlFiles(site: string): string[] {
     .sort();
 }
 
+/** The fix, after every way Pagefind itself can fail. */
+const PAGEFIND_FIX = "free disk space, raise the file-size or memory limit if one is set, and build again";
+
+/** Pagefind's own errors for a step, as one line. */
 function failOn(errors: readonly string[], step: string): void {
-  if (errors.length > 0) throw new Error(`Search index: ${step} failed:\n${errors.join("\n")}`);
+  if (errors.length > 0)
+    throw new BuildError(
+      `the search index could not be written: Pagefind's ${step} failed: ${errors.join("; ").replace(/\s*\n\s*/g, " ")} — ${PAGEFIND_FIX}`,
+    );
 }
+
+/** Pagefind's process ended mid-run: killed by a file-size limit's signal, the out-of-memory killer, a crash. */
+const PAGEFIND_STOPPED = new BuildError(
+  `the search index could not be written: Pagefind's process ended before it finished (a file-size limit, a full disk or too little memory can end it) — ${PAGEFIND_FIX}`,
+);
 
 /** The URL Pagefind gives a page: `2025/04/a/index.html` → `/2025/04/a/`. */
 function pageUrl(file: string): string {
@@ -108,7 +120,8 @@ class PagefindRun {
   static async start(site: string): Promise<PagefindRun> {
     const { index, errors } = await pagefind.createIndex(PAGEFIND_CONFIG);
     failOn(errors, "createIndex");
-    if (!index) throw new Error("Search index: Pagefind returned no index");
+    if (!index)
+      throw new BuildError(`the search index could not be written: Pagefind made no index — ${PAGEFIND_FIX}`);
     return new PagefindRun(index, site);
   }
 
@@ -123,7 +136,9 @@ class PagefindRun {
         ? this.index.addDirectory({ path: this.site, glob: page.file }).then(({ errors, page_count }) => {
             failOn(errors, "addDirectory");
             if (page_count !== 1)
-              throw new Error(`Search index: Pagefind found ${page_count} files at ${page.file}`);
+              throw new BuildError(
+                `the search index could not be written: Pagefind found ${page_count} files at ${page.file}, which was just written — build again`,
+              );
           })
         : this.index
             .addHTMLFile({ sourcePath: page.file, content: page.html.toString("utf8") })
@@ -144,11 +159,33 @@ class PagefindRun {
   }
 }
 
-/** Runs `work` with Pagefind's service, and stops the service however it ends. */
+/**
+ * Runs `work` with Pagefind's service, and stops the service however it ends. When the service's
+ * process dies, Pagefind's client either fails its requests ("Pagefind backend closed", after
+ * printing a stack of its own) or never answers them: nothing is left to wait on, and Node would
+ * exit 13 mid-build with the lock and the staging folder left behind. Both become one line.
+ */
 async function withPagefind<T>(work: () => Promise<T>): Promise<T> {
+  let stopped: (error: BuildError) => void = () => {};
+  const abandoned = new Promise<never>((_, reject) => {
+    stopped = reject;
+  });
+  // Only fires when the event loop is empty, which mid-run means no answer can ever come.
+  const onBeforeExit = (): void => stopped(PAGEFIND_STOPPED);
+  process.once("beforeExit", onBeforeExit);
+  const consoleError = console.error;
+  // Pagefind prints "Service stopped" and a stack when its process goes; the one line says it.
+  console.error = (...args: unknown[]): void => {
+    if (args[0] !== "Service stopped") consoleError(...args);
+  };
   try {
-    return await work();
+    return await Promise.race([work(), abandoned]);
+  } catch (error) {
+    if (error instanceof Error && error.message === "Pagefind backend closed") throw PAGEFIND_STOPPED;
+    throw error;
   } finally {
+    console.error = consoleError;
+    process.off("beforeExit", onBeforeExit);
     await pagefind.close();
   }
 }

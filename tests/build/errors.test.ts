@@ -2,7 +2,8 @@
  * Internal errors a writer can cause are reported as one line naming the files, not a stack:
  * two templates writing one URL, and a page the search index and our reading of it disagree on.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +17,8 @@ import { carriesBodyAttribute, indexSite } from "../../lib/search/index-site.ts"
 import { JsonStore } from "../../lib/shared/store.ts";
 import { FIXTURE_EPOCH, fixtureIssues } from "../fixtures/sample-issues.ts";
 import { buildFixtureSite } from "../helpers/fixture-site.ts";
+import { hashTree } from "../helpers/hash-tree.ts";
+import { copyOfSharedSite } from "../helpers/shared-fixtures.ts";
 
 const stackLines = (text: string): string[] => text.split("\n").filter((line) => /^\s+at /.test(line));
 
@@ -218,6 +221,33 @@ describe("a site whose about page has an alt text mentioning data-pagefind-body"
       expect(site.status).toBe(0);
       expect(site.read("about/index.html")).toContain('alt="The Dateline mark; data-pagefind-body');
       expect(site.stdout).toContain(" from the output store; 4 issues indexed for search;");
+    } finally {
+      site.remove();
+    }
+  }, 300_000);
+});
+
+describe("a Pagefind whose process dies mid-run", () => {
+  it("fails the build in one line, releases the lock and leaves the published site as it was", () => {
+    const site = copyOfSharedSite("standard");
+    try {
+      const published = hashTree(site.output);
+      // The real Pagefind, under a 512-byte file-size limit: its first index file kills it (SIGXFSZ).
+      const realPagefind = createRequire(import.meta.url).resolve(
+        `@pagefind/${process.platform}-${process.arch}/bin/pagefind_extended`,
+      );
+      const limited = path.join(site.dir, "pagefind-limited.sh");
+      writeFileSync(limited, `#!/bin/sh\nulimit -f 1\nexec '${realPagefind}' "$@"\n`, { mode: 0o755 });
+      // The search store off, so Pagefind runs although no page changed.
+      const failed = site.rebuild({ PAGEFIND_EXTENDED_BINARY_PATH: limited, DATELINE_SEARCH_CACHE: "off" });
+      expect(failed.status).toBe(1);
+      expect(failed.stderr.split("\n")).toContain(
+        "Build failed: the search index could not be written: Pagefind's process ended before it finished (a file-size limit, a full disk or too little memory can end it) — free disk space, raise the file-size or memory limit if one is set, and build again",
+      );
+      expect(stackLines(failed.stderr)).toEqual([]);
+      expect(failed.stderr).not.toContain("Service stopped");
+      expect(readdirSync(site.dir).filter((name) => name.startsWith("_site."))).toEqual([]);
+      expect(hashTree(site.output)).toEqual(published);
     } finally {
       site.remove();
     }
