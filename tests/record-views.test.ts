@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { issueNotes, lastChangeOf } from "../lib/pipeline/content/record.ts";
 import type { IssueView } from "../lib/pipeline/views/issue.ts";
-import { buildLedger, LEDGER_PAGE_LIMIT } from "../lib/pipeline/views/record.ts";
+import { buildLedger, LEDGER_NOTES_PER_PAGE, LEDGER_PAGE_LIMIT } from "../lib/pipeline/views/record.ts";
 import { boxWindow } from "../lib/pipeline/views/threads.ts";
 
 describe("boxWindow", () => {
@@ -72,6 +72,43 @@ describe("buildLedger", () => {
     expect(ledger.pages[1]?.years).toEqual([
       { year: 2025, href: "/corrections/", count: 60 },
       { year: 2024, href: "/corrections/2024/", count: LEDGER_PAGE_LIMIT - 59 },
+    ]);
+  });
+
+  it("splits a year with more notes than a page holds, numbering its older pages from the oldest", () => {
+    const notes = (year: number, count: number) =>
+      Array.from({ length: count }, (_, index) => {
+        const day = new Date(Date.UTC(year, 0, 1) + index * 3600_000 * 30);
+        return day.toISOString().replace(".000Z", "Z");
+      });
+    // 215 notes in 2025 (one year's worth that outgrew the page budget) and 120 in 2024.
+    const ledger = buildLedger(
+      [issueWithNotes("/a/", notes(2025, 215)), issueWithNotes("/b/", notes(2024, 120))],
+      "UTC",
+    );
+    const size = LEDGER_NOTES_PER_PAGE;
+    expect(
+      ledger.pages.map((page) => [page.href, page.year, page.pageNumber, page.sections[0]?.entries.length]),
+    ).toEqual([
+      ["/corrections/", 2025, undefined, 215 - 3 * size],
+      ["/corrections/page/3/", 2025, 3, size],
+      ["/corrections/page/2/", 2025, 2, size],
+      ["/corrections/page/1/", 2025, 1, size],
+      ["/corrections/2024/", 2024, undefined, 120 - size],
+      ["/corrections/2024/page/1/", 2024, 1, size],
+    ]);
+    // Every note once, newest first, across the pages in reading order.
+    const shown = ledger.pages.flatMap((page) => page.sections.flatMap((section) => section.entries));
+    expect(shown).toEqual(ledger.entries);
+    // Page 1 holds a year's oldest notes, so a new note never moves them.
+    expect(ledger.pages[3]?.sections[0]?.entries.at(-1)?.date).toBe(notes(2025, 1)[0]);
+    expect(ledger.pages.map((page) => [page.previousHref, page.nextHref])).toEqual([
+      [undefined, "/corrections/page/3/"],
+      ["/corrections/", "/corrections/page/2/"],
+      ["/corrections/page/3/", "/corrections/page/1/"],
+      ["/corrections/page/2/", undefined],
+      [undefined, "/corrections/2024/page/1/"],
+      ["/corrections/2024/", undefined],
     ]);
   });
 });

@@ -1,13 +1,17 @@
 /**
  * The corrections ledger (`/corrections/`): every correction and update across the archive,
  * newest first, each with the issue it belongs to. Short ledgers are one page with a heading per
- * year; long ones get a page per year, the newest at `/corrections/`.
+ * year; long ones get a page per year, the newest at `/corrections/`, and a year with more notes
+ * than a page holds is split as the listings are (paging.ts): its older pages hold
+ * `LEDGER_NOTES_PER_PAGE` notes each, numbered from the oldest, so a page never outgrows the size
+ * budget and a new note changes only the newest pages.
  */
 
 import { correctionsUrl, correctionsYearUrl } from "../../contract/urls.ts";
 import { inZone } from "../../shared/dates.ts";
 import type { NoteKind } from "../content/record.ts";
 import type { IssueView } from "./issue.ts";
+import { paginate } from "./paging.ts";
 
 /** One correction or update in the ledger. */
 export interface LedgerEntry {
@@ -38,6 +42,11 @@ interface LedgerPage {
   href: string;
   /** Set when the ledger is split by year: the year this page holds. */
   year?: number;
+  /** Set on the older pages of a year split in pages: the `k` of its `page/<k>/`. */
+  pageNumber?: number;
+  /** Within a year split in pages: the page of newer notes, and of older ones. */
+  previousHref?: string;
+  nextHref?: string;
   /** Newest year first. */
   sections: LedgerSection[];
   /** Every year with notes, newest first, for the year links of a split ledger. */
@@ -52,6 +61,12 @@ export interface Ledger {
 
 /** Entries `/corrections/` holds on one page; past this the ledger gets a page per year. */
 export const LEDGER_PAGE_LIMIT = 100;
+
+/**
+ * Notes on each older page of a year (paging.ts): a year's first page holds up to twice this,
+ * less one; 215 notes of a year on one page were over the 100 KB page budget.
+ */
+export const LEDGER_NOTES_PER_PAGE = 50;
 
 /**
  * The ledger from the issues: newest note first; notes at one instant by issue URL, then
@@ -95,12 +110,16 @@ export function buildLedger(issues: readonly IssueView[], timeZone: string): Led
     count: section.entries.length,
   }));
   const pages: LedgerPage[] = split
-    ? sections.map((section, index) => ({
-        href: hrefOf(section.year, index),
-        year: section.year,
-        sections: [section],
-        years,
-      }))
+    ? sections.flatMap((section, index) =>
+        paginate(section.entries, LEDGER_NOTES_PER_PAGE, hrefOf(section.year, index)).map(
+          ({ items, ...page }): LedgerPage => ({
+            ...page,
+            year: section.year,
+            sections: [{ year: section.year, entries: items }],
+            years,
+          }),
+        ),
+      )
     : [{ href: correctionsUrl, sections, years }];
   return { entries: entries.map(({ entry }) => entry), pages };
 }
