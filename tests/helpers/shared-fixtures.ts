@@ -21,7 +21,7 @@ import {
 import { hashTree } from "./hash-tree.ts";
 
 /** The shared fixtures by name: what each is built from. */
-export const SHARED_FIXTURES = {
+const SHARED_FIXTURES = {
   /** tests/fixtures/sample-issues.ts at its epoch: four published issues, a draft and a future one. */
   standard: { issues: fixtureIssues, epoch: FIXTURE_EPOCH },
 } satisfies Record<string, FixtureOptions>;
