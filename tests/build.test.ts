@@ -2,12 +2,14 @@
  * What readers and crawlers get from a built fixture site: pages, dates, membership,
  * order, metadata and the absence of drafts and future issues.
  */
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type CheerioAPI, load } from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_EPOCH, fixtureIssues } from "./fixtures/sample-issues.ts";
 import { buildFixtureSite, type FixtureSite } from "./helpers/fixture-site.ts";
+import { sharedSite } from "./helpers/shared-fixtures.ts";
 
 let site: FixtureSite;
 const page = (file: string): CheerioAPI => load(site.read(file));
@@ -17,10 +19,14 @@ const allFiles = (dir: string): string[] =>
     .map((entry) => path.join(entry.parentPath, entry.name));
 
 beforeAll(() => {
-  site = buildFixtureSite({ issues: fixtureIssues, epoch: FIXTURE_EPOCH });
+  // The run's shared build of the standard fixture, read-only: this file only reads it.
+  site = sharedSite("standard");
   if (site.status !== 0) throw new Error(`fixture build failed:\n${site.stderr}`);
 });
 afterAll(() => site.remove());
+
+/** Stands in for a `<br>` when reading a paragraph's lines: a private-use character no page text holds. */
+const LINE_BREAK = "\uE000";
 
 describe("an issue page", () => {
   it("shows the publication time in the site's zone, with a machine-readable datetime", () => {
@@ -35,15 +41,48 @@ describe("an issue page", () => {
     expect($(".issue__dates time").first().attr("datetime")).toBe("2025-04-12T11:00:00+03:00");
   });
 
-  it("shows Updated when an issue has an update or a correction", () => {
+  it.each([
+    {
+      name: "an issue never changed: its publication time alone, no Updated",
+      file: "2025/04/alpha/index.html",
+      lines: ["Published 10 April 2025, 16:30 GMT+3 · 1 min read"],
+      datetimes: ["2025-04-10T16:30:00+03:00"],
+    },
+    {
+      name: "an issue with a correction: Updated, its time, and a link to the correction",
+      file: "2025/04/bravo/index.html",
+      lines: [
+        "Published 11 April 2025, 09:00 GMT+3 · 1 min read",
+        "Updated 11 April 2025, 12:00 GMT+3 with a correction",
+      ],
+      datetimes: ["2025-04-11T09:00:00+03:00", "2025-04-11T12:00:00+03:00"],
+    },
+  ])("dates $name", ({ file, lines, datetimes }) => {
+    const $ = page(file);
+    const dates = $(".issue__dates");
+    // Exactly one dates paragraph: a text check on an empty selection would hold whatever the page said.
+    expect(dates).toHaveLength(1);
+    // The lines a reader sees: split at <br>, not at the template's own line breaks.
+    dates.find("br").replaceWith(LINE_BREAK);
+    expect(
+      dates
+        .text()
+        .split(LINE_BREAK)
+        .map((line) => line.replace(/\s+/g, " ").trim()),
+    ).toEqual(lines);
+    expect(
+      dates
+        .find("time")
+        .map((_, time) => $(time).attr("datetime"))
+        .get(),
+    ).toEqual(datetimes);
+  });
+
+  it("shows the correction a changed issue's Updated line links to", () => {
     const $ = page("2025/04/bravo/index.html");
-    const times = $(".issue__dates time");
-    expect(times.length).toBe(2);
-    expect(times.eq(1).attr("datetime")).toBe("2025-04-11T12:00:00+03:00");
-    expect($(".issue__dates").text()).toContain("Updated");
+    expect($('.issue__dates a[href="#record-heading"]').text()).toBe("correction");
+    expect($("#record-heading")).toHaveLength(1);
     expect($(".record__note--correction").text()).toContain("An earlier version misspelt a name.");
-    expect($("#alpha .issue__dates").length).toBe(0);
-    expect(page("2025/04/alpha/index.html")(".issue__dates time").length).toBe(1);
   });
 
   it("carries kicker, one h1, dek, linked byline and the dateline at the start of the body", () => {
@@ -149,6 +188,36 @@ describe("an issue page", () => {
     expect(site.read("2025/04/old-news/index.html")).toContain("Old news");
     expect(() => site.read("2025/03/old-news/index.html")).toThrow();
   });
+});
+
+describe("hashed assets", () => {
+  it.each([
+    [
+      "the stylesheet, on every page",
+      "index.html",
+      'link[rel="stylesheet"]',
+      "href",
+      /^\/assets\/css\/site\.[0-9a-f]{10}\.css$/,
+    ],
+    [
+      "the search script, on the search page",
+      "search/index.html",
+      "script[integrity]",
+      "src",
+      /^\/assets\/js\/search\.[0-9a-f]{10}\.js$/,
+    ],
+  ])(
+    "publishes %s under a content-hashed name, with the integrity of the bytes served",
+    (_name, file, selector, attribute, pattern) => {
+      const element = page(file)(selector);
+      expect(element).toHaveLength(1);
+      const href = element.attr(attribute) ?? "";
+      expect(href).toMatch(pattern);
+      const bytes = readFileSync(path.join(site.output, href));
+      expect(element.attr("integrity")).toBe(`sha384-${createHash("sha384").update(bytes).digest("base64")}`);
+      expect(href).toContain(`.${createHash("sha256").update(bytes).digest("hex").slice(0, 10)}.`);
+    },
+  );
 });
 
 describe("JSON-LD", () => {

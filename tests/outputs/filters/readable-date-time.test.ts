@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readableDateTime } from "../../lib/outputs/filters/readable-date-time.ts";
+import { readableDateTime } from "../../../lib/outputs/filters/readable-date-time.ts";
 
 describe("readableDateTime", () => {
   it.each<[string, string, string]>([

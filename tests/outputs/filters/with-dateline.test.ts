@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withDateline } from "../../lib/outputs/filters/with-dateline.ts";
+import { withDateline } from "../../../lib/outputs/filters/with-dateline.ts";
 
 describe("withDateline", () => {
   it.each<[string, string, string | undefined, string]>([

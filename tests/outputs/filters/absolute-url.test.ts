@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absoluteUrl } from "../../lib/outputs/filters/absolute-url.ts";
+import { absoluteUrl } from "../../../lib/outputs/filters/absolute-url.ts";
 
 describe("absoluteUrl", () => {
   it.each([

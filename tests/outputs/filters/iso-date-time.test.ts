@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoDateTime } from "../../lib/outputs/filters/iso-date-time.ts";
+import { isoDateTime } from "../../../lib/outputs/filters/iso-date-time.ts";
 
 describe("isoDateTime", () => {
   it.each<[string, string, string]>([
