@@ -24,7 +24,7 @@ import { buildTime } from "../shared/dates.ts";
 import { buildPhases } from "../shared/phases.ts";
 import { ContentError, formatProblem } from "../shared/problems.ts";
 import { sha256 } from "../shared/store.ts";
-import { escapeHtml } from "../shared/text.ts";
+import { insertDevBanner } from "./dev-banner.ts";
 import { memorySource, type OutputCounts, type OutputPlan, planOutputs } from "./output-plan.ts";
 
 /** The event the content plugin emits after the render, with how many outputs it rendered and took from the store. */
@@ -71,6 +71,8 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
   let lastGoodViews: SiteViews | undefined;
   /** Problem lines the dev server shows on every page; empty when the content is fine. */
   let shownProblems: string[] = [];
+  /** Warning lines the dev server shows on every page (a production build prints them only). */
+  let shownWarnings: string[] = [];
   /** Which outputs this build renders; the rest come from the output store (output-plan.ts). */
   let plan: OutputPlan | undefined;
   let store: OutputStore | undefined;
@@ -98,6 +100,7 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
       phases: buildPhases,
     });
     for (const warning of result.warnings) console.warn(`warning: ${formatProblem(warning)}`);
+    shownWarnings = serving ? result.warnings.map(formatProblem) : [];
     if (!result.views) {
       if (!serving) throw new ContentError(result.problems);
       // The dev server keeps serving the last good pages, each with the problems on top,
@@ -129,6 +132,7 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
       siteCard: options.photos.entry(site.card.src) ?? null,
       preview: showUnpublished,
       problems: shownProblems,
+      warnings: shownWarnings,
     };
     const base = sha256(`${codeDigest(process.cwd(), options.issuesDir)}\0${JSON.stringify(shell)}`);
     store = serving ? undefined : new OutputStore(outputStoreSettings().root);
@@ -143,14 +147,13 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
     );
   }
 
-  // In the dev server, every HTML page opens with the content's problems while there are any.
+  // In the dev server, every HTML page opens with the content's problems and warnings while there are any.
   eleventyConfig.addTransform(
     "dateline-content-problems",
     function (this: { page: { outputPath?: unknown } }, content: string) {
       const output = this.page.outputPath;
-      if (shownProblems.length === 0 || typeof output !== "string" || !output.endsWith(".html"))
-        return content;
-      return insertProblemBanner(content, shownProblems);
+      if (typeof output !== "string" || !output.endsWith(".html")) return content;
+      return insertDevBanner(content, shownProblems, shownWarnings);
     },
   );
 
@@ -184,25 +187,6 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
 function isServing(runMode: unknown, env: Record<string, string | undefined> = process.env): boolean {
   const mode = typeof runMode === "string" ? runMode : env.ELEVENTY_RUN_MODE;
   return mode === "serve" || mode === "watch";
-}
-
-/**
- * The problem lines as the first thing in the page's body, in the site's own notice style.
- * @example insertProblemBanner("<body><p>Hi</p>", ["src/issues/x.md: title: required — write the headline"])
- */
-function insertProblemBanner(html: string, lines: readonly string[]): string {
-  const count = `${lines.length} problem${lines.length === 1 ? "" : "s"} in the content`;
-  const banner = [
-    '<section class="notice content-problems" role="alert" aria-labelledby="content-problems-heading">',
-    `<h2 id="content-problems-heading">Build failed: ${count}</h2>`,
-    "<p>This page is from the last good build. Fix these and save; the page reloads.</p>",
-    `<ul>${lines.map((line) => `<li><code>${escapeHtml(line)}</code></li>`).join("")}</ul>`,
-    "</section>",
-  ].join("");
-  const body = /<body[^>]*>/i.exec(html);
-  if (!body) return `${banner}${html}`;
-  const at = body.index + body[0].length;
-  return `${html.slice(0, at)}${banner}${html.slice(at)}`;
 }
 
 /** Removes the pages of issues that are gone (a deleted or renamed file) from the dev server's output. */
