@@ -39,6 +39,13 @@ export const SITE_TESTED = siteTestedSchema.parse({
       "builds killed before, during and after the swap keep or restore the old site; leftovers are cleared",
   },
 
+  // Search: Pagefind's own process, run by the search index on a built site.
+  "lib/search/pagefind-run.ts": {
+    tests: ["tests/search/index-site.test.ts", "tests/build/errors.test.ts"],
+    reason:
+      "index-site drives every run of it; errors.test kills the real Pagefind with a file-size limit and reads the one line",
+  },
+
   // Checks: the readers and the worker pool, run by checkSite on a built site.
   "lib/checks/feed-formats.ts": {
     tests: ["tests/checks/documents.test.ts", "tests/checks/check-site.test.ts"],

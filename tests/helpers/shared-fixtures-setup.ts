@@ -23,7 +23,10 @@ export default function setup(project: TestProject): () => void {
       rmSync(built.dir, { recursive: true, force: true });
     }
     rmSync(root, { recursive: true, force: true });
-    if (changed.length > 0)
+    if (changed.length > 0) {
+      // vitest 4 only logs an error thrown at teardown: the exit code is what fails the run.
+      process.exitCode = 1;
       throw new Error(`tests changed the shared fixture sites, which are read-only:\n${changed.join("\n")}`);
+    }
   };
 }

@@ -3,8 +3,10 @@
  * then the body wrapped at 76 columns with each link as a numbered reference ([1]) listed
  * at the end, the photo credits, corrections, topics and the footer.
  */
+
 import * as cheerio from "cheerio";
 import { convert } from "html-to-text";
+import { inertText } from "../../shared/merge-tags.ts";
 import { correctionsHeading, type EmailView } from "./view.ts";
 
 /** Column the text part wraps at (RFC 5322 advises 78 at most). */
@@ -52,7 +54,8 @@ function htmlToText(html: string, references: References): string {
     }
     $(anchor).replaceWith(`${escapeText(text)} [${references.number(href)}]`);
   });
-  return convert($.html(), {
+  // The view's HTML is inert by character references, which this conversion decodes: text again.
+  const text = convert($.html(), {
     wordwrap: TEXT_WIDTH,
     selectors: [
       { selector: "h1", options: { uppercase: false } },
@@ -61,7 +64,8 @@ function htmlToText(html: string, references: References): string {
       { selector: "sup", format: "inline" },
       { selector: "table", format: "dataTable" },
     ],
-  }).trim();
+  });
+  return inertText(text).trim();
 }
 
 function escapeText(text: string): string {

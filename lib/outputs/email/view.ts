@@ -10,6 +10,7 @@ import type { IssueView, LeadPhoto } from "../../pipeline/views/issue.ts";
 import { readableDateTime } from "../../shared/dates.ts";
 import { absoluteUrl } from "../filters/absolute-url.ts";
 import { withDateline } from "../filters/with-dateline.ts";
+import { inertView } from "../../shared/merge-tags.ts";
 import { displaySize, EMAIL_WIDTH, type EmailPhoto, type Endnote, toEmailBody } from "./body.ts";
 import { SERVICE_TAGS, type ServiceTags } from "./services.ts";
 
@@ -75,8 +76,19 @@ interface EmailFooter {
   homeUrl: string;
 }
 
-/** The email view of one issue. */
+/** The view's HTML (made inert with references), and the footer's own merge tags (kept live). */
+const HTML_FIELDS = new Set(["bodyHtml", "endnotes"]);
+const LIVE_FIELDS = new Set(["service"]);
+
+/**
+ * The email view of one issue. Every string in it is inert (merge-tags.ts): the services read
+ * the writer's text as text; only the footer's tags are live.
+ */
 export function buildEmailView(issue: IssueView, context: EmailContext): EmailView {
+  return inertView(emailViewOf(issue, context), HTML_FIELDS, LIVE_FIELDS);
+}
+
+function emailViewOf(issue: IssueView, context: EmailContext): EmailView {
   const { site } = context;
   const data = issue.data;
   const webUrl = absoluteUrl(issue.url, site.url);

@@ -2,6 +2,7 @@
  * Builds the feed model from published issues. Each entry is built once per build and
  * shared by every feed it appears in (site feeds and topic feeds).
  */
+
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
 import { type Entities, findEntity } from "../../contract/entities.ts";
 import { pickRendition } from "../../contract/photo-manifest.ts";
@@ -24,6 +25,7 @@ import { isoDateTime } from "../../shared/dates.ts";
 import { escapeHtml } from "../../shared/text.ts";
 import { emailPhotoOf, renderEmailFragment } from "../email/fragment.ts";
 import { absoluteUrl } from "../filters/absolute-url.ts";
+import { inertView } from "../../shared/merge-tags.ts";
 
 import type { FeedChannel, FeedEntry, FeedImage } from "./model.ts";
 
@@ -244,17 +246,24 @@ export async function buildChannel(
           .filter((other) => other.path !== spec.path)
           .map((other) => ({ url: absoluteUrl(other.path, site.url), type: other.mediaType }));
   const updated = entries.map((entry) => entry.updated).sort((a, b) => Date.parse(b) - Date.parse(a))[0];
-  return {
-    title,
-    subtitle,
-    language: site.language,
-    homeUrl: absoluteUrl(homePath, site.url),
-    selfUrl: absoluteUrl(spec.path, site.url),
-    alternates,
-    updated: updated ?? isoDateTime(buildTimeIso, site.timeZone),
-    author: { name: site.publisher.name, url: absoluteUrl("/", site.url) },
-    icon: absoluteUrl(PAGE_PATHS.icon, site.url),
-    rights: `© ${site.publisher.name}`,
-    entries,
-  };
+  // RSS-to-email services send what a feed says, filling in template tags: none may be live.
+  return inertView<FeedChannel>(
+    {
+      title,
+      subtitle,
+      language: site.language,
+      homeUrl: absoluteUrl(homePath, site.url),
+      selfUrl: absoluteUrl(spec.path, site.url),
+      alternates,
+      updated: updated ?? isoDateTime(buildTimeIso, site.timeZone),
+      author: { name: site.publisher.name, url: absoluteUrl("/", site.url) },
+      icon: absoluteUrl(PAGE_PATHS.icon, site.url),
+      rights: `© ${site.publisher.name}`,
+      entries,
+    },
+    FEED_HTML_FIELDS,
+  );
 }
+
+/** The feed fields that hold HTML (made inert with character references, merge-tags.ts). */
+const FEED_HTML_FIELDS = new Set(["contentHtml", "emailContentHtml"]);

@@ -33,6 +33,7 @@ import {
 import { THREADS_FILE, type Threads } from "../../contract/threads.ts";
 import { issueUrl } from "../../contract/urls.ts";
 import { inZone, parseOffsetDateTime } from "../../shared/dates.ts";
+import { findMergeTagLookalikes } from "../../shared/merge-tags.ts";
 import type { Problem } from "../../shared/problems.ts";
 import { nearestId } from "../../shared/suggest.ts";
 import { slugify } from "../../shared/text.ts";
@@ -148,6 +149,8 @@ export function checkIssueSource(
     if (finding.severity === "error" && !isDraft) problems.push(problem);
     else warnings.push(problem);
   }
+  // The email services would read these as their own template tags; they go out as text instead.
+  for (const found of findMergeTagLookalikes(raw.data)) warnings.push({ file, ...found });
   for (const what of findUnsafeHtml(raw.body)) {
     warnings.push({
       file,
