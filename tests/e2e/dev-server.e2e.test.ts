@@ -10,8 +10,8 @@ import { networkInterfaces, tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildFixtureSite, type FixtureSite, issueFile } from "../helpers/fixture-site.ts";
-import { describeE2E, launchChromium, newContext } from "./helpers.ts";
+import { issueFile } from "../helpers/fixture-site.ts";
+import { describeE2E, launchChromium, newContext, sampleProjectWith } from "./helpers.ts";
 
 const EPOCH = 1744416000;
 const valid = {
@@ -21,11 +21,14 @@ const valid = {
   authors: ["ayse-demir"],
   topics: ["russia"],
 };
+/** Two rebuild waits of up to 60 s each: a wait that gives up says what it waited for, not "timed out". */
+const POLLING_TEST_TIMEOUT = 150_000;
 const FIRST = "src/issues/2025/first-round.md";
 const SECOND = "src/issues/2025/second-round.md";
 
 describeE2E("the dev server in Chromium", () => {
-  let site: FixtureSite;
+  /** The project the writer works in. */
+  let dir = "";
   let server: ChildProcess;
   let terminal = "";
   let origin = "";
@@ -33,17 +36,14 @@ describeE2E("the dev server in Chromium", () => {
   let page: Page;
 
   beforeAll(async () => {
-    site = buildFixtureSite({
-      epoch: EPOCH,
-      issues: {
-        "2025/first-round.md": issueFile(valid, "Delegations met for three hours."),
-        "2025/second-round.md": issueFile(
-          { ...valid, title: "The second round", date: "2025-04-11T09:00:00+03:00" },
-          "They met again.",
-        ),
-      },
+    // Not built first: the dev server builds on start, as when a writer runs `npm start`.
+    dir = sampleProjectWith({
+      "2025/first-round.md": issueFile(valid, "Delegations met for three hours."),
+      "2025/second-round.md": issueFile(
+        { ...valid, title: "The second round", date: "2025-04-11T09:00:00+03:00" },
+        "They met again.",
+      ),
     });
-    if (site.status !== 0) throw new Error(`fixture build failed:\n${site.stderr}`);
     const port = 20_000 + (process.pid % 20_000);
     server = spawn(
       process.execPath,
@@ -56,14 +56,14 @@ describeE2E("the dev server in Chromium", () => {
         `--port=${port}`,
       ],
       {
-        cwd: site.dir,
+        cwd: dir,
         env: {
           ...process.env,
           ELEVENTY_RUN_MODE: "serve",
           // The default, loopback, whatever the machine running the tests sets.
           DATELINE_DEV_HOST: "",
           SOURCE_DATE_EPOCH: String(EPOCH),
-          DATELINE_PHOTO_CACHE: path.join(site.dir, ".cache/photos"),
+          DATELINE_PHOTO_CACHE: path.join(dir, ".cache/photos"),
         },
       },
     );
@@ -95,11 +95,11 @@ describeE2E("the dev server in Chromium", () => {
   afterAll(async () => {
     await browser?.close();
     server?.kill("SIGTERM");
-    if (site) {
-      // The dev server's deletion marker, one folder per project (lib/plugins/content.ts).
-      const project = createHash("sha256").update(realpathSync(site.dir)).digest("hex").slice(0, 12);
+    if (dir) {
+      // The dev server's deletion marker, one folder per project (lib/eleventy/content.ts).
+      const project = createHash("sha256").update(realpathSync(dir)).digest("hex").slice(0, 12);
       rmSync(path.join(tmpdir(), `dateline-dev-${project}`), { recursive: true, force: true });
-      site.remove();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
@@ -119,51 +119,66 @@ describeE2E("the dev server in Chromium", () => {
     if (address) await expect(fetch(`http://${address}:${port}/`)).rejects.toThrow();
   });
 
-  it("shows a content mistake on the page, then clears it when the fix is saved", async () => {
-    await page.goto(`${origin}/2025/04/first-round/`);
-    await expect.poll(() => page.locator("h1").textContent()).toBe("The first round");
+  it(
+    "shows a content mistake on the page, then clears it when the fix is saved",
+    async () => {
+      await page.goto(`${origin}/2025/04/first-round/`);
+      await expect.poll(() => page.locator("h1").textContent()).toBe("The first round");
 
-    const before = terminal.length;
-    writeFileSync(path.join(site.dir, FIRST), issueFile({ ...valid, title: undefined }, "Delegations met."));
-    const problems = page.locator(".content-problems li");
-    await expect
-      .poll(() => problems.allTextContents(), { timeout: 60_000 })
-      .toEqual([`${FIRST}: title: required — write the headline`]);
-    await expect(page.locator(".content-problems h2").textContent()).resolves.toBe(
-      "Build failed: 1 problem in the content",
-    );
-    // The last good page is still there below the problems.
-    expect(await page.locator("h1").textContent()).toBe("The first round");
-    const printed = terminal.slice(before);
-    expect(printed).toContain(`1 problem in the content:\n${FIRST}: title: required — write the headline\n`);
-    expect(printed).not.toContain("stack trace");
-    expect(printed).not.toContain("    at ");
+      const before = terminal.length;
+      writeFileSync(path.join(dir, FIRST), issueFile({ ...valid, title: undefined }, "Delegations met."));
+      const problems = page.locator(".content-problems li");
+      await expect
+        .poll(() => problems.allTextContents(), { timeout: 60_000, message: "problems shown on the page" })
+        .toEqual([`${FIRST}: title: required — write the headline`]);
+      await expect(page.locator(".content-problems h2").textContent()).resolves.toBe(
+        "Build failed: 1 problem in the content",
+      );
+      // The last good page is still there below the problems.
+      expect(await page.locator("h1").textContent()).toBe("The first round");
+      const printed = terminal.slice(before);
+      expect(printed).toContain(
+        `1 problem in the content:\n${FIRST}: title: required — write the headline\n`,
+      );
+      expect(printed).not.toContain("stack trace");
+      expect(printed).not.toContain("    at ");
 
-    writeFileSync(
-      path.join(site.dir, FIRST),
-      issueFile({ ...valid, title: "The first round, revised" }, "Met."),
-    );
-    await expect
-      .poll(() => page.locator("h1").textContent(), { timeout: 60_000 })
-      .toBe("The first round, revised");
-    expect(await page.locator(".content-problems").count()).toBe(0);
-  });
+      writeFileSync(
+        path.join(dir, FIRST),
+        issueFile({ ...valid, title: "The first round, revised" }, "Met."),
+      );
+      await expect
+        .poll(() => page.locator("h1").textContent(), { timeout: 60_000, message: "headline after the fix" })
+        .toBe("The first round, revised");
+      expect(await page.locator(".content-problems").count()).toBe(0);
+    },
+    POLLING_TEST_TIMEOUT,
+  );
 
-  it("takes a deleted issue off every page, without another save", async () => {
-    const second = await page.goto(`${origin}/2025/04/second-round/`);
-    expect(second?.status()).toBe(200);
-    // Deleting the file alone, with nothing else saved, rebuilds the site.
-    rmSync(path.join(site.dir, SECOND));
-    await expect
-      .poll(async () => (await page.request.get(`${origin}/2025/04/second-round/`)).status(), {
-        timeout: 60_000,
-      })
-      .toBe(404);
-    await expect
-      .poll(async () => (await (await page.request.get(`${origin}/`)).text()).includes("The second round"), {
-        timeout: 60_000,
-      })
-      .toBe(false);
-    expect(await (await page.request.get(`${origin}/`)).text()).toContain("The first round, revised");
-  });
+  it(
+    "takes a deleted issue off every page, without another save",
+    async () => {
+      const second = await page.goto(`${origin}/2025/04/second-round/`);
+      expect(second?.status()).toBe(200);
+      // Deleting the file alone, with nothing else saved, rebuilds the site.
+      rmSync(path.join(dir, SECOND));
+      await expect
+        .poll(async () => (await page.request.get(`${origin}/2025/04/second-round/`)).status(), {
+          timeout: 60_000,
+          message: "status of the deleted issue's page",
+        })
+        .toBe(404);
+      await expect
+        .poll(
+          async () => (await (await page.request.get(`${origin}/`)).text()).includes("The second round"),
+          {
+            timeout: 60_000,
+            message: "the home page still lists the deleted issue",
+          },
+        )
+        .toBe(false);
+      expect(await (await page.request.get(`${origin}/`)).text()).toContain("The first round, revised");
+    },
+    POLLING_TEST_TIMEOUT,
+  );
 });

@@ -1,22 +1,31 @@
 /**
- * Browser tests' shared set-up: the sample site built in a throw-away project, indexed for
- * search, and served on 127.0.0.1 with the headers Netlify would send (netlify.toml, parsed
+ * Browser tests' shared set-up: a site built in a throw-away project (the build indexes it for
+ * search) and served on 127.0.0.1 with the headers Netlify would send (netlify.toml, parsed
  * with Netlify's parser; the server is shared with scripts/lighthouse.ts) — so the
  * Content-Security-Policy the browser enforces is the production one. Chromium is Debian's,
  * driven by playwright-core.
  *
- * The sample site's issues come from tests/e2e/sample-site/ (see sample-site.ts), never from
- * src/issues/, which is the writer's.
+ * The sample site is built once per run by global-setup.ts and served read-only by each file
+ * that needs it ({@link sampleSite}); a file that needs another site builds it ({@link startSite}).
+ * Its issues come from tests/e2e/sample-site/ (see sample-site.ts), never from src/issues/,
+ * which is the writer's.
  */
-import { mkdirSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { describe } from "vitest";
-import { indexSite } from "../../lib/search/index-site.ts";
+import { describe, inject } from "vitest";
 import { CHROMIUM_FLAGS, netlifyHeaderRules, serveSite } from "../../scripts/lighthouse.ts";
-import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
+import { buildSite } from "./build.ts";
 import { CHROMIUM_PATH, hasChromium } from "./chromium.ts";
-import { SAMPLE_EPOCH, sampleIssues } from "./sample-site.ts";
+import type { BuiltSite } from "./sample-site.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The sample site global-setup.ts built for every file of the run; read it, never write. */
+    e2eSampleSite: BuiltSite;
+  }
+}
 
 export const root = path.resolve(import.meta.dirname, "../..");
 
@@ -38,46 +47,95 @@ export const describeE2E: typeof describe = hasChromium
 export { publishedIssues, SAMPLE_EPOCH, sampleIssues } from "./sample-site.ts";
 
 export interface SampleSite {
-  site: FixtureSite;
   output: string;
+  /** Reads a built file as text, e.g. `read("feed.json")`. */
+  read: (file: string) => string;
   origin: string;
   /** An absolute URL on the test server, e.g. `url("/search/?q=x")`. */
   url: (urlPath: string) => string;
-  /** Issues in the search index. */
+  /** Pages in the search index, as Pagefind's own entry file counts them. */
   indexedPages: number;
   close: () => Promise<void>;
 }
 
-/** Builds a site from issues (in a throw-away project), indexes it for search and serves it. */
-export async function startSite(issues: Record<string, string>, epoch: number): Promise<SampleSite> {
-  const site = buildFixtureSite({ issues, epoch });
-  if (site.status !== 0) {
-    site.remove();
-    throw new Error(`build failed:\n${site.stdout}\n${site.stderr}`);
-  }
+/** Serves a built site; `remove` runs after the server is closed. */
+async function serve(output: string, remove: () => void): Promise<SampleSite> {
   try {
-    const { pages } = await indexSite(site.output);
-    const served = await serveSite(site.output, await netlifyHeaderRules());
+    const served = await serveSite(output, await netlifyHeaderRules());
     return {
-      site,
-      output: site.output,
+      output,
+      read: (file) => readFileSync(path.join(output, file), "utf8"),
       origin: served.origin,
       url: (urlPath) => new URL(urlPath, served.origin).href,
-      indexedPages: pages,
+      indexedPages: pagefindPageCount(output),
       close: async () => {
         await served.close();
-        site.remove();
+        remove();
       },
     };
   } catch (error) {
-    site.remove();
+    remove();
     throw error;
   }
 }
 
-/** The sample site (tests/e2e/sample-site/), built as of {@link SAMPLE_EPOCH}. */
-export function startSampleSite(): Promise<SampleSite> {
-  return startSite(sampleIssues(), SAMPLE_EPOCH);
+/** How many pages the built search index holds (pagefind/pagefind-entry.json, every language). */
+function pagefindPageCount(output: string): number {
+  const entry = JSON.parse(readFileSync(path.join(output, "pagefind/pagefind-entry.json"), "utf8")) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+}
+
+/** Builds a site from issues (in a throw-away project) and serves it: for a file's own site. */
+export async function startSite(issues: Record<string, string>, epoch: number): Promise<SampleSite> {
+  const site = buildSite(issues, epoch);
+  return serve(site.output, site.remove);
+}
+
+/** The run's sample site (global-setup.ts), built once as of {@link SAMPLE_EPOCH}. */
+function builtSample(): BuiltSite {
+  const built = inject("e2eSampleSite");
+  if (!built) throw new Error("no sample site: run the browser tests with -c vitest.e2e.config.ts");
+  return built;
+}
+
+/** The sample site's build output (`_site`), for a file that reads it without serving it. */
+export function sampleOutput(): string {
+  return builtSample().output;
+}
+
+/** The sample site, served for this file; closing stops the server and leaves the build to the run. */
+export function sampleSite(): Promise<SampleSite> {
+  return serve(builtSample().output, () => {});
+}
+
+/**
+ * A project of the sample site's making (its config, templates, data, node_modules link and
+ * warm photo cache) with other issues in src/issues/, not built: for a file that runs the
+ * dev server, which builds on start. Remove it with `rmSync(dir, { recursive: true })`.
+ */
+export function sampleProjectWith(issues: Record<string, string>): string {
+  const from = builtSample().dir;
+  const dir = mkdtempSync(path.join(tmpdir(), "dateline-fixture-"));
+  // Not the sample's output (_site and a build's _site.* folders), issues or stores: only the
+  // photo cache, which holds the repository's photos.
+  const skipped = ["src/issues", ".cache/checks", ".cache/editions", ".cache/outputs", ".cache/search"];
+  cpSync(from, dir, {
+    recursive: true,
+    verbatimSymlinks: true,
+    filter: (source) => {
+      const relative = path.relative(from, source);
+      if (relative.startsWith("_site")) return false;
+      return !skipped.some((prefix) => relative === prefix || relative.startsWith(`${prefix}/`));
+    },
+  });
+  for (const [file, text] of Object.entries(issues)) {
+    const target = path.join(dir, "src/issues", file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  }
+  return dir;
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -7,7 +7,7 @@ import {
   newContext,
   problemLines,
   type SampleSite,
-  startSampleSite,
+  sampleSite,
   watchProblems,
 } from "./helpers.ts";
 
@@ -18,7 +18,7 @@ describeE2E("navigation in Chromium", () => {
   let page: Page;
 
   beforeAll(async () => {
-    site = await startSampleSite();
+    site = await sampleSite();
     browser = await launchChromium();
     context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
     page = await context.newPage();

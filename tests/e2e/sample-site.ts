@@ -52,3 +52,9 @@ export function publishedIssues(issues: Record<string, string>, epoch: number): 
     })
     .sort((a, b) => a.url.localeCompare(b.url));
 }
+
+/** A built fixture project, as global-setup.ts hands it to the test files: its folder and its `_site`. */
+export interface BuiltSite {
+  dir: string;
+  output: string;
+}

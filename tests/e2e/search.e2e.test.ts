@@ -13,7 +13,7 @@ import {
   SAMPLE_EPOCH,
   type SampleSite,
   sampleIssues,
-  startSampleSite,
+  sampleSite,
   startSite,
   watchProblems,
 } from "./helpers.ts";
@@ -47,7 +47,7 @@ describeE2E("search in Chromium", () => {
   describe("the sample site", () => {
     let site: SampleSite;
     beforeAll(async () => {
-      site = await startSampleSite();
+      site = await sampleSite();
     });
     afterAll(async () => {
       await site?.close();
@@ -60,7 +60,7 @@ describeE2E("search in Chromium", () => {
       for (const issue of published) expect(issue.text).toContain("Istanbul");
       expect(site.indexedPages).toBe(published.length);
       // The build's own list of what it published agrees.
-      const feed = JSON.parse(site.site.read("feed.json")) as { items: { url: string }[] };
+      const feed = JSON.parse(site.read("feed.json")) as { items: { url: string }[] };
       expect(feed.items.map((item) => new URL(item.url).pathname).sort()).toEqual(
         published.map((issue) => issue.url),
       );
