@@ -8,9 +8,9 @@ import type { Site } from "../../contract/schema.ts";
 import { homeUrl, siteFeeds, subscribeUrl } from "../../contract/urls.ts";
 import type { IssueView, LeadPhoto } from "../../pipeline/views/issue.ts";
 import { readableDateTime } from "../../shared/dates.ts";
+import { inertView } from "../../shared/merge-tags.ts";
 import { absoluteUrl } from "../filters/absolute-url.ts";
 import { withDateline } from "../filters/with-dateline.ts";
-import { inertView } from "../../shared/merge-tags.ts";
 import { displaySize, EMAIL_WIDTH, type EmailPhoto, type Endnote, toEmailBody } from "./body.ts";
 import { SERVICE_TAGS, type ServiceTags } from "./services.ts";
 

@@ -22,10 +22,10 @@ import {
 import type { IssueView, LeadPhoto } from "../../pipeline/views/issue.ts";
 import type { LedgerEntry } from "../../pipeline/views/record.ts";
 import { isoDateTime } from "../../shared/dates.ts";
+import { inertView } from "../../shared/merge-tags.ts";
 import { escapeHtml } from "../../shared/text.ts";
 import { emailPhotoOf, renderEmailFragment } from "../email/fragment.ts";
 import { absoluteUrl } from "../filters/absolute-url.ts";
-import { inertView } from "../../shared/merge-tags.ts";
 
 import type { FeedChannel, FeedEntry, FeedImage } from "./model.ts";
 
