@@ -33,11 +33,6 @@ export const SITE_TESTED = siteTestedSchema.parse({
     reason:
       "scripts/build.ts calls it between render and checks in every fixture build (--expose-gc); it outputs nothing",
   },
-  "lib/build/swap.ts": {
-    tests: ["tests/build-safety.test.ts", "tests/build/lock.test.ts"],
-    reason:
-      "builds killed before, during and after the swap keep or restore the old site; leftovers are cleared",
-  },
 
   // Search: Pagefind's own process, run by the search index on a built site.
   "lib/search/pagefind-run.ts": {

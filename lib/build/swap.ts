@@ -29,6 +29,12 @@ export function buildFolders(output: string, pid = process.pid): { staging: stri
   return { staging: `${output}.staging-${pid}`, previous: `${output}.previous-${pid}` };
 }
 
+/** The site a staging folder will replace (`_site.staging-12` → `_site`), or undefined for any other folder. */
+export function liveFolderOf(folder: string): string | undefined {
+  const match = /^(.+)\.staging-\d+$/.exec(path.basename(folder));
+  return match ? path.join(path.dirname(folder), match[1] as string) : undefined;
+}
+
 /** Folders and files a build of `output` leaves beside it while it runs, by kind and pid. */
 function findLeftovers(output: string): Leftover[] {
   const parent = path.dirname(output);

@@ -13,6 +13,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { MarkdownIt } from "markdown-it";
 import { codeDigest } from "../build/code-digest.ts";
 import { OutputStore, outputStoreSettings } from "../build/output-store.ts";
+import { liveFolderOf } from "../build/swap.ts";
 import type { EntityKind } from "../contract/entities.ts";
 import type { Authors, Site, Topics } from "../contract/schema.ts";
 import { NAVIGATION, PAGE_PATHS } from "../contract/urls.ts";
@@ -88,6 +89,7 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }) => {
     views = undefined;
     const serving = isServing(runMode);
+    const liveOutput = liveFolderOf(directories.output);
     const result = await runPipeline({
       root: process.cwd(),
       issuesDir: options.issuesDir,
@@ -97,6 +99,8 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
       photos: options.photos,
       markdown: options.markdown,
       output: directories.output,
+      // A staged build reuses the live site's unchanged photos (lib/pipeline/photos/publish.ts).
+      ...(liveOutput ? { liveOutput } : {}),
       phases: buildPhases,
     });
     for (const warning of result.warnings) console.warn(`warning: ${formatProblem(warning)}`);

@@ -47,6 +47,8 @@ export interface PipelineOptions {
   markdown: MarkdownIt;
   /** The site folder being written. */
   output: string;
+  /** The live site when `output` is a staged build that will replace it (its photos are reused). */
+  liveOutput?: string;
   /**
    * Build the views even when some files have problems, from the issues that passed (the email
    * script renders one issue whatever the others hold). Off: views only for a clean corpus.
@@ -77,7 +79,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   // Each issue file is read and split once; the photos and the checks share the result.
   const sources = readIssueSources(root, issuesDir);
   const photoProblems = await timePhase("photos", () =>
-    options.photos.prepare(options.output, toFocusSources(sources)),
+    options.photos.prepare(options.output, toFocusSources(sources), options.liveOutput),
   );
   const checkedEntities = checkEntities(data.entities);
   const { entities } = checkedEntities;

@@ -12,7 +12,7 @@
  */
 import { createHash } from "node:crypto";
 import { createReadStream, type Dirent, readFileSync } from "node:fs";
-import { copyFile, link, mkdir, readdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import {
@@ -67,6 +67,8 @@ const indexSchema = z.object({
     }),
   ),
   records: z.record(z.string(), photoRecordSchema),
+  /** Stamps of the files the last publication put in the site, by path (publish.ts). */
+  stamps: z.record(z.string(), z.string()).optional(),
   /** Fingerprint of the last run's manifest, and of the last published one. */
   fingerprint: z.string().optional(),
   published: z.string().optional(),
@@ -197,24 +199,6 @@ async function writeAtomically(file: string, text: string): Promise<void> {
   const temporary = `${file}.tmp-${process.pid}`;
   await writeFile(temporary, text);
   await rename(temporary, file);
-}
-
-/**
- * Hard-links (or, across file systems, copies) `from` to `to`. An existing `to` is left
- * alone: names carry a content hash, so the same name is the same bytes.
- */
-export async function linkOrCopy(from: string, to: string): Promise<void> {
-  try {
-    await link(from, to);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") return;
-    if (code === "EXDEV" || code === "EPERM" || code === "ENOTSUP" || code === "EMLINK") {
-      await copyFile(from, to);
-      return;
-    }
-    throw error;
-  }
 }
 
 /** Output file names the pipeline makes: `<slug>-<width|crop>.<hash8>.<ext>`. */

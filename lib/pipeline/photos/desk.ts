@@ -31,9 +31,10 @@ export interface PhotoDesk {
   manifest: PhotoManifest;
   /**
    * Runs the pipeline into `<siteOutput>/photos`, with each photo's crop focus and users
-   * taken from the issues as already read; returns the photos' own problems.
+   * taken from the issues as already read; returns the photos' own problems. `liveOutput` is
+   * the site a staged `siteOutput` will replace, whose unchanged renditions are linked.
    */
-  prepare(siteOutput: string, issues: readonly FocusSource[]): Promise<PhotoProblem[]>;
+  prepare(siteOutput: string, issues: readonly FocusSource[], liveOutput?: string): Promise<PhotoProblem[]>;
   entry(src: string): PhotoEntry | undefined;
   /** Caption and credit: front matter first, then the photo's IPTC/XMP. */
   text(photo: Pick<Photo, "src" | "caption" | "credit">): PhotoText;
@@ -45,11 +46,12 @@ export function createPhotoDesk(options: PhotoDeskOptions): PhotoDesk {
   const desk: PhotoDesk = {
     options,
     manifest: emptyManifest(),
-    async prepare(siteOutput, issues) {
+    async prepare(siteOutput, issues, liveOutput) {
       const focus = collectFocus(issues, { bodyImages: bodyImageSources });
       const result = await processPhotos({
         photosDir: options.photosDir,
         outputDir: path.join(siteOutput, "photos"),
+        liveDir: path.join(liveOutput ?? siteOutput, "photos"),
         cacheDir: options.cacheDir,
         focus: focus.focus,
         usedBy: focus.usedBy,

@@ -5,23 +5,27 @@
  * 1. Find: list the originals, hash each (or trust the hash index when size, mtime, ctime
  *    and inode match), and look for a finished cache object. Nothing changed → no sharp at all.
  * 2. Encode: the rest, a few photos at a time, with progress. Problems are collected.
- * 3. Publish, only when there are no problems (and `publish` is not false): link the
- *    files into `outputDir` (hard links from the cache, copies across file systems),
+ * 3. Publish, only when there are no problems (and `publish` is not false): put the files
+ *    in `outputDir` (publish.ts: linked from the live site when unchanged since it was
+ *    published, else copied from a checked cache object, never linked to the cache),
  *    delete renditions there that no photo has any more, then write the manifest. With
  *    problems, `outputDir` and the manifest are left exactly as they were.
+ *
+ * Between 1 and 2, every cache object a publication would copy is checked (size and hash);
+ * a damaged one is removed and its photo encoded again.
  */
 
 import { existsSync, statSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import type { PhotoEntry, PhotoManifest } from "../../contract/photo-manifest.ts";
 import { PAGE_PATHS } from "../../contract/urls.ts";
+import { mapPool } from "../../shared/map-pool.ts";
 import { compareCodePoints } from "../../shared/text.ts";
 import {
   type HashIndex,
   hashBuffer,
   hashFile,
-  linkOrCopy,
   listObjects,
   listOutput,
   objectDir,
@@ -39,6 +43,7 @@ import { encodeInChildProcess } from "./encode-process.ts";
 import { listOriginals } from "./list-originals.ts";
 import { MANIFEST_FILE, stableStringify } from "./manifest.ts";
 import { ACCEPTED_EXTENSIONS, errorReason, messages, type PhotoProblem } from "./problems.ts";
+import { isLiveCopyIntact, isSoundObject, type PlannedFile, publishFiles } from "./publish.ts";
 import { DEFAULT_FOCUS, DEFAULT_SETTINGS, type Focus, type PhotoSettings, settingsHash } from "./settings.ts";
 
 export interface ProcessOptions {
@@ -46,6 +51,11 @@ export interface ProcessOptions {
   photosDir: string;
   /** Folder the site serves as `publicPath`, e.g. `_site/photos`. */
   outputDir: string;
+  /**
+   * The live site's photos when `outputDir` is a new (staged) folder: its files that are
+   * unchanged since a build published them are linked, not copied. Default `outputDir`.
+   */
+  liveDir?: string;
   /** Cache folder outside the site, e.g. `.cache/photos`. */
   cacheDir: string;
   /** URL path of `outputDir`; default `/photos/`. */
@@ -174,6 +184,23 @@ export async function processPhotos(options: ProcessOptions): Promise<ProcessRes
     }
   });
 
+  // 1b. Check the cache objects this publication would copy; a damaged one is a miss.
+  const liveDir = options.liveDir ?? options.outputDir;
+  const stamps = oldIndex.stamps ?? {};
+  await mapPool(found, 16, async (item) => {
+    if (!item?.record) return;
+    const { key, record, src } = item;
+    const copied = plannedFiles({ key, record }, options.cacheDir, outputPrefix(src)).filter(
+      (file) => !isLiveCopyIntact(liveDir, file.to, stamps),
+    );
+    for (const file of copied) {
+      if (await isSoundObject(file.object, file.bytes)) continue;
+      delete item.record;
+      await rm(objectDir(options.cacheDir, item.key), { recursive: true, force: true });
+      return;
+    }
+  });
+
   // 2. Encode what the cache does not have (encode-batch.ts), here or in a child process.
   const todo = found.filter((item): item is Found => item !== undefined && item.record === undefined);
   let retried = 0;
@@ -223,25 +250,24 @@ export async function processPhotos(options: ProcessOptions): Promise<ProcessRes
   };
   const publish = problems.length === 0 && options.publish !== false;
 
-  // 3. Publish: link the files first, so a failure leaves the old manifest in place.
+  // 3. Publish: the files first, so a failure leaves the old manifest in place.
+  let publishedStamps = oldIndex.stamps;
   if (publish) {
-    const links = ready.flatMap((item) => {
-      const from = objectDir(options.cacheDir, item.key);
-      const prefix = prefixes.get(item.src) ?? outputPrefix(item.src);
-      return [...item.record.renditions, ...Object.values(item.record.crops)].map((cached) => ({
-        from: `${from}/${cached.file}`,
-        to: `${prefix}${cached.file}`,
-      }));
-    });
+    const files = ready.flatMap((item) =>
+      plannedFiles(item, options.cacheDir, prefixes.get(item.src) ?? outputPrefix(item.src)),
+    );
     const existing = await listOutput(options.outputDir);
-    const present = new Set(existing);
-    const missing = links.filter((entry) => !present.has(entry.to));
     await ensureDirs(
       options.outputDir,
-      missing.map((entry) => path.posix.dirname(entry.to)),
+      files.map((file) => path.posix.dirname(file.to)),
     );
-    await mapPool(missing, 64, (entry) => linkOrCopy(entry.from, `${options.outputDir}/${entry.to}`));
-    await pruneOutput(options.outputDir, existing, new Set(links.map((entry) => entry.to)));
+    publishedStamps = await publishFiles(files, {
+      outputDir: options.outputDir,
+      liveDir,
+      stamps,
+      present: new Set(existing),
+    });
+    await pruneOutput(options.outputDir, existing, new Set(files.map((file) => file.to)));
   }
 
   // The manifest is a function of (publicPath, settings, src → key): when that is what was
@@ -257,16 +283,36 @@ export async function processPhotos(options: ProcessOptions): Promise<ProcessRes
   if (
     fingerprint !== oldIndex.fingerprint ||
     published !== oldIndex.published ||
+    !sameStamps(publishedStamps, oldIndex.stamps) ||
     filesChanged(index, oldIndex.files)
   ) {
     await writeIndex(options.cacheDir, {
       files: sortRecord(index),
       records: sortRecord(Object.fromEntries(ready.map((item) => [item.key, item.record]))),
+      ...(publishedStamps ? { stamps: publishedStamps } : {}),
       fingerprint,
       ...(published ? { published } : {}),
     });
   }
   return result;
+}
+
+/** The files one photo publishes, each with the cache object it comes from. */
+function plannedFiles(
+  item: { key: string; record: PhotoRecord },
+  cacheDir: string,
+  prefix: string,
+): PlannedFile[] {
+  const from = objectDir(cacheDir, item.key);
+  return [...item.record.renditions, ...Object.values(item.record.crops)].map((cached) => ({
+    to: `${prefix}${cached.file}`,
+    object: `${from}/${cached.file}`,
+    bytes: cached.bytes,
+  }));
+}
+
+function sameStamps(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  return JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
 }
 
 function countMade(ready: readonly Found[], todo: readonly Found[]): number {
@@ -331,20 +377,6 @@ function slug(text: string): string {
 
 async function ensureDirs(root: string, dirs: readonly string[]): Promise<void> {
   for (const dir of [...new Set(dirs)].sort()) await mkdir(path.join(root, dir), { recursive: true });
-}
-
-/** Maps with at most `limit` calls in flight; results keep the input order. */
-async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
 }
 
 function sortRecord<T>(record: Record<string, T>): Record<string, T> {
