@@ -247,6 +247,46 @@ describe("checkIssue on front-matter fields", () => {
     const { issue } = checkIssue(FILE, issueFile({ title: 'title: "  Istanbul talks resume  "' }), context);
     expect(issue?.data.title).toBe("Istanbul talks resume");
   });
+
+  it("sets the prose a reader sees as the body is, and leaves names, credits and alt text as typed", () => {
+    const { issue, problems } = checkIssue(
+      FILE,
+      issueFile(
+        {
+          title: `title: "Russia's \\"frank\\" talks -- in Istanbul"`,
+          dek: `dek: "The two countries' missions, and 'normal' work..."`,
+        },
+        [
+          `kicker: "Russia's view"`,
+          "photo:",
+          "  src: 2025/consulate.jpg",
+          `  alt: "The consulate's gate"`,
+          `  caption: "Outside Russia's consulate"`,
+          `  credit: "O'Brien / Agency"`,
+          "corrections:",
+          `  - date: 2025-04-11T09:00:00+03:00`,
+          `    text: "An earlier version misspelt the consul's name."`,
+          "updates:",
+          `  - date: 2025-04-11T10:00:00+03:00`,
+          `    text: "Adds the ministry's statement, see https://example.com/it's-here"`,
+        ],
+      ),
+      context,
+    );
+    expect(problems).toEqual([]);
+    expect(issue?.data).toMatchObject({
+      title: "Russia’s “frank” talks – in Istanbul",
+      dek: "The two countries’ missions, and ‘normal’ work…",
+      kicker: "Russia’s view",
+      photo: {
+        alt: "The consulate's gate",
+        caption: "Outside Russia’s consulate",
+        credit: "O'Brien / Agency",
+      },
+      corrections: [{ text: "An earlier version misspelt the consul’s name." }],
+      updates: [{ text: "Adds the ministry’s statement, see https://example.com/it's-here" }],
+    });
+  });
 });
 
 describe("messages that steer the writer to the fix", () => {

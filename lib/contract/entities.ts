@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { Problem } from "../shared/problems.ts";
 import { nearestId } from "../shared/suggest.ts";
 import { describeRecordIssues } from "./record-problems.ts";
-import { findById, idPattern, oneLineText, requiredText } from "./schema.ts";
+import { findById, idPattern, oneLineText, prose, requiredText } from "./schema.ts";
 
 /** The three kinds, in the order pages, feeds and the README list them. */
 export const ENTITY_KINDS = ["people", "places", "organisations"] as const;
@@ -50,7 +50,7 @@ const asOfDate = z
 const sharedFields = {
   name: oneLineText(120, "the name readers know, e.g. Alexander Darchiev"),
   /** One line, as of `asOf`: people change jobs, so say when it was true. */
-  description: requiredText(300, "one line saying who or what this is, as of the asOf date"),
+  description: prose(300, "one line saying who or what this is, as of the asOf date"),
   asOf: asOfDate,
   /** Other names the body may use ("Darchiev"); each one a body may name triggers the mention warning. */
   aliases: z
@@ -68,7 +68,7 @@ const sharedFields = {
 const personSchema = z
   .object({
     ...sharedFields,
-    role: requiredText(120, "the position they hold, e.g. Deputy Assistant Secretary of State"),
+    role: prose(120, "the position they hold, e.g. Deputy Assistant Secretary of State"),
     /** The id in `_data/organisations.ts` they hold the role in; left out when the source does not say. */
     organisation: z
       .string({ error: "must be an organisation id from _data/organisations.ts, in quotes" })

@@ -8,6 +8,7 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { removeControlCharacters } from "../shared/text.ts";
+import { typeset } from "../shared/typography.ts";
 import { focusSchema } from "./focus-values.ts";
 
 /** Ids of authors and topics: they become URL segments, so keep them plain. */
@@ -42,6 +43,18 @@ export function oneLineText(max: number, hint: string) {
   return requiredText(max, hint).refine((text) => !LINE_BREAK.test(text), {
     error: "has a line break — it is shown on one line (page title, feeds, email subject): join the lines",
   });
+}
+
+/**
+ * Prose a reader sees (a headline, a dek, a caption, a note), set as the body is: `Russia’s`,
+ * “quotes”, en dashes. Every page, feed and email then shows the same text.
+ */
+export function proseLine(max: number, hint: string) {
+  return oneLineText(max, hint).transform(typeset);
+}
+
+export function prose(max: number, hint: string) {
+  return requiredText(max, hint).transform(typeset);
 }
 
 function optionalText(max: number, hint: string) {
@@ -173,7 +186,7 @@ const photoSchema = z
     {
       src: requiredText(300, "give the path under assets/photos/, e.g. 2025/istanbul-consulate.jpg"),
       alt: requiredText(500, "describe the photo for readers who cannot see it"),
-      caption: optionalText(1000, "describe what the photo shows"),
+      caption: prose(1000, "describe what the photo shows").optional(),
       credit: optionalText(200, "name the agency and photographer, e.g. REUTERS/Umit Bektas"),
       /** Where social crops (16:9, 4:3, 1:1) centre; sharp's attention strategy by default. */
       focus: focusSchema.optional(),
@@ -188,7 +201,7 @@ const photoSchema = z
 const correctionSchema = z
   .object({
     date: offsetDateTime,
-    text: oneLineText(1000, "say what was wrong and what is right now"),
+    text: proseLine(1000, "say what was wrong and what is right now"),
   })
   .strict();
 
@@ -196,7 +209,7 @@ const correctionSchema = z
 const updateSchema = z
   .object({
     date: offsetDateTime,
-    text: oneLineText(1000, "say what new information was added"),
+    text: proseLine(1000, "say what new information was added"),
   })
   .strict();
 
@@ -213,12 +226,12 @@ const issueNumber = z
 
 export const issueFrontMatterSchema = z
   .object({
-    title: oneLineText(140, "write the headline"),
-    dek: oneLineText(320, "write a one- or two-sentence standfirst"),
+    title: proseLine(140, "write the headline"),
+    dek: proseLine(320, "write a one- or two-sentence standfirst"),
     date: offsetDateTime,
     updated: offsetDateTime.optional(),
     dateline: optionalText(80, "where the reporting was done, e.g. ISTANBUL"),
-    kicker: optionalText(40, "a section label such as Analysis"),
+    kicker: prose(40, "a section label such as Analysis").optional(),
     authors: idList("author"),
     topics: idList("topic"),
     /** Who, where and which organisations the issue names (lib/entities.ts). */
@@ -254,8 +267,8 @@ export const updateFieldNames = Object.keys(updateSchema.shape) as (keyof Update
 const authorSchema = z
   .object({
     name: z.string().min(1).transform(removeControlCharacters),
-    role: z.string().min(1).optional(),
-    bio: z.string().min(1),
+    role: z.string().min(1).transform(typeset).optional(),
+    bio: z.string().min(1).transform(typeset),
     /** A page about the author elsewhere (their profile), used in JSON-LD sameAs. */
     sameAs: z.array(z.url()).optional(),
   })
@@ -265,7 +278,7 @@ const topicSchema = z
   .object({
     name: z.string().min(1),
     kind: z.enum(["region", "country", "theme"]),
-    description: z.string().min(1),
+    description: z.string().min(1).transform(typeset),
   })
   .strict();
 
@@ -304,7 +317,7 @@ export type EmailService = (typeof EMAIL_SERVICES)[number];
 export const siteSchema = z
   .object({
     title: z.string().min(1),
-    description: z.string().min(1),
+    description: z.string().min(1).transform(typeset),
     /** Absolute origin without a trailing slash; Netlify's URL overrides it in production. */
     url: z.url().transform((url) => url.replace(/\/+$/, "")),
     language: z.string().min(2),

@@ -7,16 +7,16 @@
 import { z } from "zod";
 import type { Problem } from "../shared/problems.ts";
 import { describeRecordIssues } from "./record-problems.ts";
-import { idPattern, oneLineText, requiredText } from "./schema.ts";
+import { idPattern, prose, proseLine } from "./schema.ts";
 
 /** The data file threads are read from, as problems name it. */
 export const THREADS_FILE = "_data/threads.ts";
 
 const threadSchema = z
   .object({
-    name: oneLineText(120, "the story's name as readers know it, e.g. The US–Russia embassy talks"),
+    name: proseLine(120, "the story's name as readers know it, e.g. The US–Russia embassy talks"),
     /** One line: what the story is about. Shown on the thread's page and under its box. */
-    summary: requiredText(300, "one line saying what the story is about"),
+    summary: prose(300, "one line saying what the story is about"),
   })
   .strict();
 

@@ -3,6 +3,8 @@
  * `src/feeds.11ty.ts` paginates over the list, one output file per feed.
  */
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { checkEntities } from "../contract/entities.ts";
+import { checkThreads } from "../contract/threads.ts";
 import { correctionsFeed, type FeedSpec, listFeeds, siteFeeds } from "../contract/urls.ts";
 import { renderAtom } from "../outputs/feeds/atom.ts";
 import { buildChannel, type FeedContext, type FeedSourceItem } from "../outputs/feeds/channel.ts";
@@ -29,7 +31,18 @@ export interface FeedsData {
   ) => Promise<string>;
 }
 
-export default function feedsPlugin(eleventyConfig: UserConfig, options: FeedsOptions): void {
+/**
+ * The records as the content stage checks them (trimmed, typeset), so a feed's title and
+ * subtitle read as the pages do. A record with problems stops the build there; it stays raw here.
+ */
+function checkedContext(options: FeedsOptions): FeedContext {
+  const entities = options.entities && checkEntities(options.entities).entities;
+  const threads = options.threads && checkThreads(options.threads).threads;
+  return { ...options, ...(entities ? { entities } : {}), ...(threads ? { threads } : {}) };
+}
+
+export default function feedsPlugin(eleventyConfig: UserConfig, feedsOptions: FeedsOptions): void {
+  const options = checkedContext(feedsOptions);
   const list = listFeeds(options.topics, options.entities, options.threads);
   const feeds: FeedsData = {
     list,

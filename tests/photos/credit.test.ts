@@ -62,6 +62,18 @@ describe("resolvePhotoText", () => {
     });
   });
 
+  it("sets the photo's own caption as the body is, and leaves its credit as typed", () => {
+    const wire = {
+      ...meta,
+      caption: `Delegates at Russia's consulate -- a "second" round...`,
+      credit: "O'Brien/Agency",
+    };
+    expect(resolvePhotoText({}, wire)).toMatchObject({
+      caption: "Delegates at Russia’s consulate – a “second” round…",
+      credit: "O'Brien/Agency",
+    });
+  });
+
   it("works without photo metadata, and ignores blank front matter", () => {
     expect(resolvePhotoText({ caption: "A caption.", credit: " " }, undefined)).toEqual({
       caption: "A caption.",

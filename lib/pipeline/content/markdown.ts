@@ -9,6 +9,7 @@ import anchor from "markdown-it-anchor";
 import footnote from "markdown-it-footnote";
 import { PAGE_PATHS } from "../../contract/urls.ts";
 import { slugifyWords } from "../../shared/text.ts";
+import { TYPOGRAPHY } from "../../shared/typography.ts";
 import type { BodyImage } from "../photos/body-images.ts";
 import { findUnclosedComment, sanitizeIssueHtml } from "./raw-html.ts";
 
@@ -118,7 +119,7 @@ export function findLinks(body: string): { href: string; line: number }[] {
 
 export function createMarkdown(options: Partial<MarkdownOptions> = {}): MarkdownIt {
   const { renderFigure } = { ...defaults, ...options };
-  const md = markdownIt({ html: true, linkify: true, typographer: true, quotes: "“”‘’" });
+  const md = markdownIt({ html: true, linkify: true, ...TYPOGRAPHY });
   md.use(footnote);
   md.use(anchor, {
     level: [2, 3, 4],

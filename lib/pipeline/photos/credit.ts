@@ -3,6 +3,7 @@
  * photo's own fields) and the content checks (which add the writer's front matter).
  */
 import type { PhotoManifest, PhotoMeta } from "../../contract/photo-manifest.ts";
+import { typeset } from "../../shared/typography.ts";
 
 /**
  * The house credit line, `AGENCY/Photographer`, from a photo's own fields:
@@ -39,7 +40,7 @@ export interface PhotoText {
 
 /**
  * Caption and credit for a page: front matter wins field by field, the photo's own
- * metadata fills the gaps. Creator and copyright always come from the photo.
+ * metadata fills the gaps (its caption typeset as the body is). Creator and copyright always come from the photo.
  *
  * @example
  * resolvePhotoText({ caption: "Talks in Istanbul." }, { caption: "ISTANBUL, Turkey …", credit: "REUTERS/Umit Bektas" })
@@ -49,7 +50,8 @@ export function resolvePhotoText(
   frontMatter: { caption?: string | undefined; credit?: string | undefined },
   meta: PhotoMeta | undefined,
 ): PhotoText {
-  const caption = clean(frontMatter.caption) ?? meta?.caption;
+  // The photo's own caption is prose a reader sees, set as the front matter's is.
+  const caption = clean(frontMatter.caption) ?? (meta?.caption ? typeset(meta.caption) : undefined);
   const credit = clean(frontMatter.credit) ?? meta?.credit;
   return {
     ...(caption ? { caption } : {}),
