@@ -89,7 +89,7 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(emailPlugin, { site });
 
   // The dev server (npm start) listens on loopback: it shows drafts.
-  eleventyConfig.addPlugin(devServerPlugin);
+  eleventyConfig.addPlugin(devServerPlugin, { origin: site.url });
 
   // Static files (photos are published by the photo desk, never as originals).
   eleventyConfig.addPassthroughCopy({

@@ -1,20 +1,22 @@
 /**
  * The email edition of one issue, for the writer: builds its email.html, email.txt and
- * email.eml (drafts and future issues too), prints their paths, the size against Gmail's
- * 102 KB limit and the email checks' results. Exits 1 when a check fails.
+ * email.eml (drafts and future issues too), and a preview whose photos load from this machine
+ * (email.preview.html, and email.preview.eml with the photos inside it), prints their paths, the
+ * size against Gmail's 102 KB limit and the email checks' results. Exits 1 when a check fails.
  *
  *   npm run email -- src/issues/2025/istanbul-talks.md
  *
  * The files go to node_modules/.cache/dateline-email/ (or --out), never into _site/.
  * Links on the site are checked to be absolute here; `npm run build` also checks they resolve.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { EMAIL_SIZE_LIMIT, emailLinkProblems, readEmailFacts } from "../lib/checks/email.ts";
 import { formatKb } from "../lib/checks/site.ts";
-import { EMAIL_FILES, emailUrl } from "../lib/contract/urls.ts";
+import { EMAIL_FILES, EMAIL_PREVIEW_FILES, emailUrl } from "../lib/contract/urls.ts";
 import { renderEmailEdition } from "../lib/outputs/email/index.ts";
+import { pointOwnImages, renderPreviewMessage } from "../lib/outputs/email/preview.ts";
 import { createMarkdown } from "../lib/pipeline/content/markdown.ts";
 import { readIssueSources } from "../lib/pipeline/content/read.ts";
 import { createPhotoDesk } from "../lib/pipeline/photos/desk.ts";
@@ -87,6 +89,26 @@ async function main(argv: string[]): Promise<number> {
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, contents[name]);
     console.log(path.relative(root, target));
+  }
+  // The preview: the photos the pipeline just published into `out` instead of the live site's.
+  const localFile = (sitePath: string) => {
+    const file = path.join(out, ...sitePath.split("/"));
+    return existsSync(file) ? file : undefined;
+  };
+  const previewHtml = path.join(out, emailUrl(view.url, "email.preview.html"));
+  const previews = {
+    "email.preview.html": pointOwnImages(edition.html, site.url, (sitePath) => {
+      const file = localFile(sitePath);
+      return file
+        ? path.relative(path.dirname(previewHtml), file).split(path.sep).join("/")
+        : `${site.url}${sitePath}`;
+    }),
+    "email.preview.eml": await renderPreviewMessage(edition.message, localFile),
+  };
+  for (const name of EMAIL_PREVIEW_FILES) {
+    const target = path.join(out, emailUrl(view.url, name));
+    writeFileSync(target, previews[name]);
+    console.log(`${path.relative(root, target)} (preview: its photos load from this machine)`);
   }
   const bytes = Buffer.byteLength(edition.html);
   console.log(

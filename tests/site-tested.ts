@@ -82,10 +82,6 @@ export const SITE_TESTED = siteTestedSchema.parse({
     reason:
       "hands the pipeline's views to the templates: every issue, listing and archive page of the fixture",
   },
-  "lib/eleventy/dev-server.ts": {
-    tests: ["tests/e2e/dev-server.e2e.test.ts"],
-    reason: "the dev server as a writer runs it: listening on loopback, serving drafts",
-  },
   "lib/eleventy/email.ts": {
     tests: ["tests/email/edition.test.ts"],
     reason: "the email edition the build publishes, read back with a real mail parser",

@@ -66,6 +66,14 @@ declare module "@11ty/eleventy/UserConfig" {
     setNunjucksEnvironmentOptions(options: { autoescape?: boolean; throwOnUndefined?: boolean }): void;
     setQuietMode(quiet: boolean): void;
     setDataDeepMerge(deepMerge: boolean): void;
+    /** The dev server's options; `middleware` runs before it serves a file, each `(req, res, next)`. */
+    setServerOptions(options: {
+      middleware?: ((
+        request: import("node:http").IncomingMessage,
+        response: import("node:http").ServerResponse,
+        next: () => void,
+      ) => unknown)[];
+    }): void;
     on(
       event: "eleventy.before" | "eleventy.after",
       callback: (args: EleventyEventArguments) => unknown,

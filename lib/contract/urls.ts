@@ -19,13 +19,20 @@ export function outputFileOf(url: string): string {
 
 /** The email edition's files, beside the issue's page. */
 export const EMAIL_FILES = ["email.html", "email.txt", "email.eml"] as const;
+/**
+ * The edition as a writer previews it before a deploy, its images loading from this machine
+ * (lib/outputs/email/preview.ts): `npm run email` writes both, the dev server serves the HTML.
+ * Never published.
+ */
+export const EMAIL_PREVIEW_FILES = ["email.preview.html", "email.preview.eml"] as const;
 export type EmailFile = (typeof EMAIL_FILES)[number];
+export type EmailPreviewFile = (typeof EMAIL_PREVIEW_FILES)[number];
 
 /**
  * `/<yyyy>/<mm>/<slug>/email.html` (and `.txt`, `.eml`): the issue's email edition.
  * @example emailUrl("/2025/04/x/", "email.txt") // "/2025/04/x/email.txt"
  */
-export function emailUrl(issueUrl: string, file: EmailFile): string {
+export function emailUrl(issueUrl: string, file: EmailFile | EmailPreviewFile): string {
   return `${issueUrl}${file}`;
 }
 

@@ -1,7 +1,8 @@
 /**
  * `npm run email -- <issue file>` in a fixture project: it writes one issue's email files,
  * drafts included, and prints their paths, the size against 102 KB and the checks' results.
- * A preview build (what the dev server shows) publishes drafts' email editions too.
+ * A preview build (what the dev server shows) publishes drafts' email editions too. Beside them,
+ * a preview whose photos load from this machine.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -59,9 +60,15 @@ describe("npm run email", () => {
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split("\n");
     const base = path.relative(site.dir, path.join(out, "2025/04/work-in-progress"));
-    expect(lines.slice(0, 3)).toEqual([`${base}/email.html`, `${base}/email.txt`, `${base}/email.eml`]);
-    expect(lines[3]).toMatch(/^email\.html: \d+(?:\.\d)? KB of 102 KB \(\d+ %\)$/);
-    expect(lines[4]).toBe("email checks: 0 problems");
+    expect(lines.slice(0, 5)).toEqual([
+      `${base}/email.html`,
+      `${base}/email.txt`,
+      `${base}/email.eml`,
+      `${base}/email.preview.html (preview: its photos load from this machine)`,
+      `${base}/email.preview.eml (preview: its photos load from this machine)`,
+    ]);
+    expect(lines[5]).toMatch(/^email\.html: \d+(?:\.\d)? KB of 102 KB \(\d+ %\)$/);
+    expect(lines[6]).toBe("email checks: 0 problems");
     const html = readFileSync(path.join(out, "2025/04/work-in-progress/email.html"), "utf8");
     expect(html).toContain("A draft in progress");
     expect(readFileSync(path.join(out, "2025/04/work-in-progress/email.txt"), "utf8")).toContain(
@@ -120,5 +127,24 @@ describe("npm run email and the build make the same edition", () => {
     // The numbered subject the build has always had, and the script once left out, as a mail client reads it.
     const message = await simpleParser(readFileSync(path.join(sampleOut, page, "email.eml")));
     expect(message.subject).toMatch(/^No\. \d+: /);
+
+    // The preview's photos are files on this machine: relative paths in the HTML, parts of the .eml.
+    const publishedImages = [...(message.html || "").matchAll(/<img[^>]*\ssrc="([^"]*)"/g)].map((m) => m[1]);
+    expect(publishedImages.every((src) => src?.startsWith("https://dateline.example/photos/"))).toBe(true);
+    const previewHtml = readFileSync(path.join(sampleOut, page, "email.preview.html"), "utf8");
+    const local = [...previewHtml.matchAll(/<img[^>]*\ssrc="([^"]*)"/g)].map((m) => m[1] as string);
+    expect(local).toHaveLength(publishedImages.length);
+    for (const [index, src] of local.entries()) {
+      const file = path.resolve(sampleOut, page, src);
+      expect(src.startsWith("../../../photos/"), src).toBe(true);
+      expect(
+        readFileSync(file).equals(
+          readFileSync(path.join(sample.output, new URL(publishedImages[index] as string).pathname)),
+        ),
+      ).toBe(true);
+    }
+    const previewEml = await simpleParser(readFileSync(path.join(sampleOut, page, "email.preview.eml")));
+    expect(previewEml.attachments.map((part) => part.contentType)).toEqual(local.map(() => "image/jpeg"));
+    expect(previewEml.subject).toBe(message.subject);
   });
 });

@@ -5,7 +5,7 @@
 import type { IssueView } from "../../pipeline/views/issue.ts";
 import type { EmailParts } from "./edition-cache.ts";
 import { renderEmailHtml } from "./html.ts";
-import { renderEmailMessage } from "./mime.ts";
+import { type MessageParts, renderEmailMessage } from "./mime.ts";
 import { renderEmailText } from "./text.ts";
 import { buildEmailView, type EmailContext, type EmailView } from "./view.ts";
 
@@ -20,6 +20,8 @@ export interface EmailEdition {
   text: string;
   /** The `.eml` message, `multipart/alternative`. */
   eml: Buffer;
+  /** What the `.eml` was composed from: a preview composes its own from it (preview.ts). */
+  message: MessageParts;
 }
 
 export { EMAIL_FILES, type EmailFile, emailUrl } from "../../contract/urls.ts";
@@ -38,7 +40,7 @@ export async function renderEmailEdition(
 ): Promise<EmailEdition> {
   const view = buildEmailView(issue, context);
   const { html, text } = parts(view);
-  const eml = await renderEmailMessage({
+  const message: MessageParts = {
     subject: view.subject,
     fromName: context.site.title,
     origin: context.site.url,
@@ -46,6 +48,6 @@ export async function renderEmailEdition(
     date: new Date(issue.publishedAt),
     text,
     html,
-  });
-  return { view, html, text, eml };
+  };
+  return { view, html, text, eml: await renderEmailMessage(message), message };
 }

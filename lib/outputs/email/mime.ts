@@ -20,6 +20,8 @@ export interface MessageParts {
   date: Date;
   text: string;
   html: string;
+  /** Images the HTML shows as `cid:<cid>`, carried in the message (the preview only, preview.ts). */
+  inlineImages?: readonly { cid: string; file: string }[];
 }
 
 /** `newsletter@<host>` for the preview; the service sends from the account's own address. */
@@ -46,6 +48,15 @@ export function renderEmailMessage(parts: MessageParts): Promise<Buffer> {
     baseBoundary: digest.slice(24, 48),
     text: parts.text,
     html: parts.html,
+    ...(parts.inlineImages?.length
+      ? {
+          attachments: parts.inlineImages.map((image) => ({
+            cid: image.cid,
+            path: image.file,
+            contentDisposition: "inline" as const,
+          })),
+        }
+      : {}),
     textEncoding: "quoted-printable",
     // RFC 5322: CRLF ends every line, body lines too (the parts are written with bare LF).
     newline: "windows",
