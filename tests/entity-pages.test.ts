@@ -155,7 +155,7 @@ describe("a site whose issues name people, places and organisations", () => {
     const $ = cheerio.load(site.read("people/alexander-darchiev/index.html"));
     expect($("h1").text()).toBe("Alexander Darchiev");
     expect($(".listing-intro").text()).toContain(
-      "Russia's new ambassador to Washington. As of 10 April 2025.",
+      "Russia’s new ambassador to Washington. As of 10 April 2025.",
     );
     const titles = $(".summary__title a")
       .toArray()
@@ -210,7 +210,7 @@ describe("a site whose issues name people, places and organisations", () => {
         .toArray()
         .map((item) => $(item).text().replace(/\s+/g, " ").trim()),
     ).toEqual([
-      "Alexander Darchiev — Russia's new ambassador to Washington. (20 issues)",
+      "Alexander Darchiev — Russia’s new ambassador to Washington. (20 issues)",
       "Sonata Coulter — A US deputy assistant secretary of state. (0 issues)",
     ]);
     expect(cheerio.load(site.read("places/index.html"))(".entity-list a").attr("href")).toBe(

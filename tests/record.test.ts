@@ -137,7 +137,7 @@ describe("a numbered site with a story thread, corrections and updates", () => {
     const $ = cheerio.load(site.read("2025/04/talks-02/index.html"));
     expect(text($, ".record h2")).toEqual(["Corrections and updates"]);
     expect(text($, ".record__note")).toEqual([
-      "Update, 4 April 2025, 10:00 GMT+3: Adds the ministry's statement & its <date>.",
+      "Update, 4 April 2025, 10:00 GMT+3: Adds the ministry’s statement & its <date>.",
     ]);
     expect($(".record__note").attr("id")).toBe("update-1");
     expect($(".record__note time").attr("datetime")).toBe("2025-04-04T10:00:00+03:00");
@@ -170,7 +170,7 @@ describe("a numbered site with a story thread, corrections and updates", () => {
       "https://dateline.example/2025/04/talks-01/#correction-1",
     ]);
     expect(feed.entry[0].updated).toBe("2025-04-04T10:00:00+03:00");
-    expect(feed.entry[0].summary["#text"]).toBe("Adds the ministry's statement & its <date>.");
+    expect(feed.entry[0].summary["#text"]).toBe("Adds the ministry’s statement & its <date>.");
   });
 
   it("moves a corrected issue's updated date in the site feed and keeps its id", () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_EPOCH, fixtureIssues } from "../fixtures/sample-issues.ts";
 import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
 
-/** 140 characters, the schema's maximum, each `&` and quote escaped on the page. */
+/** 140 characters, the schema's maximum, each `&` escaped on the page (the quotes become typographic ones). */
 const HEADLINE = `"Us & them" & 'you & me': ${"& ".repeat(57)}`.padEnd(140, "&").slice(0, 140);
 
 let fixture: FixtureSite;
@@ -34,7 +34,7 @@ describe("a 140-character headline full of & and quotes", () => {
     expect(fixture.stderr).not.toContain("long-title");
     expect(fixture.status).toBe(0);
     const page = readFileSync(path.join(fixture.output, "2025/04/alpha/index.html"), "utf8");
-    expect(page).toContain("<title>&quot;Us &amp; them&quot; &amp; ");
+    expect(page).toContain("<title>“Us &amp; them” &amp; ‘you &amp; me’: &amp; ");
   });
 
   it("would fail html-validate's own long-title, which counts the escaped source", async () => {

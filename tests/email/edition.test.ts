@@ -8,14 +8,16 @@ import { type ParsedMail, simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixtureSite, type FixtureSite, issueFile } from "../helpers/fixture-site.ts";
 
-const HEADLINE = 'Envoys & "delegates" <script>alert(1)</script> meet ]]> -- in Istanbul 🇹🇷';
+const WRITTEN = 'Envoys & "delegates" <script>alert(1)</script> meet ]]> -- in Istanbul 🇹🇷';
+/** As subscribers read it: text, never markup, set as the body is (typographic quotes, an en dash). */
+const HEADLINE = "Envoys & “delegates” <script>alert(1)</script> meet ]]> – in Istanbul 🇹🇷";
 const EPOCH = 1744502400; // 2025-04-13T00:00:00Z
 const WEB = "https://dateline.example/2025/04/envoys-meet/";
 
 const issues = {
   "2025/envoys-meet.md": issueFile(
     {
-      title: HEADLINE,
+      title: WRITTEN,
       dek: "A fixture issue for the email edition.",
       date: "2025-04-10T16:30:00+03:00",
       dateline: "ISTANBUL",
