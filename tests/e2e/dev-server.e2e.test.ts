@@ -1,6 +1,7 @@
 /**
  * The dev server as a writer meets it: a content mistake shows on the page in Chromium (and in
- * the terminal as problem lines, no stack trace), its fix clears it with live reload, and a
+ * the terminal as problem lines, no stack trace), its fix clears it with live reload, a warning
+ * shows in a quieter box, each issue's email preview loads its photos from the dev server, and a
  * deleted issue's page is gone after the next build.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -25,6 +26,7 @@ const valid = {
 const POLLING_TEST_TIMEOUT = 150_000;
 const FIRST = "src/issues/2025/first-round.md";
 const SECOND = "src/issues/2025/second-round.md";
+const FOURTH = "src/issues/2025/fourth-round.md";
 
 describeE2E("the dev server in Chromium", () => {
   /** The project the writer works in. */
@@ -42,6 +44,19 @@ describeE2E("the dev server in Chromium", () => {
       "2025/second-round.md": issueFile(
         { ...valid, title: "The second round", date: "2025-04-11T09:00:00+03:00" },
         "They met again.",
+      ),
+      "2025/third-round.md": issueFile(
+        {
+          ...valid,
+          title: "The third round",
+          date: "2025-04-12T09:00:00+03:00",
+          photo: {
+            src: "2025/istanbul-consulate-placeholder.jpg",
+            alt: "A placeholder",
+            caption: "The consulate.",
+          },
+        },
+        "They met a third time.",
       ),
     });
     const port = 20_000 + (process.pid % 20_000);
@@ -181,4 +196,57 @@ describeE2E("the dev server in Chromium", () => {
     },
     POLLING_TEST_TIMEOUT,
   );
+
+  it(
+    "shows a warning on every page in a quieter box than a problem, and clears it when fixed",
+    async () => {
+      // A page of its own: the live reloads this test causes must not reach the others' page.
+      const watcher = await page.context().newPage();
+      await watcher.goto(`${origin}/2025/04/first-round/`);
+      const before = terminal.length;
+      writeFileSync(
+        path.join(dir, FOURTH),
+        issueFile({ ...valid, title: "“The fourth round”", date: "2025-04-13T09:00:00+03:00" }, "Met."),
+      );
+      const warnings = watcher.locator(".content-warnings li");
+      await expect
+        .poll(() => warnings.allTextContents(), { timeout: 60_000, message: "warnings shown on the page" })
+        .toEqual([
+          `${FOURTH}: title: is wrapped in curly quotes (“The fourth round”), which show in the headline, the page title, feeds and search — remove them, unless the whole value is a quotation`,
+        ]);
+      expect(await watcher.locator(".content-warnings h2").textContent()).toBe("1 warning in the content");
+      expect(await watcher.locator(".content-problems").count()).toBe(0);
+      // Quieter than a problem: a status box, not an alert.
+      expect(await watcher.locator(".content-warnings").getAttribute("role")).toBeNull();
+      expect(terminal.slice(before)).toContain(`warning: ${FOURTH}: title: is wrapped in curly quotes`);
+
+      writeFileSync(
+        path.join(dir, FOURTH),
+        issueFile({ ...valid, title: "The fourth round", date: "2025-04-13T09:00:00+03:00" }, "Met."),
+      );
+      await expect
+        .poll(() => watcher.locator(".content-warnings").count(), {
+          timeout: 60_000,
+          message: "warning box after the fix",
+        })
+        .toBe(0);
+      await watcher.close();
+    },
+    POLLING_TEST_TIMEOUT,
+  );
+
+  it("serves each issue's email preview with its photos from the dev server, the email itself unchanged", async () => {
+    const preview = await page.context().newPage();
+    const response = await preview.goto(`${origin}/2025/04/third-round/email.preview.html`);
+    expect(response?.status()).toBe(200);
+    const images = await preview.evaluate<{ src: string | null; loaded: boolean }[]>(
+      "[...document.images].map((img) => ({ src: img.getAttribute('src'), loaded: img.complete && img.naturalWidth > 0 }))",
+    );
+    expect(images.length).toBeGreaterThan(0);
+    expect(images.filter((image) => !image.src?.startsWith("/photos/") || !image.loaded)).toEqual([]);
+    const published = await (await page.request.get(`${origin}/2025/04/third-round/email.html`)).text();
+    expect(published).toContain('src="https://dateline.example/photos/2025/istanbul-consulate-placeholder-');
+    expect(published).not.toContain('src="/photos/');
+    await preview.close();
+  });
 });
