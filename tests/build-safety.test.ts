@@ -109,7 +109,7 @@ describe("a build killed at a named step", () => {
     const build = startBuild(second.dir, { env: { DATELINE_BUILD_PAUSE_AT: "before-swap" } });
     await build.waitForLine("paused at before-swap");
     const { staging, previous } = buildFolders(second.output, build.pid);
-    expect(existsSync(path.join(staging, "pagefind/pagefind-entry.json"))).toBe(true);
+    expect(existsSync(path.join(staging, "pagefind/bundles.json"))).toBe(true);
     expect(existsSync(previous)).toBe(false);
     expect((await build.kill()).signal).toBe("SIGKILL");
     expect(hashTree(second.output)).toEqual(oldSite);

@@ -20,12 +20,25 @@ let engine;
 let latest = 0;
 let timer;
 
+/**
+ * Pagefind's engine over every bundle of the index (lib/search/bundles.ts): the newest bundle's
+ * engine, with the others merged into it. An archive with no issue has no bundle, and no engine.
+ */
 function loadEngine() {
-  engine ??= import("/pagefind/pagefind.js").then(async (pagefind) => {
-    await pagefind.options({ excerptLength: 24 });
-    await pagefind.init();
-    return pagefind;
-  });
+  engine ??= fetch("/pagefind/bundles.json")
+    .then((response) => {
+      if (!response.ok) throw new Error(`bundles.json: ${response.status}`);
+      return response.json();
+    })
+    .then(async ({ bundles }) => {
+      if (bundles.length === 0) return undefined;
+      const [first, ...others] = bundles;
+      const pagefind = await import(`${first}pagefind.js`);
+      await pagefind.options({ excerptLength: 24 });
+      await pagefind.init();
+      await Promise.all(others.map((bundle) => pagefind.mergeIndex(bundle, { excerptLength: 24 })));
+      return pagefind;
+    });
   return engine;
 }
 
@@ -150,7 +163,9 @@ async function run(rawQuery) {
   try {
     const pagefind = await loadEngine();
     // A filter alone lists every issue naming that entity (Pagefind's null query).
-    const search = await pagefind.search(query || null, filtered ? { filters } : {});
+    const search = pagefind
+      ? await pagefind.search(query || null, filtered ? { filters } : {})
+      : { results: [] };
     const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((result) => result.data()));
     // A slower, older search must not overwrite a newer one.
     if (ticket !== latest) return;

@@ -1,10 +1,14 @@
 /**
- * The search index: Pagefind over the built site, written to `<site>/pagefind/`.
+ * The search index: Pagefind over the built site, written to `<site>/pagefind/` in bundles
+ * (bundles.ts: one per year, or per quarter of a busy year, each its own index).
  * Only issues are indexed — Pagefind reads nothing but elements marked `data-pagefind-body`,
  * and only the issue layout marks its article — so listing pages, the search page and the
  * 404 page never appear in results, and drafts cannot (production builds never render them).
  *
  * Pagefind has no incremental mode, so the work it is given is kept small instead:
+ * - The issues are indexed in bundles (bundles.ts) that the search page merges. A bundle none of
+ *   whose pages changed comes whole from the store, so a new issue costs the indexing of its own
+ *   bundle (a year, or a quarter of a busy one), not of the archive.
  * - It is handed the marked pages alone, not the whole site, which it would parse page by page
  *   (listings, emails) only to drop the unmarked ones: that was half its time. Pages go in path
  *   order. Pagefind numbers pages in the order they arrive, and the numbers are in the index's
@@ -18,8 +22,7 @@
  *   Pagefind, which never rewrites a file named by its content's hash, does not compress it
  *   again; the index is then checked to number exactly the marked pages, each with its own
  *   fragment, and anything else (a hash-prefix collision, a page that moved to another language)
- *   runs the index again from nothing. When no indexed page changed at all, the whole bundle
- *   comes from the store and Pagefind's work is dropped.
+ *   runs that bundle's index again from nothing.
  *
  * The same pages give byte-identical files whether the store is warm, cold or off (Pagefind 1.6
  * names its files by content hash and stamps no time), so the byte-identical-build guarantee holds.
@@ -34,10 +37,12 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from "node:fs";
 import path from "node:path";
 import { BuildError } from "../shared/problems.ts";
 import { BODY_ATTRIBUTE, carriesBodyAttribute } from "./body-attribute.ts";
+import { BUNDLES_FILE, groupIntoBundles, renderBundleList, type SearchBundle } from "./bundles.ts";
 import { type Fragment, readFragments, readPageOrder } from "./pagefind-files.ts";
 import { PAGEFIND_CONFIG, type Page, PagefindRun, pageOf, withPagefind } from "./pagefind-run.ts";
 import {
@@ -211,22 +216,74 @@ export interface IndexReport {
   reused: number;
 }
 
+/**
+ * Indexes one bundle's pages into `outputPath` with the store's fragments put in place, checks
+ * the index, and keeps what it wrote; returns how many fragments came from the store.
+ */
+async function indexBundle(
+  site: string,
+  pages: readonly Page[],
+  probe: Page | undefined,
+  keys: ReadonlyMap<string, string>,
+  outputPath: string,
+  store: SearchStore | undefined,
+  key: string,
+): Promise<number> {
+  const placed = new Map<string, PlacedFragment>();
+  const run = await PagefindRun.start(site);
+  for (const page of pages) run.add(page);
+  // Pagefind indexes EVERY page when no page carries the attribute; we never want that.
+  if (probe) run.add(probe);
+  // While Pagefind parses: unchanged pages' fragments, in place before it writes.
+  for (const page of pages) {
+    const pageKey = keys.get(pageUrl(page.file));
+    if (pageKey !== undefined) placeFragment(store?.take(pageKey), outputPath, placed);
+  }
+  await run.write(outputPath);
+
+  let fragments = readFragments(outputPath, untouched(outputPath, placed));
+  let reused = fragments.filter((fragment) => placed.get(fragment.name)?.fragment === fragment).length;
+  if (placed.size > 0 && !isExactIndex(outputPath, pages, fragments)) {
+    // Something put in place was not what Pagefind would have written: index again from nothing.
+    rmSync(outputPath, { recursive: true, force: true });
+    const cold = await PagefindRun.start(site);
+    for (const page of pages) cold.add(page);
+    if (probe) cold.add(probe);
+    await cold.write(outputPath);
+    fragments = readFragments(outputPath, new Map());
+    reused = 0;
+  }
+
+  const mismatch = describeIndexMismatch(
+    pages.map((page) => page.file),
+    fragments.map((fragment) => fragment.url),
+  );
+  if (mismatch.length > 0) throw new BuildError(mismatch.join("\n"));
+  if (store) {
+    for (const fragment of fragments) {
+      const pageKey = keys.get(fragment.url);
+      if (pageKey !== undefined) store.keep(pageKey, fragment);
+    }
+    store.keepBundle(key, bundleFiles(outputPath, fragments));
+  }
+  return reused;
+}
+
 /** Indexes the issues of a built site into `<siteDir>/pagefind/`, and says what it reused. */
 export async function indexSiteReport(siteDir: string, options: IndexOptions = {}): Promise<IndexReport> {
   const site = path.resolve(siteDir);
   if (!existsSync(site) || !statSync(site).isDirectory()) throw new Error(`${siteDir}: no such folder`);
   const outputPath = path.join(site, "pagefind");
-  // A fresh folder: fragments of issues that were since removed must not linger.
+  // A fresh folder: bundles and fragments of issues that were since removed must not linger.
   rmSync(outputPath, { recursive: true, force: true });
 
   const fingerprint = indexerFingerprint(PAGEFIND_CONFIG);
   const marked: Page[] = [];
   const keys = new Map<string, string>();
   /**
-   * The first unmarked page, sent after the marked ones: Pagefind drops it (with no trace in the
-   * index) while any page has a marked element, and indexes it only when none has, so a page we
-   * count as marked that Pagefind does not is still named by the index check below, as when
-   * Pagefind read the whole site.
+   * The first unmarked page, sent after each bundle's marked ones: Pagefind drops it (with no
+   * trace in the index) while any page has a marked element, and indexes it only when none has,
+   * so a page we count as marked that Pagefind does not is still named by the index check.
    */
   let probe: Page | undefined;
   // Every page is read: which ones are marked is the HTML's to say, not their URLs'.
@@ -239,59 +296,36 @@ export async function indexSiteReport(siteDir: string, options: IndexOptions = {
     marked.push(pageOf(file, html));
     keys.set(pageUrl(file), fragmentKey(fingerprint, file, html));
   }
-  // A site with no marked page keeps no store (and gets an empty index).
+  const byFile = new Map(marked.map((page) => [page.file, page]));
+  const bundles = groupIntoBundles(marked.map((page) => page.file));
+  // A site with no marked page keeps no store (and lists no bundle).
   const store = marked.length > 0 ? new SearchStore(options.cacheDir ?? searchCacheDir()) : undefined;
-  const bundle = bundleKey([...keys.values()]);
-  const stored = store?.takeBundle(bundle);
-  if (store && stored && placeBundle(stored, outputPath)) {
-    // Not one indexed page changed: the bundle is the one the last such build checked and wrote.
-    for (const key of keys.values()) store.touch(key);
-    store.finish();
-    return { pages: marked.length, reused: marked.length };
-  }
-
-  const placed = new Map<string, PlacedFragment>();
-  await withPagefind(async () => {
-    const run = await PagefindRun.start(site);
-    for (const page of marked) run.add(page);
-    // Pagefind indexes EVERY page when no page carries the attribute; we never want that.
-    if (probe && marked.length > 0) run.add(probe);
-    // While Pagefind parses: unchanged pages' fragments, in place before it writes.
-    for (const key of keys.values()) placeFragment(store?.take(key), outputPath, placed);
-    await run.write(outputPath);
-  });
-
-  let fragments = readFragments(outputPath, untouched(outputPath, placed));
-  let reused = fragments.filter((fragment) => placed.get(fragment.name)?.fragment === fragment).length;
-  if (placed.size > 0 && !isExactIndex(outputPath, marked, fragments)) {
-    // Something put in place was not what Pagefind would have written: index again from nothing.
-    rmSync(outputPath, { recursive: true, force: true });
-    await withPagefind(async () => {
-      const run = await PagefindRun.start(site);
-      for (const page of marked) run.add(page);
-      if (probe) run.add(probe);
-      await run.write(outputPath);
-    });
-    fragments = readFragments(outputPath, new Map());
-    reused = 0;
-  }
-
-  const mismatch = describeIndexMismatch(
-    marked.map((page) => page.file),
-    fragments.map((fragment) => fragment.url),
-  );
-  if (mismatch.length > 0) {
-    throw new BuildError(mismatch.join("\n"));
-  }
-  if (store) {
-    for (const fragment of fragments) {
-      const key = keys.get(fragment.url);
-      if (key !== undefined) store.keep(key, fragment);
+  let reused = 0;
+  const toIndex: { bundle: SearchBundle; key: string }[] = [];
+  for (const bundle of bundles) {
+    const pageKeys = bundle.files.map((file) => keys.get(pageUrl(file)) ?? "");
+    const key = bundleKey([`bundle ${bundle.id}`, ...pageKeys]);
+    const stored = store?.takeBundle(key);
+    if (store && stored && placeBundle(stored, path.join(outputPath, bundle.id))) {
+      // Not one of its pages changed: the bundle is the one an earlier build checked and wrote.
+      for (const pageKey of pageKeys) store.touch(pageKey);
+      reused += bundle.files.length;
+    } else {
+      toIndex.push({ bundle, key });
     }
-    store.keepBundle(bundle, bundleFiles(outputPath, fragments));
-    store.finish();
   }
-  return { pages: fragments.length, reused };
+  if (toIndex.length > 0) {
+    await withPagefind(async () => {
+      for (const { bundle, key } of toIndex) {
+        const pages = bundle.files.map((file) => byFile.get(file) as Page);
+        reused += await indexBundle(site, pages, probe, keys, path.join(outputPath, bundle.id), store, key);
+      }
+    });
+  }
+  mkdirSync(outputPath, { recursive: true });
+  writeFileSync(path.join(outputPath, BUNDLES_FILE), renderBundleList(bundles));
+  store?.finish();
+  return { pages: marked.length, reused };
 }
 
 /** Indexes the issues of a built site into `<siteDir>/pagefind/`; returns how many pages it indexed. */

@@ -7,9 +7,9 @@
  *   of the indexer (Pagefind's version, the platform, our configuration). The same key is the same
  *   fragment, so a build puts an unchanged page's fragment in place before Pagefind writes, and
  *   Pagefind, which never rewrites a file named by its content's hash, does not compress it again.
- * - A **bundle** (every file of `pagefind/`) is kept under the key of all the indexed pages' keys,
- *   in order: a build whose indexed pages are all unchanged takes the whole bundle and runs no
- *   index at all. Only the few most recent bundles are kept.
+ * - A **bundle** (every file of one `pagefind/<id>/`, bundles.ts) is kept under the key of its
+ *   pages' keys, in order: a build takes each bundle whose pages are all unchanged and indexes
+ *   only the others. The bundles of the last few builds are kept.
  *
  * Objects are content-addressed (`objects/<aa>/<sha256>`), written under a temporary name and
  * renamed, and shared between entries; `index.json` maps each key to its objects, with the time a
@@ -34,8 +34,11 @@ const DEFAULT_SEARCH_CACHE_DIR = path.resolve(
 const SEARCH_CACHE_VARIABLE = "DATELINE_SEARCH_CACHE";
 /** Fragments are a few KB and a bundle a few MB per 1,000 issues: room for many versions. */
 const DEFAULT_LIMIT_BYTES = 512 * 1024 * 1024;
-/** Bundles kept: the last builds' (a revert, or a preview next to production, takes one back). */
-const MAX_BUNDLES = 3;
+/**
+ * Builds whose bundles are kept: the last few (a revert, or a preview next to production, takes
+ * one back). A site has one bundle per year or quarter (bundles.ts), all kept for each build.
+ */
+const BUNDLE_BUILDS_KEPT = 3;
 /** An entry no build has used for this long is removed. */
 const UNUSED_MS = 14 * 24 * 3600 * 1000;
 
@@ -316,8 +319,14 @@ function prune(index: Index, now: number, limitBytes: number, keep: Index): void
     for (const [key, entry] of entries)
       if (!keep[kind].has(key) && now - entry.used > UNUSED_MS) entries.delete(key);
   }
-  const newestFirst = [...index.bundles].sort((a, b) => b[1].used - a[1].used);
-  for (const [key] of newestFirst.slice(MAX_BUNDLES)) if (!keep.bundles.has(key)) index.bundles.delete(key);
+  // Each build stamps what it used with a time of its own (finish), so a stamp is a build.
+  const recentBuilds = new Set(
+    [...new Set([...index.bundles.values()].map((entry) => entry.used))]
+      .sort((a, b) => b - a)
+      .slice(0, BUNDLE_BUILDS_KEPT),
+  );
+  for (const [key, entry] of index.bundles)
+    if (!keep.bundles.has(key) && !recentBuilds.has(entry.used)) index.bundles.delete(key);
 
   const sizes = new Map<string, number>();
   const count = new Map<string, number>();

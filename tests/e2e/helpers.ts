@@ -79,12 +79,17 @@ async function serve(output: string, remove: () => void): Promise<SampleSite> {
   }
 }
 
-/** How many pages the built search index holds (pagefind/pagefind-entry.json, every language). */
+/** How many pages the built search index holds: every bundle's pagefind-entry.json, every language. */
 function pagefindPageCount(output: string): number {
-  const entry = JSON.parse(readFileSync(path.join(output, "pagefind/pagefind-entry.json"), "utf8")) as {
-    languages: Record<string, { page_count: number }>;
+  const { bundles } = JSON.parse(readFileSync(path.join(output, "pagefind/bundles.json"), "utf8")) as {
+    bundles: string[];
   };
-  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  return bundles.reduce((total, bundle) => {
+    const entry = JSON.parse(readFileSync(path.join(output, bundle, "pagefind-entry.json"), "utf8")) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    return total + Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  }, 0);
 }
 
 /** Builds a site from issues (in a throw-away project) and serves it: for a file's own site. */

@@ -215,4 +215,50 @@ describeE2E("search in Chromium", () => {
       expect(problemLines(problems)).toEqual([]);
     });
   });
+
+  describe("an archive over two years: one search bundle each, merged in the page", () => {
+    let site: SampleSite;
+    const issueOn = (title: string, date: string, body: string) =>
+      issueFile({ title, dek: `${title}.`, date, authors: ["ayse-demir"], topics: ["diplomacy"] }, body);
+    beforeAll(async () => {
+      site = await startSite(
+        {
+          "2024/winter-talks.md": issueOn(
+            "Winter talks",
+            "2024-11-04T10:00:00+03:00",
+            "Envoys met about the embassies in quinceword weather, as before.",
+          ),
+          "2025/spring-talks.md": issueOn(
+            "Spring talks",
+            "2025-04-10T16:30:00+03:00",
+            "Envoys met again about the embassies; plumword was the word.",
+          ),
+        },
+        SAMPLE_EPOCH,
+      );
+    });
+    afterAll(async () => {
+      await site?.close();
+    });
+
+    it("finds issues in every bundle, and both when both match", async () => {
+      expect(JSON.parse(site.read("pagefind/bundles.json"))).toEqual({
+        bundles: ["/pagefind/2025/", "/pagefind/2024/"],
+      });
+      for (const [query, expected] of [
+        ["quinceword", ["/2024/11/winter-talks/"]],
+        ["plumword", ["/2025/04/spring-talks/"]],
+        ["embassies", ["/2024/11/winter-talks/", "/2025/04/spring-talks/"]],
+      ] as const) {
+        await page.goto(site.url(`/search/?q=${query}`));
+        const count = expected.length === 1 ? "1 issue matches" : `${expected.length} issues match`;
+        await expect.poll(() => status().textContent()).toBe(`${count} “${query}”.`);
+        const hrefs = await results()
+          .locator("h2 a")
+          .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+        expect(hrefs.sort()).toEqual([...expected]);
+      }
+      expect(problemLines(problems)).toEqual([]);
+    });
+  });
 });

@@ -21,7 +21,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { indexSite, indexSiteReport } from "../../lib/search/index-site.ts";
 import { sha256 } from "../../lib/shared/store.ts";
 import { hashTree } from "../helpers/hash-tree.ts";
-import { closeEngines, type Engine, type Hit, openBundle } from "./pagefind-engine.ts";
+import { closeEngines, type Engine, type Hit, openBundle, openIndex } from "./pagefind-engine.ts";
 
 /** Writes over a store object, which the store keeps read-only (as a writer's account sees it). */
 function overwrite(file: string, bytes: string | Buffer): void {
@@ -190,7 +190,7 @@ describe("which pages Pagefind is given", () => {
     const site = tempDir("site");
     writePages(site, FIRST);
     expect(await indexSite(site, { cacheDir: false })).toEqual({ pages: 4 });
-    const ours = await openBundle(path.join(site, "pagefind"));
+    const ours = await openIndex(path.join(site, "pagefind"));
     const whole = await openBundle(await wholeSiteIndex(site));
     const found = await resultsOf(ours);
     expect(unordered(found)).toEqual(unordered(await resultsOf(whole)));
@@ -216,7 +216,7 @@ describe("which pages Pagefind is given", () => {
     await indexSite(backwards, { cacheDir: false });
     expect(hashTree(path.join(backwards, "pagefind"))).toEqual(hashTree(path.join(forwards, "pagefind")));
     // Ties (and filter-only searches) come out in page order: path order, on any file system.
-    const engine = await openBundle(path.join(forwards, "pagefind"));
+    const engine = await openIndex(path.join(forwards, "pagefind"));
     const inPathOrder = [...names].sort().map((name) => `/2025/04/${name}/`);
     expect((await engine.search("identical")).map((hit) => hit.url)).toEqual(inPathOrder);
     expect((await engine.search(null, { person: "Sonata Coulter" })).map((hit) => hit.url)).toEqual(
@@ -233,7 +233,7 @@ describe("which pages Pagefind is given", () => {
       "2025/04/star*/note.html": issue("Star", "Starred words."),
     });
     expect(await indexSite(site, { cacheDir: false })).toEqual({ pages: 4 });
-    const ours = urls(await (await openBundle(path.join(site, "pagefind"))).search("words"));
+    const ours = urls(await (await openIndex(path.join(site, "pagefind"))).search("words"));
     const whole = urls(await (await openBundle(await wholeSiteIndex(site))).search("words"));
     expect(ours).toEqual(whole);
     expect(ours).toHaveLength(4);
@@ -252,13 +252,13 @@ describe("which pages Pagefind is given", () => {
     );
   });
 
-  it("writes an empty index when no page is marked, and keeps no store", async () => {
+  it("lists no bundle when no page is marked, and keeps no store", async () => {
     const site = tempDir("empty");
     const store = path.join(tempDir("store"), "search");
     writePages(site, { "index.html": plain("Home", "Words."), "about/index.html": plain("About", "More.") });
     expect(await indexSite(site, { cacheDir: store })).toEqual({ pages: 0 });
-    expect(existsSync(path.join(site, "pagefind/pagefind-entry.json"))).toBe(true);
-    expect(existsSync(path.join(site, "pagefind/fragment"))).toBe(false);
+    expect(readFileSync(path.join(site, "pagefind/bundles.json"), "utf8")).toBe('{"bundles":[]}\n');
+    expect(readdirSync(path.join(site, "pagefind"))).toEqual(["bundles.json"]);
     expect(existsSync(store)).toBe(false);
   });
 });
@@ -297,7 +297,7 @@ describe("the search store", () => {
     expect(await indexSiteReport(site, { cacheDir: store })).toEqual({ pages: 4, reused: 4 });
     expect(hashTree(path.join(site, "pagefind"))).toEqual(warm);
 
-    const found = await resultsOf(await openBundle(warmBundle));
+    const found = await resultsOf(await openIndex(warmBundle));
     expect(unordered(found)).toEqual(
       unordered(await resultsOf(await openBundle(await wholeSiteIndex(site)))),
     );
@@ -323,6 +323,37 @@ describe("the search store", () => {
     for (const object of objectFiles(store)) damage(object);
     expect(await indexSiteReport(site, { cacheDir: store })).toEqual({ pages: 4, reused: 0 });
     expect(hashTree(path.join(site, "pagefind"))).toEqual(await coldTree(site));
+  });
+
+  it("indexes only the bundle a new issue joins, takes the others whole, and searches across them all", async () => {
+    const site = tempDir("bundles");
+    const store = path.join(tempDir("store"), "search");
+    const winter = issue("Winter talks", "Envoys met in the snow about the embassy.", {
+      people: ["Alexander Darchiev"],
+      date: "4 November 2024",
+    });
+    writePages(site, { ...FIRST, "2024/11/foxtrot/index.html": winter });
+    expect(await indexSiteReport(site, { cacheDir: store })).toEqual({ pages: 5, reused: 0 });
+    expect(JSON.parse(readFileSync(path.join(site, "pagefind/bundles.json"), "utf8"))).toEqual({
+      bundles: ["/pagefind/2025/", "/pagefind/2024/"],
+    });
+    const older = hashTree(path.join(site, "pagefind/2024"));
+
+    writePages(site, { "2025/06/echo/index.html": SECOND["2025/06/echo/index.html"] ?? null });
+    // 2024's bundle whole (1 page), and 2025's four unchanged fragments.
+    expect(await indexSiteReport(site, { cacheDir: store })).toEqual({ pages: 6, reused: 5 });
+    expect(hashTree(path.join(site, "pagefind/2024"))).toEqual(older);
+    expect(hashTree(path.join(site, "pagefind"))).toEqual(await coldTree(site));
+
+    const engine = await openIndex(path.join(site, "pagefind"));
+    expect(urls(await engine.search("embassy"))).toEqual(["/2024/11/foxtrot/"]);
+    expect(urls(await engine.search("zeppelin"))).toEqual(["/2025/06/echo/"]);
+    expect(urls(await engine.search(null, { person: "Alexander Darchiev" }))).toEqual([
+      "/2024/11/foxtrot/",
+      "/2025/04/alpha/",
+      "/2025/05/delta/",
+    ]);
+    expect(await engine.filters()).toEqual({ person: { "Alexander Darchiev": 3, "Sonata Coulter": 3 } });
   });
 
   it("reads a damaged index of the store as empty", async () => {
@@ -359,7 +390,7 @@ describe("the search store", () => {
     writePages(site, { "index.html": plain("Dateline", "A new listing"), "about/index.html": null });
     expect(await indexSiteReport(site, { cacheDir: store })).toEqual({ pages: 4, reused: 4 });
     expect(hashTree(path.join(site, "pagefind"))).toEqual(await coldTree(site));
-    expect(urls(await (await openBundle(path.join(site, "pagefind"))).search("zeppelin"))).toEqual([
+    expect(urls(await (await openIndex(path.join(site, "pagefind"))).search("zeppelin"))).toEqual([
       "/2025/06/echo/",
     ]);
   });
@@ -367,7 +398,7 @@ describe("the search store", () => {
   it("reads a bundle with a damaged file as a miss, and indexes from the fragments", async () => {
     const { site, store } = await warmedSite();
     await indexSiteReport(site, { cacheDir: store });
-    const engine = readFileSync(path.join(site, "pagefind/pagefind.js"));
+    const engine = readFileSync(path.join(site, "pagefind/2025/pagefind.js"));
     const object = objectFiles(store).find((file) => path.basename(file) === sha256(engine));
     if (!object) throw new Error("pagefind.js is not in the store");
     overwrite(object, Buffer.concat([engine, Buffer.from("// changed")]));
@@ -391,9 +422,9 @@ describe("the search store", () => {
   it("does not index a page the store knows but the site no longer has", async () => {
     const { site, store } = await warmedSite();
     await indexSiteReport(site, { cacheDir: store });
-    const found = await (await openBundle(path.join(site, "pagefind"))).search("glacier");
+    const found = await (await openIndex(path.join(site, "pagefind"))).search("glacier");
     expect(found).toEqual([]);
-    expect(readdirSync(path.join(site, "pagefind/fragment"))).toHaveLength(4);
+    expect(readdirSync(path.join(site, "pagefind/2025/fragment"))).toHaveLength(4);
   });
 });
 

@@ -26,6 +26,7 @@ interface PagefindResult {
 }
 interface PagefindModule {
   options: (options: Record<string, unknown>) => Promise<void>;
+  mergeIndex: (indexPath: string, options?: Record<string, unknown>) => Promise<void>;
   search: (
     term: string | null,
     options?: { filters?: Record<string, string> },
@@ -51,17 +52,19 @@ export interface Engine {
 const engines: string[] = [];
 
 /**
- * Pagefind's engine over the bundle in `bundleDir`. The script is imported from a copy named
+ * Pagefind's engine over the bundle in `bundleDir`, with the bundles in `merged` merged into it
+ * (Pagefind's mergeIndex, as the search page does). The script is imported from a copy named
  * `.mjs` in a folder of its own: a fresh module (so a fresh index) per bundle, and an ES module
  * wherever the bundle lies.
  */
-export async function openBundle(bundleDir: string): Promise<Engine> {
+export async function openBundle(bundleDir: string, merged: readonly string[] = []): Promise<Engine> {
   const folder = mkdtempSync(path.join(os.tmpdir(), "dateline-pagefind-engine-"));
   engines.push(folder);
   const script = path.join(folder, "pagefind.mjs");
   writeFileSync(script, readFileSync(path.join(bundleDir, "pagefind.js")));
   const pagefind = (await import(pathToFileURL(script).href)) as PagefindModule;
   await pagefind.options({ basePath: pathToFileURL(`${bundleDir}/`).href, baseUrl: "/" });
+  for (const dir of merged) await pagefind.mergeIndex(pathToFileURL(`${dir}/`).href, { baseUrl: "/" });
   return {
     search: async (term, filters) => {
       const { results } = await pagefind.search(term, filters ? { filters } : {});
@@ -74,6 +77,20 @@ export async function openBundle(bundleDir: string): Promise<Engine> {
     },
     filters: () => pagefind.filters(),
   };
+}
+
+/**
+ * Pagefind's engine over a site's whole index, `pagefindDir` (its `bundles.json` and a folder
+ * per bundle), as the search page opens it: the first bundle's engine with the others merged.
+ */
+export async function openIndex(pagefindDir: string): Promise<Engine> {
+  const { bundles } = JSON.parse(readFileSync(path.join(pagefindDir, "bundles.json"), "utf8")) as {
+    bundles: string[];
+  };
+  const dirs = bundles.map((url) => path.join(pagefindDir, url.replace(/^\/pagefind\//, "")));
+  const [first, ...others] = dirs;
+  if (first === undefined) throw new Error(`${pagefindDir}: no bundle`);
+  return openBundle(first, others);
 }
 
 /** Removes the engines' folders (their modules stay loaded until the test file ends). */

@@ -165,6 +165,29 @@ describe("keeping and taking a bundle", () => {
   });
 });
 
+describe("bundles of one build", () => {
+  it("keeps every bundle the last three builds used, however many each used", () => {
+    const root = storeDir();
+    for (const build of [1, 2, 3, 4]) {
+      const store = new SearchStore(root);
+      for (const year of [2023, 2024, 2025])
+        store.keepBundle(`build-${build}-${year}`, [
+          { path: "pagefind.js", bytes: Buffer.from(`${build} ${year}`) },
+        ]);
+      store.finish();
+    }
+    const later = new SearchStore(root);
+    const kept = (build: number) =>
+      [2023, 2024, 2025].map((year) => later.takeBundle(`build-${build}-${year}`) !== undefined);
+    expect([1, 2, 3, 4].map(kept)).toEqual([
+      [false, false, false],
+      [true, true, true],
+      [true, true, true],
+      [true, true, true],
+    ]);
+  });
+});
+
 describe("the store's bound", () => {
   /** Ages the index's entries (and the objects' files) by `days`. */
   function age(root: string, days: number): void {
