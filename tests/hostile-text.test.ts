@@ -42,22 +42,34 @@ const hostile: [string, string, string, string?][] = [
   ["control characters", "Bell\u0007 and escape\u001b gone\u0000", "Bell and escape gone"],
 ];
 
-/** Room for every case's build on a loaded machine (a build takes 15–40 s). */
-const BUILDS_TIMEOUT = hostile.length * 90_000;
-
-const sites: FixtureSite[] = [];
-const built = new Map<string, FixtureSite>();
 const origin = "https://dateline.example";
 
+/**
+ * Each case is its own issue (`hostile-1`, `hostile-2`, …) by its own author, all on one site: an
+ * hour apart on 12 April 2025, so every page, feed and sitemap holds every case at once.
+ */
+const cases = hostile.map(([name], index) => ({
+  name,
+  slug: `hostile-${index + 1}`,
+  author: `author-${index + 1}`,
+  date: `2025-04-12T${String(index + 1).padStart(2, "0")}:00:00+03:00`,
+}));
+
+function caseOf(name: string): (typeof cases)[number] {
+  const found = cases.find((each) => each.name === name);
+  if (!found) throw new Error(`no case named ${name}`);
+  return found;
+}
+
 /** The issue as a writer would type it; JSON strings are valid YAML double-quoted scalars. */
-function hostileIssue(written: string): string {
+function hostileIssue(written: string, { author, date }: { author: string; date: string }): string {
   const quoted = JSON.stringify(written);
   return [
     "---",
     `title: ${quoted}`,
     `dek: ${quoted}`,
-    "date: 2025-04-12T10:00:00+03:00",
-    "authors: [ayse-demir]",
+    `date: ${date}`,
+    `authors: [${author}]`,
     "topics: [russia]",
     "photo:",
     "  src: 2025/istanbul-consulate-placeholder.jpg",
@@ -70,35 +82,53 @@ function hostileIssue(written: string): string {
   ].join("\n");
 }
 
+let site: FixtureSite | undefined;
+
 beforeAll(() => {
-  // One fixture site per case, with the text in every field a writer controls.
-  for (const [name, written] of hostile) {
-    const authors = `import { authorsSchema } from "../lib/contract/schema.ts";
-export default authorsSchema.parse({ "ayse-demir": { name: ${JSON.stringify(`Ayşe ${written}`)}, bio: "Sample." } });
-`;
-    const site = buildFixtureSite({
-      issues: { "2025/hostile.md": hostileIssue(written) },
-      epoch: FIXTURE_EPOCH,
-      files: { "_data/authors.ts": authors },
-    });
-    sites.push(site);
-    built.set(name, site);
-  }
-  // One full build per case: the default hook timeout is sized for a single build.
-}, BUILDS_TIMEOUT);
-afterAll(() => {
-  for (const site of sites) site.remove();
+  // One fixture site holding every case, with the text in every field a writer controls.
+  const authors = Object.fromEntries(
+    hostile.map(([name, written]) => [caseOf(name).author, { name: `Ayşe ${written}`, bio: "Sample." }]),
+  );
+  const issues = Object.fromEntries(
+    hostile.map(([name, written]) => [`2025/${caseOf(name).slug}.md`, hostileIssue(written, caseOf(name))]),
+  );
+  site = buildFixtureSite({
+    issues,
+    epoch: FIXTURE_EPOCH,
+    files: {
+      "_data/authors.ts": `import { authorsSchema } from "../lib/contract/schema.ts";
+export default authorsSchema.parse(${JSON.stringify(authors)});
+`,
+    },
+  });
+}, 180_000);
+afterAll(() => site?.remove());
+
+function built(): FixtureSite {
+  if (site?.status !== 0) throw new Error(`build failed: ${site?.stderr}`);
+  return site;
+}
+
+it("builds the site holding every case", () => {
+  expect(built().status).toBe(0);
 });
 
+it.each(["feed.xml", "rss.xml", "topics/russia/feed.xml", "sitemap.xml", "news-sitemap.xml"])(
+  "leaves %s, which holds every case, namespace-well-formed",
+  (file) => {
+    const text = built().read(file);
+    for (const { slug } of cases) expect(text).toContain(`${origin}/2025/04/${slug}/`);
+    expect(() => readExpandedNames(text)).not.toThrow();
+  },
+);
+
 describe.each(hostile)("text with %s", (name, _written, expected, asTyped = expected) => {
-  const site = () => {
-    const found = built.get(name);
-    if (found?.status !== 0) throw new Error(`build failed: ${found?.stderr}`);
-    return found;
-  };
+  const { slug } = caseOf(name);
+  const page = `2025/04/${slug}/index.html`;
+  const url = `${origin}/2025/04/${slug}/`;
 
   it("is the exact headline, dek, caption and credit of the issue page", () => {
-    const $ = load(site().read("2025/04/hostile/index.html"));
+    const $ = load(built().read(page));
     expect($("h1").text()).toBe(expected);
     expect($(".issue__dek").text()).toBe(expected);
     expect($(".lead-figure .caption").text()).toBe(expected);
@@ -108,15 +138,14 @@ describe.each(hostile)("text with %s", (name, _written, expected, asTyped = expe
   });
 
   it("is the exact text of the title, description and social meta tags", () => {
-    const $ = load(site().read("2025/04/hostile/index.html"));
+    const $ = load(built().read(page));
     expect($("title").text()).toBe(`${expected} · Dateline`);
     expect($('meta[name="description"]').attr("content")).toBe(expected);
     expect($('meta[property="og:title"]').attr("content")).toBe(expected);
   });
 
   it("survives JSON-LD without breaking out of its script element", () => {
-    const html = site().read("2025/04/hostile/index.html");
-    const $ = load(html);
+    const $ = load(built().read(page));
     const scripts = $('script[type="application/ld+json"]');
     expect(scripts.length).toBe(1);
     const article = JSON.parse(scripts.text());
@@ -127,49 +156,63 @@ describe.each(hostile)("text with %s", (name, _written, expected, asTyped = expe
 
   it("leaves the page valid HTML", async () => {
     const report = await new HtmlValidate(new FileSystemConfigLoader()).validateFile(
-      `${site().output}/2025/04/hostile/index.html`,
+      `${built().output}/${page}`,
     );
     expect(report.results.flatMap((result) => result.messages.map((message) => message.message))).toEqual([]);
   });
 
-  it.each(["feed.xml", "rss.xml", "topics/russia/feed.xml", "sitemap.xml", "news-sitemap.xml"])(
-    "leaves %s namespace-well-formed",
-    (file) => {
-      expect(() => readExpandedNames(site().read(file))).not.toThrow();
-    },
-  );
-
   it("reaches a feed client as the exact title in Atom, RSS and JSON Feed", () => {
     for (const file of ["feed.xml", "rss.xml"]) {
-      const feed = extractFromXml(site().read(file), { descriptionMaxLen: 0 });
-      expect(feed.entries?.[0]?.title).toBe(expected);
+      const feed = extractFromXml(built().read(file), { descriptionMaxLen: 0 });
+      const entries = feed.entries?.filter((entry) => entry.link === url) ?? [];
+      expect(entries.map((entry) => entry.title)).toEqual([expected]);
     }
-    const json = JSON.parse(site().read("feed.json"));
-    expect(json.items[0].title).toBe(expected);
-    expect(json.items[0].authors[0].name).toBe(`Ayşe ${asTyped}`);
-    expect(extractFromJson(json).entries?.[0]?.title).toBe(expected);
+    const json = JSON.parse(built().read("feed.json"));
+    const item = jsonItem(json, url);
+    expect(item.title).toBe(expected);
+    expect(item.authors.map((author) => author.name)).toEqual([`Ayşe ${asTyped}`]);
+    const entries = extractFromJson(json).entries?.filter((entry) => entry.link === url) ?? [];
+    expect(entries.map((entry) => entry.title)).toEqual([expected]);
   });
 
   it("reaches a feed reader as the exact dek in RSS description, Atom summary and JSON Feed summary, never as markup", () => {
     // RSS description is HTML to readers: the HTML the client hands over must parse to the dek as text.
-    const rss = extractFromXml(site().read("rss.xml"), {
+    const rss = extractFromXml(built().read("rss.xml"), {
       descriptionMaxLen: 0,
       getExtraEntryFields: (item: Record<string, unknown>) => ({ descriptionHtml: String(item.description) }),
     });
-    const descriptionHtml =
-      (rss.entries?.[0] as { descriptionHtml?: string } | undefined)?.descriptionHtml ?? "";
+    const entries = (rss.entries ?? []).filter((entry) => entry.link === url);
+    expect(entries).toHaveLength(1);
+    const descriptionHtml = (entries[0] as { descriptionHtml?: string } | undefined)?.descriptionHtml ?? "";
     const $ = load(descriptionHtml, null, false);
     expect($.root().text()).toBe(expected);
     expect($("*").length).toBe(0);
-    const atom = load(site().read("feed.xml"), { xml: true });
-    expect(atom("entry > summary").attr("type")).toBe("text");
-    expect(atom("entry > summary").first().text()).toBe(expected);
-    expect(JSON.parse(site().read("feed.json")).items[0].summary).toBe(expected);
+    const atom = load(built().read("feed.xml"), { xml: true });
+    const entry = atom("entry").filter((_, element) => atom(element).children("id").text() === url);
+    expect(entry.length).toBe(1);
+    expect(entry.children("summary").attr("type")).toBe("text");
+    expect(entry.children("summary").text()).toBe(expected);
+    expect(jsonItem(JSON.parse(built().read("feed.json")), url).summary).toBe(expected);
   });
 
   it("is the exact news-sitemap title", () => {
-    const $ = load(site().read("news-sitemap.xml"), { xml: true });
-    expect($("news\\:title").text()).toBe(expected);
-    expect($("loc").first().text()).toBe(`${origin}/2025/04/hostile/`);
+    const $ = load(built().read("news-sitemap.xml"), { xml: true });
+    const entry = $("url").filter((_, element) => $(element).children("loc").text() === url);
+    expect(entry.length).toBe(1);
+    expect(entry.find("news\\:title").text()).toBe(expected);
   });
 });
+
+interface JsonFeedItem {
+  url: string;
+  title: string;
+  summary: string;
+  authors: { name: string }[];
+}
+
+/** The one JSON Feed item of `url`. */
+function jsonItem(json: { items: JsonFeedItem[] }, url: string): JsonFeedItem {
+  const items = json.items.filter((item) => item.url === url);
+  expect(items).toHaveLength(1);
+  return items[0] as JsonFeedItem;
+}

@@ -7,6 +7,8 @@
 import * as cheerio from "cheerio";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ContentError } from "../lib/shared/problems.ts";
+import { runFixturePipeline } from "./helpers/fixture-pipeline.ts";
 import { buildFixtureSite, type FixtureSite, issueFile } from "./helpers/fixture-site.ts";
 
 /** 1 May 2025, 00:00 UTC: after every fixture issue. */
@@ -261,11 +263,14 @@ describe("a numbered site with a story thread, corrections and updates", () => {
   });
 });
 
+/**
+ * What the content stage makes of them, run as the build runs it (tests/helpers/fixture-pipeline.ts):
+ * a build prints `Build failed: ` and the ContentError's message, as tests/bad-input.test.ts
+ * shows on a real build.
+ */
 describe("a site whose issue numbers repeat and whose thread id is unknown", () => {
-  let site: FixtureSite;
-
-  beforeAll(() => {
-    site = buildFixtureSite({
+  it("stops the build with every problem, each naming the file and the field", async () => {
+    const result = await runFixturePipeline({
       epoch: EPOCH,
       files: { "_data/threads.ts": THREADS },
       issues: {
@@ -291,17 +296,14 @@ describe("a site whose issue numbers repeat and whose thread id is unknown", () 
         }),
       },
     });
-  }, 180_000);
-
-  afterAll(() => site.remove());
-
-  it("stops the build with every problem, each naming the file and the field", () => {
-    expect(site.status).not.toBe(0);
-    const lines = site.stderr.split("\n").filter((line) => line.startsWith("src/issues/"));
-    expect(lines).toEqual([
-      'src/issues/2025/fourth.md: thread: "embassy-talk" is not in _data/threads.ts — did you mean "embassy-talks"?',
-      'src/issues/2025/third.md: number: must be a whole number, not a string — write it like 42, without "No."',
-      "src/issues/2025/second.md: number: No. 1 is already the number of src/issues/2025/first.md — give each issue its own number; the next unused is 2",
-    ]);
+    expect(result.views).toBeUndefined();
+    expect(new ContentError(result.problems).message).toBe(
+      [
+        "3 problems in the content:",
+        'src/issues/2025/fourth.md: thread: "embassy-talk" is not in _data/threads.ts — did you mean "embassy-talks"?',
+        'src/issues/2025/third.md: number: must be a whole number, not a string — write it like 42, without "No."',
+        "src/issues/2025/second.md: number: No. 1 is already the number of src/issues/2025/first.md — give each issue its own number; the next unused is 2",
+      ].join("\n"),
+    );
   });
 });

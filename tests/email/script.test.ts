@@ -11,55 +11,43 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_EPOCH, sampleIssues } from "../e2e/sample-site.ts";
-import { buildFixtureSite, type FixtureSite, issueFile } from "../helpers/fixture-site.ts";
+import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
 
-const EPOCH = 1744502400;
-let site: FixtureSite;
+/**
+ * One build of the sample site, at its epoch, for every test here: its draft is the issue
+ * `npm run email` writes before it is published, and its published issues are the editions the
+ * script must make byte for byte as the build does. The preview build comes last, in place.
+ */
+let sample: FixtureSite;
 let out: string;
+const DRAFT = "src/issues/2025/writers-draft.md";
+const DRAFT_TITLE = "Draft: what the Istanbul talks mean for Darchiev";
 
 beforeAll(() => {
-  site = buildFixtureSite({
-    epoch: EPOCH,
-    issues: {
-      "2025/published-one.md": issueFile({
-        title: "A published issue",
-        dek: "Published.",
-        date: "2025-04-10T16:30:00+03:00",
-        authors: ["ayse-demir"],
-        topics: ["russia"],
-      }),
-      "2025/work-in-progress.md": issueFile({
-        title: "A draft in progress",
-        dek: "Still a draft.",
-        date: "2025-04-11T10:00:00+03:00",
-        draft: true,
-        authors: ["daniel-hart"],
-        topics: ["turkey"],
-      }),
-    },
-  });
-  if (site.status !== 0) throw new Error(`build failed:\n${site.stdout}\n${site.stderr}`);
+  sample = buildFixtureSite({ epoch: SAMPLE_EPOCH, issues: sampleIssues() });
+  if (sample.status !== 0) throw new Error(`build failed:\n${sample.stdout}\n${sample.stderr}`);
   out = mkdtempSync(path.join(tmpdir(), "dateline-email-out-"));
 }, 180_000);
 afterAll(() => {
-  site?.remove();
+  sample?.remove();
   if (out) rmSync(out, { recursive: true, force: true });
 });
 
 function runEmail(...args: string[]) {
   return spawnSync(process.execPath, ["--import", "tsx", "scripts/email.ts", ...args], {
-    cwd: site.dir,
+    cwd: sample.dir,
     encoding: "utf8",
-    env: { ...process.env, TZ: "UTC", SOURCE_DATE_EPOCH: String(EPOCH) },
+    env: { ...process.env, TZ: "UTC", SOURCE_DATE_EPOCH: String(SAMPLE_EPOCH) },
   });
 }
 
 describe("npm run email", () => {
   it("builds a draft's email files and prints paths, size and checks", () => {
-    const result = runEmail("src/issues/2025/work-in-progress.md", "--out", out);
+    expect(sampleIssues()[path.relative("src/issues", DRAFT)]).toContain("draft: true");
+    const result = runEmail(DRAFT, "--out", out);
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split("\n");
-    const base = path.relative(site.dir, path.join(out, "2025/04/work-in-progress"));
+    const base = path.relative(sample.dir, path.join(out, "2025/04/writers-draft"));
     expect(lines.slice(0, 5)).toEqual([
       `${base}/email.html`,
       `${base}/email.txt`,
@@ -69,10 +57,10 @@ describe("npm run email", () => {
     ]);
     expect(lines[5]).toMatch(/^email\.html: \d+(?:\.\d)? KB of 102 KB \(\d+ %\)$/);
     expect(lines[6]).toBe("email checks: 0 problems");
-    const html = readFileSync(path.join(out, "2025/04/work-in-progress/email.html"), "utf8");
-    expect(html).toContain("A draft in progress");
-    expect(readFileSync(path.join(out, "2025/04/work-in-progress/email.txt"), "utf8")).toContain(
-      "Read on the web: https://dateline.example/2025/04/work-in-progress/",
+    const html = readFileSync(path.join(out, "2025/04/writers-draft/email.html"), "utf8");
+    expect(html).toContain(DRAFT_TITLE);
+    expect(readFileSync(path.join(out, "2025/04/writers-draft/email.txt"), "utf8")).toContain(
+      "Read on the web: https://dateline.example/2025/04/writers-draft/",
     );
   });
 
@@ -83,25 +71,14 @@ describe("npm run email", () => {
       "src/issues/2025/no-such-issue.md: no such issue — give the path of a file in src/issues/, e.g. src/issues/2025/istanbul-talks.md",
     );
   });
-
-  it("a production build has no draft email; a preview build, as the dev server, has it", () => {
-    expect(existsSync(path.join(site.output, "2025/04/work-in-progress/email.html"))).toBe(false);
-    const preview = site.rebuild({ DATELINE_DRAFTS: "1" });
-    expect(preview.status).toBe(0);
-    expect(preview.read("2025/04/work-in-progress/email.html")).toContain("A draft in progress");
-  });
 });
 
 describe("npm run email and the build make the same edition", () => {
-  let sample: FixtureSite;
   let sampleOut: string;
   beforeAll(() => {
-    sample = buildFixtureSite({ epoch: SAMPLE_EPOCH, issues: sampleIssues() });
-    if (sample.status !== 0) throw new Error(`build failed:\n${sample.stdout}\n${sample.stderr}`);
     sampleOut = mkdtempSync(path.join(tmpdir(), "dateline-email-sample-"));
-  }, 180_000);
+  });
   afterAll(() => {
-    sample?.remove();
     if (sampleOut) rmSync(sampleOut, { recursive: true, force: true });
   });
 
@@ -146,5 +123,15 @@ describe("npm run email and the build make the same edition", () => {
     const previewEml = await simpleParser(readFileSync(path.join(sampleOut, page, "email.preview.eml")));
     expect(previewEml.attachments.map((part) => part.contentType)).toEqual(local.map(() => "image/jpeg"));
     expect(previewEml.subject).toBe(message.subject);
+  });
+});
+
+// Last: it rebuilds the sample site in place, as a preview.
+describe("drafts' email editions", () => {
+  it("a production build has no draft email; a preview build, as the dev server, has it", () => {
+    expect(existsSync(path.join(sample.output, "2025/04/writers-draft/email.html"))).toBe(false);
+    const preview = sample.rebuild({ DATELINE_DRAFTS: "1" });
+    expect(preview.status).toBe(0);
+    expect(preview.read("2025/04/writers-draft/email.html")).toContain(DRAFT_TITLE);
   });
 });
