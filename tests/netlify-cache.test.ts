@@ -35,6 +35,7 @@ const CHECKS = "node_modules/.cache/dateline-checks";
 const EDITIONS = "node_modules/.cache/dateline-editions";
 const OUTPUTS = "node_modules/.cache/dateline-outputs";
 const SEARCH = "node_modules/.cache/dateline-search";
+const VIEWS = "node_modules/.cache/dateline-views";
 
 const made: string[] = [];
 afterEach(() => {
@@ -65,7 +66,7 @@ function tree(dir: string): Map<string, Buffer> {
   return new Map(files.sort().map((file) => [path.relative(dir, file), readFileSync(file)]));
 }
 
-/** The five caches shaped like the real ones: binary objects, JSON, a dotfile. */
+/** The six caches shaped like the real ones: binary objects, JSON, a dotfile. */
 function fillCaches(project: string): void {
   write(path.join(project, PHOTOS, "objects", "ab", "abcdef", "photo-480.avif"), randomBytes(40_000));
   write(path.join(project, PHOTOS, "objects", "ab", "abcdef", "record.json"), '{"hash":"abcdef"}\n');
@@ -77,6 +78,7 @@ function fillCaches(project: string): void {
   write(path.join(project, OUTPUTS, "objects", "5e", "5e0d"), "<!doctype html><title>x</title>\n");
   write(path.join(project, OUTPUTS, "index.json"), '{"entries":{}}\n');
   write(path.join(project, SEARCH, "index.json"), '{"fragments":{}}\n');
+  write(path.join(project, VIEWS, "3f2a", "9c", "9c41.json"), '{"view":{"url":"/2025/04/x/"}}\n');
 }
 
 describe("the Netlify cache plugin", () => {
@@ -107,7 +109,7 @@ describe("the Netlify cache plugin", () => {
   });
 
   it("caches the photo renditions, site-check results, email editions, rendered outputs and search fragments", () => {
-    expect(CACHE_FOLDERS).toEqual([PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH]);
+    expect(CACHE_FOLDERS).toEqual([PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH, VIEWS]);
   });
 
   it("saves every folder after a build and restores them byte-identical in the next checkout", async () => {
@@ -118,7 +120,7 @@ describe("the Netlify cache plugin", () => {
 
     const second = tempDir("build-2");
     await onPreBuild(netlify(second, cacheDir));
-    for (const folder of [PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH]) {
+    for (const folder of [PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH, VIEWS]) {
       const restored = tree(path.join(second, folder));
       const saved = tree(path.join(first, folder));
       expect([...restored.keys()]).toEqual([...saved.keys()]);
@@ -132,7 +134,11 @@ describe("the Netlify cache plugin", () => {
     write(path.join(project, PHOTOS, "manifest.json"), "local\n");
 
     const report = await restoreCaches(netlify(project, cacheDir));
-    expect(report).toEqual({ restored: [], cold: [PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH], problems: [] });
+    expect(report).toEqual({
+      restored: [],
+      cold: [PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH, VIEWS],
+      problems: [],
+    });
     expect(readFileSync(path.join(project, PHOTOS, "manifest.json"), "utf8")).toBe("local\n");
     expect(existsSync(path.join(project, CHECKS))).toBe(false);
   });
@@ -144,13 +150,13 @@ describe("the Netlify cache plugin", () => {
 
     expect(await saveCaches(netlify(first, cacheDir))).toEqual({
       saved: [PHOTOS],
-      missing: [CHECKS, EDITIONS, OUTPUTS, SEARCH],
+      missing: [CHECKS, EDITIONS, OUTPUTS, SEARCH, VIEWS],
       problems: [],
     });
     const second = tempDir("build-2");
     expect(await restoreCaches(netlify(second, cacheDir))).toEqual({
       restored: [PHOTOS],
-      cold: [CHECKS, EDITIONS, OUTPUTS, SEARCH],
+      cold: [CHECKS, EDITIONS, OUTPUTS, SEARCH, VIEWS],
       problems: [],
     });
     expect(readFileSync(path.join(second, PHOTOS, "manifest.json"), "utf8")).toBe('{"photos":{}}\n');
@@ -198,9 +204,9 @@ describe("the Netlify cache plugin", () => {
     write(path.join(second, "node_modules", ".cache"), "not a folder\n");
     const report = await restoreCaches(netlify(second, cacheDir));
     expect(report.restored).toEqual([]);
-    expect(report.cold).toEqual([PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH]);
-    expect(report.problems).toHaveLength(5);
-    for (const [index, folder] of [PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH].entries()) {
+    expect(report.cold).toEqual([PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH, VIEWS]);
+    expect(report.problems).toHaveLength(6);
+    for (const [index, folder] of [PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH, VIEWS].entries()) {
       expect(report.problems[index]).toMatch(
         new RegExp(
           `^${folder.replaceAll(".", "\\.")}: could not be restored from Netlify's cache \\(.+\\) — this build makes it cold; nothing to fix unless it happens every time$`,

@@ -21,6 +21,7 @@ import type { FeedContext } from "../outputs/feeds/channel.ts";
 import type { PhotoDesk } from "../pipeline/photos/desk.ts";
 import { runPipeline } from "../pipeline/run.ts";
 import { buildSiteViews, type SiteViews, VIEWS_EVENT } from "../pipeline/views/site.ts";
+import { openViewStore, viewCacheDir } from "../pipeline/views/view-store.ts";
 import { buildTime } from "../shared/dates.ts";
 import { buildPhases } from "../shared/phases.ts";
 import { ContentError, formatProblem } from "../shared/problems.ts";
@@ -90,6 +91,9 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
     views = undefined;
     const serving = isServing(runMode);
     const liveOutput = liveFolderOf(directories.output);
+    const code = codeDigest(process.cwd(), options.issuesDir);
+    // Unchanged issues' views come from the view store, not a Markdown render (view-store.ts).
+    const viewStore = openViewStore(viewCacheDir(), code);
     const result = await runPipeline({
       root: process.cwd(),
       issuesDir: options.issuesDir,
@@ -101,8 +105,10 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
       output: directories.output,
       // A staged build reuses the live site's unchanged photos (lib/pipeline/photos/publish.ts).
       ...(liveOutput ? { liveOutput } : {}),
+      viewStore,
       phases: buildPhases,
     });
+    await viewStore.finish();
     for (const warning of result.warnings) console.warn(`warning: ${formatProblem(warning)}`);
     shownWarnings = serving ? result.warnings.map(formatProblem) : [];
     if (!result.views) {
@@ -114,7 +120,7 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
         `${new ContentError(result.problems).message}\n(the pages show them too; save a fix to clear them)`,
       );
       views = lastGoodViews ?? (await buildSiteViews([], { site, authors, topics }));
-      plan = planRender(views, directories.output, serving);
+      plan = planRender(views, directories.output, serving, code);
       await eleventyConfig.emit(VIEWS_EVENT, views);
       return;
     }
@@ -123,12 +129,12 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
     views = result.views;
     if (serving && lastGoodViews) await removeStalePages(directories.output, lastGoodViews, views);
     lastGoodViews = views;
-    plan = planRender(views, directories.output, serving);
+    plan = planRender(views, directories.output, serving, code);
     await eleventyConfig.emit(VIEWS_EVENT, views);
   });
 
   /** Keys every output, and takes those the store holds (the dev server: those it already wrote). */
-  function planRender(siteViews: SiteViews, output: string, serving: boolean): OutputPlan {
+  function planRender(siteViews: SiteViews, output: string, serving: boolean, code: string): OutputPlan {
     // The data records (authors, topics, entities, threads) are not here: no template reads
     // them (tests/templates.test.ts), so what a page shows of them is in its own view.
     const shell = {
@@ -138,7 +144,7 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
       problems: shownProblems,
       warnings: shownWarnings,
     };
-    const base = sha256(`${codeDigest(process.cwd(), options.issuesDir)}\0${JSON.stringify(shell)}`);
+    const base = sha256(`${code}\0${JSON.stringify(shell)}`);
     store = serving ? undefined : new OutputStore(outputStoreSettings().root);
     return planOutputs(
       { views: siteViews, feeds: options.feeds, buildTime: now.toISO() ?? "" },

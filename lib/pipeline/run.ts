@@ -19,6 +19,7 @@ import { readIssueSources, toFocusSources } from "./content/read.ts";
 import { describePhotoProblem, type PhotoDesk } from "./photos/desk.ts";
 import { type IssueView, viewIssue } from "./views/issue.ts";
 import { buildSiteViews, type SiteViews } from "./views/site.ts";
+import type { KeptView, ViewStore } from "./views/view-store.ts";
 
 /** The site's data files as loaded (`_data/*.ts`); the entity and thread records are checked here. */
 export interface SiteData {
@@ -47,6 +48,8 @@ export interface PipelineOptions {
   markdown: MarkdownIt;
   /** The site folder being written. */
   output: string;
+  /** Issue views kept between builds (views/view-store.ts); without it, views are made afresh. */
+  viewStore?: ViewStore;
   /** The live site when `output` is a staged build that will replace it (its photos are reused). */
   liveOutput?: string;
   /**
@@ -115,33 +118,49 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   if (all.length > 0 && !options.viewsDespiteProblems) return { problems: all, warnings, nextDue, issues };
 
   const issueUrls = new Map(shown.map((issue) => [issue.inputPath, issue.url]));
-  const context = {
-    timeZone: site.timeZone,
-    authors,
-    topics,
-    entities,
-    threads,
-    numberedIssues: site.numberedIssues === true,
-    photos: options.photos,
-    renderBody: (body: string, sourceFile?: string) =>
-      options.markdown.render(body, { sourceFile, issueUrls, issuesDir }),
+  const photoDigest = (src: string): string | null => {
+    const entry = options.photos.entry(src);
+    return entry ? sha256(JSON.stringify(entry)) : null;
   };
-  // Everything an issue's view is made from besides the issue: with the issue, its memo key.
-  const contextDigest = sha256(
-    JSON.stringify({
-      site,
+  /** Makes an issue's view, noting the other issues' URLs and the photos it looked up. */
+  const makeView = (issue: Issue): KeptView => {
+    const urls: Record<string, string | null> = {};
+    const recordingUrls = {
+      get: (file: string) => {
+        const url = issueUrls.get(file);
+        urls[file] = url ?? null;
+        return url;
+      },
+    };
+    const context = {
+      timeZone: site.timeZone,
       authors,
       topics,
       entities,
       threads,
-      issueUrls: [...issueUrls],
-      issuesDir,
-      photos: options.photos.manifest,
-    }),
-  );
+      numberedIssues: site.numberedIssues === true,
+      photos: options.photos,
+      renderBody: (body: string, sourceFile?: string) =>
+        options.markdown.render(body, { sourceFile, issueUrls: recordingUrls, issuesDir }),
+    };
+    const { result: view, looked } = options.photos.recordLookups(() => viewIssue(issue, context));
+    return { view, urls, photos: Object.fromEntries(looked.map((src) => [src, photoDigest(src)])) };
+  };
+  /** A kept view holds while every URL and photo it looked up is as it was. */
+  const stillHolds = (kept: KeptView): boolean =>
+    Object.entries(kept.urls).every(([file, url]) => (issueUrls.get(file) ?? null) === url) &&
+    Object.entries(kept.photos).every(([src, digest]) => photoDigest(src) === digest);
+  // Everything else an issue's view is made from besides the issue: with the issue, its key.
+  const sharedDigest = sha256(JSON.stringify({ site, authors, topics, entities, threads, issuesDir }));
   const views = await timePhase("views", () =>
     buildSiteViews(
-      shown.map((issue) => rememberedView(issue, contextDigest, () => viewIssue(issue, context))),
+      shown.map((issue) =>
+        rememberedView(sha256(`${sharedDigest}\0${JSON.stringify(issue)}`), {
+          make: () => makeView(issue),
+          holds: stillHolds,
+          store: options.viewStore,
+        }),
+      ),
       { site, authors, topics, entities, ...(threads ? { threads } : {}) },
     ),
   );
@@ -150,18 +169,31 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 }
 
 /**
- * Issue views by what they are made from (the issue and the context's digest), kept from one run
- * to the next in the same process: the dev server re-renders only the issue a save changed (the
- * Markdown render is most of a view's cost). Views are plain data and never changed once made.
+ * Issue views by key (the issue and what all views share), each with the other issues' URLs and
+ * the photos it looked up, kept from one run to the next in the same process (the dev server
+ * re-renders only the issue a save changed) and, with a `viewStore`, between builds. Views are
+ * plain data and never changed once made.
  */
-let viewsByKey = new Map<string, IssueView>();
-let viewsUsed = new Map<string, IssueView>();
+let viewsByKey = new Map<string, KeptView>();
+let viewsUsed = new Map<string, KeptView>();
 
-function rememberedView(issue: Issue, contextDigest: string, make: () => IssueView): IssueView {
-  const key = sha256(`${contextDigest}\0${JSON.stringify(issue)}`);
-  const view = viewsByKey.get(key) ?? make();
-  viewsUsed.set(key, view);
-  return view;
+function rememberedView(
+  key: string,
+  how: { make: () => KeptView; holds: (kept: KeptView) => boolean; store: ViewStore | undefined },
+): IssueView {
+  const remembered = viewsByKey.get(key);
+  let kept = remembered && how.holds(remembered) ? remembered : undefined;
+  if (kept) how.store?.keep(key);
+  else {
+    const stored = how.store?.read(key);
+    kept = stored && how.holds(stored) ? stored : undefined;
+  }
+  if (!kept) {
+    kept = how.make();
+    how.store?.write(key, kept);
+  }
+  viewsUsed.set(key, kept);
+  return kept.view;
 }
 
 /** Keeps only this run's views, so the memo holds one site's worth at most. */

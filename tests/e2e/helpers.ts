@@ -125,7 +125,14 @@ export function sampleProjectWith(issues: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "dateline-fixture-"));
   // Not the sample's output (_site and a build's _site.* folders), issues or stores: only the
   // photo cache, which holds the repository's photos.
-  const skipped = ["src/issues", ".cache/checks", ".cache/editions", ".cache/outputs", ".cache/search"];
+  const skipped = [
+    "src/issues",
+    ".cache/checks",
+    ".cache/editions",
+    ".cache/outputs",
+    ".cache/search",
+    ".cache/views",
+  ];
   cpSync(from, dir, {
     recursive: true,
     verbatimSymlinks: true,

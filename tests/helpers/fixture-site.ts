@@ -78,6 +78,7 @@ function fixtureEnv(dir: string): Record<string, string> {
     DATELINE_EMAIL_CACHE: path.join(dir, ".cache/editions"),
     DATELINE_OUTPUT_CACHE: path.join(dir, ".cache/outputs"),
     DATELINE_SEARCH_CACHE: path.join(dir, ".cache/search"),
+    DATELINE_VIEW_CACHE: path.join(dir, ".cache/views"),
   };
 }
 

@@ -47,7 +47,8 @@ export function slugifyHeading(text: string): string {
  */
 interface RenderEnv extends Env {
   sourceFile?: string;
-  issueUrls?: ReadonlyMap<string, string>;
+  /** A map, or anything that answers `get` (the view store records which files a body asked about). */
+  issueUrls?: Pick<ReadonlyMap<string, string>, "get">;
   /** Folder of issues, e.g. `src/issues`: links may also be written from it. */
   issuesDir?: string;
 }

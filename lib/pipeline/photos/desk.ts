@@ -36,6 +36,11 @@ export interface PhotoDesk {
    */
   prepare(siteOutput: string, issues: readonly FocusSource[], liveOutput?: string): Promise<PhotoProblem[]>;
   entry(src: string): PhotoEntry | undefined;
+  /**
+   * Runs `work` and says which photos it looked up (each `entry`, by src): what a view made
+   * from them depends on, so a kept view can be checked against this build's manifest.
+   */
+  recordLookups<T>(work: () => T): { result: T; looked: string[] };
   /** Caption and credit: front matter first, then the photo's IPTC/XMP. */
   text(photo: Pick<Photo, "src" | "caption" | "credit">): PhotoText;
   /** A body image as a figure with a responsive picture, caption and credit. */
@@ -43,6 +48,7 @@ export interface PhotoDesk {
 }
 
 export function createPhotoDesk(options: PhotoDeskOptions): PhotoDesk {
+  let looked: Set<string> | undefined;
   const desk: PhotoDesk = {
     options,
     manifest: emptyManifest(),
@@ -62,7 +68,22 @@ export function createPhotoDesk(options: PhotoDeskOptions): PhotoDesk {
       desk.manifest = result.manifest;
       return [...focus.problems, ...result.problems];
     },
-    entry: (src) => desk.manifest.photos[src],
+    entry: (src) => {
+      looked?.add(src);
+      return Object.hasOwn(desk.manifest.photos, src) ? desk.manifest.photos[src] : undefined;
+    },
+    recordLookups(work) {
+      const outer = looked;
+      const inner = new Set<string>();
+      looked = inner;
+      try {
+        const result = work();
+        return { result, looked: [...inner].sort() };
+      } finally {
+        looked = outer;
+        for (const src of inner) outer?.add(src);
+      }
+    },
     text: (photo) => resolvePhotoText(photo, desk.entry(photo.src)?.meta),
     renderBodyFigure(image, escapeHtml) {
       const entry = desk.entry(image.src);
