@@ -36,6 +36,7 @@ const EDITIONS = "node_modules/.cache/dateline-editions";
 const OUTPUTS = "node_modules/.cache/dateline-outputs";
 const SEARCH = "node_modules/.cache/dateline-search";
 const VIEWS = "node_modules/.cache/dateline-views";
+const CONTENT = "node_modules/.cache/dateline-content";
 
 const made: string[] = [];
 afterEach(() => {
@@ -66,7 +67,7 @@ function tree(dir: string): Map<string, Buffer> {
   return new Map(files.sort().map((file) => [path.relative(dir, file), readFileSync(file)]));
 }
 
-/** The six caches shaped like the real ones: binary objects, JSON, a dotfile. */
+/** The seven caches shaped like the real ones: binary objects, JSON, a dotfile. */
 function fillCaches(project: string): void {
   write(path.join(project, PHOTOS, "objects", "ab", "abcdef", "photo-480.avif"), randomBytes(40_000));
   write(path.join(project, PHOTOS, "objects", "ab", "abcdef", "record.json"), '{"hash":"abcdef"}\n');
@@ -79,6 +80,7 @@ function fillCaches(project: string): void {
   write(path.join(project, OUTPUTS, "index.json"), '{"entries":{}}\n');
   write(path.join(project, SEARCH, "index.json"), '{"fragments":{}}\n');
   write(path.join(project, VIEWS, "3f2a", "9c", "9c41.json"), '{"view":{"url":"/2025/04/x/"}}\n');
+  write(path.join(project, CONTENT, "3f2a", "9c", "9c42.json"), '{"problems":[],"warnings":[]}\n');
 }
 
 describe("the Netlify cache plugin", () => {
@@ -109,7 +111,7 @@ describe("the Netlify cache plugin", () => {
   });
 
   it("caches the photo renditions, site-check results, email editions, rendered outputs and search fragments", () => {
-    expect(CACHE_FOLDERS).toEqual([PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH, VIEWS]);
+    expect(CACHE_FOLDERS).toEqual([PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH, VIEWS, CONTENT]);
   });
 
   it("saves every folder after a build and restores them byte-identical in the next checkout", async () => {
@@ -120,7 +122,7 @@ describe("the Netlify cache plugin", () => {
 
     const second = tempDir("build-2");
     await onPreBuild(netlify(second, cacheDir));
-    for (const folder of [PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH, VIEWS]) {
+    for (const folder of [PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH, VIEWS, CONTENT]) {
       const restored = tree(path.join(second, folder));
       const saved = tree(path.join(first, folder));
       expect([...restored.keys()]).toEqual([...saved.keys()]);
@@ -136,7 +138,7 @@ describe("the Netlify cache plugin", () => {
     const report = await restoreCaches(netlify(project, cacheDir));
     expect(report).toEqual({
       restored: [],
-      cold: [PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH, VIEWS],
+      cold: [PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH, VIEWS, CONTENT],
       problems: [],
     });
     expect(readFileSync(path.join(project, PHOTOS, "manifest.json"), "utf8")).toBe("local\n");
@@ -150,13 +152,13 @@ describe("the Netlify cache plugin", () => {
 
     expect(await saveCaches(netlify(first, cacheDir))).toEqual({
       saved: [PHOTOS],
-      missing: [CHECKS, EDITIONS, OUTPUTS, SEARCH, VIEWS],
+      missing: [CHECKS, EDITIONS, OUTPUTS, SEARCH, VIEWS, CONTENT],
       problems: [],
     });
     const second = tempDir("build-2");
     expect(await restoreCaches(netlify(second, cacheDir))).toEqual({
       restored: [PHOTOS],
-      cold: [CHECKS, EDITIONS, OUTPUTS, SEARCH, VIEWS],
+      cold: [CHECKS, EDITIONS, OUTPUTS, SEARCH, VIEWS, CONTENT],
       problems: [],
     });
     expect(readFileSync(path.join(second, PHOTOS, "manifest.json"), "utf8")).toBe('{"photos":{}}\n');
@@ -204,9 +206,9 @@ describe("the Netlify cache plugin", () => {
     write(path.join(second, "node_modules", ".cache"), "not a folder\n");
     const report = await restoreCaches(netlify(second, cacheDir));
     expect(report.restored).toEqual([]);
-    expect(report.cold).toEqual([PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH, VIEWS]);
-    expect(report.problems).toHaveLength(6);
-    for (const [index, folder] of [PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH, VIEWS].entries()) {
+    expect(report.cold).toEqual([PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH, VIEWS, CONTENT]);
+    expect(report.problems).toHaveLength(7);
+    for (const [index, folder] of [PHOTOS, CHECKS, EDITIONS, OUTPUTS, SEARCH, VIEWS, CONTENT].entries()) {
       expect(report.problems[index]).toMatch(
         new RegExp(
           `^${folder.replaceAll(".", "\\.")}: could not be restored from Netlify's cache \\(.+\\) — this build makes it cold; nothing to fix unless it happens every time$`,

@@ -18,6 +18,7 @@ import type { EntityKind } from "../contract/entities.ts";
 import type { Authors, Site, Topics } from "../contract/schema.ts";
 import { NAVIGATION, PAGE_PATHS } from "../contract/urls.ts";
 import type { FeedContext } from "../outputs/feeds/channel.ts";
+import { contentCacheDir, openCheckStore } from "../pipeline/content/check-store.ts";
 import type { PhotoDesk } from "../pipeline/photos/desk.ts";
 import { runPipeline } from "../pipeline/run.ts";
 import { buildSiteViews, type SiteViews, VIEWS_EVENT } from "../pipeline/views/site.ts";
@@ -92,7 +93,9 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
     const serving = isServing(runMode);
     const liveOutput = liveFolderOf(directories.output);
     const code = codeDigest(process.cwd(), options.issuesDir);
-    // Unchanged issues' views come from the view store, not a Markdown render (view-store.ts).
+    // Unchanged issues are not checked again (check-store.ts), and their views come from the
+    // view store, not a Markdown render (view-store.ts).
+    const checkStore = openCheckStore(contentCacheDir(), code);
     const viewStore = openViewStore(viewCacheDir(), code);
     const result = await runPipeline({
       root: process.cwd(),
@@ -106,9 +109,10 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
       // A staged build reuses the live site's unchanged photos (lib/pipeline/photos/publish.ts).
       ...(liveOutput ? { liveOutput } : {}),
       viewStore,
+      checkStore,
       phases: buildPhases,
     });
-    await viewStore.finish();
+    await Promise.all([checkStore.finish(), viewStore.finish()]);
     for (const warning of result.warnings) console.warn(`warning: ${formatProblem(warning)}`);
     shownWarnings = serving ? result.warnings.map(formatProblem) : [];
     if (!result.views) {

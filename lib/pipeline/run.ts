@@ -13,6 +13,7 @@ import type { PhaseRecorder } from "../shared/phases.ts";
 import type { Problem } from "../shared/problems.ts";
 import { sha256 } from "../shared/store.ts";
 import type { Issue } from "./content/check-issue.ts";
+import type { CheckStore } from "./content/check-store.ts";
 import { findLinksToHiddenIssues, loadIssues } from "./content/load-issues.ts";
 import { findFutureNotes, isPublishable, nextDueIssue } from "./content/publication.ts";
 import { readIssueSources, toFocusSources } from "./content/read.ts";
@@ -50,6 +51,8 @@ export interface PipelineOptions {
   output: string;
   /** Issue views kept between builds (views/view-store.ts); without it, views are made afresh. */
   viewStore?: ViewStore;
+  /** Checked issues kept between runs (content/check-store.ts); without it, every issue is checked. */
+  checkStore?: CheckStore;
   /** The live site when `output` is a staged build that will replace it (its photos are reused). */
   liveOutput?: string;
   /**
@@ -101,6 +104,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       // Broken records are reported below, and the issues' entity fields are then left unchecked.
       ...(entities ? { entities } : {}),
       ...(threads ? { threads } : {}),
+      ...(options.checkStore ? { checkStore: options.checkStore } : {}),
     }),
   );
   const { issues, warnings } = loaded;

@@ -43,6 +43,7 @@ const FOLDERS = [
   "node_modules/.cache/dateline-outputs",
   "node_modules/.cache/dateline-search",
   "node_modules/.cache/dateline-views",
+  "node_modules/.cache/dateline-content",
 ];
 /** After the sample issues (April 2025), so the build is the same on any day it runs. */
 const SOURCE_DATE_EPOCH = "1767225600";

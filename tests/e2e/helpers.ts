@@ -132,6 +132,7 @@ export function sampleProjectWith(issues: Record<string, string>): string {
     ".cache/outputs",
     ".cache/search",
     ".cache/views",
+    ".cache/content",
   ];
   cpSync(from, dir, {
     recursive: true,

@@ -230,6 +230,7 @@ describe("a build with a warm output store renders what a cold one does", () => 
       DATELINE_OUTPUT_CACHE: "off",
       DATELINE_SEARCH_CACHE: "off",
       DATELINE_VIEW_CACHE: "off",
+      DATELINE_CONTENT_CACHE: "off",
     });
     if (cold.status !== 0) throw new Error(`build failed:\n${cold.stderr}`);
     expect(cold.stdout).toMatch(/, 0 from the output store/);

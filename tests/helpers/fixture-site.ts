@@ -79,6 +79,7 @@ function fixtureEnv(dir: string): Record<string, string> {
     DATELINE_OUTPUT_CACHE: path.join(dir, ".cache/outputs"),
     DATELINE_SEARCH_CACHE: path.join(dir, ".cache/search"),
     DATELINE_VIEW_CACHE: path.join(dir, ".cache/views"),
+    DATELINE_CONTENT_CACHE: path.join(dir, ".cache/content"),
   };
 }
 

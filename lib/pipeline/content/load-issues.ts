@@ -8,6 +8,7 @@ import { closest, distance } from "fastest-levenshtein";
 import type { DateTime } from "luxon";
 import type { Problem } from "../../shared/problems.ts";
 import { type CheckContext, checkIssueSource, type Issue } from "./check-issue.ts";
+import { type CheckStore, checkContextDigest, checkKey } from "./check-store.ts";
 import { findLinks, isSourceLink, sourceLinkCandidates } from "./markdown.ts";
 import { checkIssueNumbers } from "./numbering.ts";
 import { type IssueSource, readIssueSources } from "./read.ts";
@@ -19,6 +20,8 @@ export interface LoadOptions extends CheckContext {
   issuesDir: string;
   /** The files already read (`readIssueSources`); read from `issuesDir` when absent. */
   sources?: readonly IssueSource[];
+  /** Checked issues kept from earlier runs (check-store.ts); without it every issue is checked. */
+  checkStore?: CheckStore;
 }
 
 /** Reads and checks every issue. Problems include URL clashes between issues. */
@@ -31,8 +34,15 @@ export function loadIssues(options: LoadOptions): {
   const issues: Issue[] = [];
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
+  const { checkStore } = options;
+  const contextDigest = checkStore ? checkContextDigest(options) : "";
   for (const source of sources) {
-    const result = checkIssueSource(source, options);
+    const key = checkStore ? checkKey(contextDigest, source) : undefined;
+    const check = () => checkIssueSource(source, options);
+    const result =
+      checkStore && key !== undefined
+        ? checkStore.remember(key, source.frontMatter?.body, options.site.timeZone, check)
+        : check();
     problems.push(...result.problems);
     warnings.push(...result.warnings);
     if (result.issue) issues.push(result.issue);

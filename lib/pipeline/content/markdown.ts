@@ -100,6 +100,12 @@ const linksByBody = new Map<string, { href: string; line: number }[]>();
 /** Bodies kept before the memo starts afresh: a long dev-server session edits many. */
 const LINKS_MEMO_LIMIT = 20_000;
 
+/** Primes the memo with a body's links as an earlier run found them (check-store.ts). */
+export function rememberLinks(body: string, links: readonly { href: string; line: number }[]): void {
+  if (linksByBody.size >= LINKS_MEMO_LIMIT) linksByBody.clear();
+  linksByBody.set(body, [...links]);
+}
+
 /** Every link in a body with its 1-based body line: what the link checks read. */
 export function findLinks(body: string): { href: string; line: number }[] {
   const known = linksByBody.get(body);

@@ -18,7 +18,7 @@ import { restore, save } from "@netlify/cache-utils";
 /**
  * The cache folders, relative to the project root: photo renditions, site-check results, email
  * editions, the rendered outputs an unchanged page reuses, the search index's fragments, and the
- * issue views an unchanged issue reuses.
+ * issue views and checked issues an unchanged issue reuses.
  */
 export const CACHE_FOLDERS = Object.freeze([
   "node_modules/.cache/dateline-photos",
@@ -27,6 +27,7 @@ export const CACHE_FOLDERS = Object.freeze([
   "node_modules/.cache/dateline-outputs",
   "node_modules/.cache/dateline-search",
   "node_modules/.cache/dateline-views",
+  "node_modules/.cache/dateline-content",
 ]);
 
 /**
