@@ -23,7 +23,13 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { claimStoreFolder, packageVersion, removeUnreferencedObjects, sha256 } from "../shared/store.ts";
+import {
+  claimStoreFolder,
+  packageVersion,
+  removeUnreferencedObjects,
+  sha256,
+  storeFolder,
+} from "../shared/store.ts";
 import type { Fragment } from "./pagefind-files.ts";
 
 /** `node_modules/.cache/dateline-search` of this project: Netlify's cache plugin keeps it. */
@@ -96,8 +102,7 @@ export interface BundleFile {
 
 /** The store's folder from the environment: `DATELINE_SEARCH_CACHE`, else the default; false when `off`. */
 export function searchCacheDir(env: Record<string, string | undefined> = process.env): string | false {
-  const dir = env[SEARCH_CACHE_VARIABLE];
-  return dir === "off" ? false : dir === undefined || dir === "" ? DEFAULT_SEARCH_CACHE_DIR : dir;
+  return storeFolder(SEARCH_CACHE_VARIABLE, DEFAULT_SEARCH_CACHE_DIR, env);
 }
 
 /**

@@ -31,6 +31,21 @@ export function sha256(data: string | Buffer): string {
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 
+/**
+ * A store's folder from its setting: the default when `variable` is unset or empty, false for
+ * `off` (no store), else the folder it names.
+ * @example storeFolder("DATELINE_VIEW_CACHE", "/p/node_modules/.cache/dateline-views", { DATELINE_VIEW_CACHE: "off" }) // false
+ */
+export function storeFolder(
+  variable: string,
+  defaultDir: string,
+  env: Record<string, string | undefined> = process.env,
+): string | false {
+  const setting = env[variable];
+  if (setting === "off") return false;
+  return setting === undefined || setting === "" ? defaultDir : setting;
+}
+
 /** The installed version of a package, for cache fingerprints ("?" when it cannot be read). */
 export function packageVersion(name: string): string {
   try {

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { JsonStore, STORE_MARKER } from "../../lib/shared/store.ts";
+import { JsonStore, STORE_MARKER, storeFolder } from "../../lib/shared/store.ts";
 
 const made: string[] = [];
 afterEach(() => {
@@ -29,6 +29,17 @@ const FINGERPRINT = "a".repeat(64);
 const OLD_FINGERPRINT = "b".repeat(32);
 const KEY = "c".repeat(64);
 const WEEKS_AGO = new Date(Date.now() - 30 * 24 * 3600 * 1000);
+
+describe("storeFolder", () => {
+  it.each([
+    [undefined, "/default"],
+    ["", "/default"],
+    ["off", false],
+    ["/elsewhere", "/elsewhere"],
+  ])("DATELINE_X_CACHE=%s is %s", (setting, expected) => {
+    expect(storeFolder("DATELINE_X_CACHE", "/default", { DATELINE_X_CACHE: setting })).toBe(expected);
+  });
+});
 
 describe("a store's folder", () => {
   it.each([

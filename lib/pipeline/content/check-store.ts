@@ -14,7 +14,7 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Problem } from "../../shared/problems.ts";
-import { JsonStore, sha256 } from "../../shared/store.ts";
+import { JsonStore, sha256, storeFolder } from "../../shared/store.ts";
 import type { CheckContext, Issue } from "./check-issue.ts";
 import { findLinks, rememberLinks } from "./markdown.ts";
 import type { IssueSource } from "./read.ts";
@@ -66,9 +66,7 @@ export interface CheckStore {
 
 /** The folder from `DATELINE_CONTENT_CACHE`: the default when unset, false for `off`. */
 export function contentCacheDir(env: Record<string, string | undefined> = process.env): string | false {
-  const setting = env[CONTENT_CACHE_VARIABLE];
-  if (setting === "off") return false;
-  return setting === undefined || setting === "" ? DEFAULT_CONTENT_CACHE_DIR : setting;
+  return storeFolder(CONTENT_CACHE_VARIABLE, DEFAULT_CONTENT_CACHE_DIR, env);
 }
 
 /** What every issue's check reads besides its own file: one digest per run. */

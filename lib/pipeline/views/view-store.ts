@@ -11,7 +11,7 @@
  */
 import path from "node:path";
 import { z } from "zod";
-import { JsonStore } from "../../shared/store.ts";
+import { JsonStore, storeFolder } from "../../shared/store.ts";
 import type { IssueView } from "./issue.ts";
 
 const VIEW_CACHE_VARIABLE = "DATELINE_VIEW_CACHE";
@@ -48,9 +48,7 @@ export interface ViewStore {
 
 /** The folder from `DATELINE_VIEW_CACHE`: the default when unset, false for `off`. */
 export function viewCacheDir(env: Record<string, string | undefined> = process.env): string | false {
-  const setting = env[VIEW_CACHE_VARIABLE];
-  if (setting === "off") return false;
-  return setting === undefined || setting === "" ? DEFAULT_VIEW_CACHE_DIR : setting;
+  return storeFolder(VIEW_CACHE_VARIABLE, DEFAULT_VIEW_CACHE_DIR, env);
 }
 
 /**
