@@ -59,7 +59,7 @@ async function buildLocked(pauseStep: PauseStep | undefined, started: number): P
     for (const warning of removeLeftovers(output)) console.error(`warning: ${warning}`);
     await pause("started");
 
-    const { sources, outputs } = await renderSite(staging);
+    const { sources, outputs, known } = await renderSite(staging);
     rendered = outputs;
     // Eleventy is garbage now; collected here, the checks start from a small heap (memory.ts).
     releaseMemory();
@@ -67,7 +67,7 @@ async function buildLocked(pauseStep: PauseStep | undefined, started: number): P
     // The search index covers exactly what is about to be published.
     search = await buildPhases.time("search", () => indexSite(staging));
     // The site checks run on the staged site; one failure and the published site stays.
-    report = await buildPhases.time("checks", () => checkSite(staging, { sources }));
+    report = await buildPhases.time("checks", () => checkSite(staging, { sources, known }));
   } catch (error) {
     return fail(describeFailure(error, staging));
   }

@@ -28,7 +28,13 @@ import {
 import path from "node:path";
 import { z } from "zod";
 import { BuildError } from "../shared/problems.ts";
-import { claimStoreFolder, removeUnreferencedObjects, sha256 } from "../shared/store.ts";
+import {
+  claimStoreFolder,
+  type KnownHash,
+  removeUnreferencedObjects,
+  sha256,
+  stampFile,
+} from "../shared/store.ts";
 
 /** `node_modules/.cache/dateline-outputs` of this project: Netlify's cache plugin keeps it. */
 const DEFAULT_OUTPUT_CACHE_DIR = path.resolve(
@@ -56,7 +62,7 @@ const entrySchema = z.object({
   /** When a build last used it, in milliseconds since 1970 (the wall clock, not SOURCE_DATE_EPOCH). */
   u: z.number(),
   /**
-   * The object's inode, modification time and size when its bytes were last hashed: while they
+   * The object's stamp (size, device, inode, modification time) when its bytes were last hashed: while they
    * stay the same the object is taken without reading it (any write in place changes them).
    */
   t: z.string().optional(),
@@ -88,6 +94,8 @@ export class OutputStore {
   private readonly entries: Map<string, Entry>;
   /** Entries this build took or kept: written back by `finish`. */
   private readonly used = new Map<string, Entry>();
+  /** Each file this build took or kept, with its hash: the checks need not read it again. */
+  private readonly placedFiles = new Map<string, KnownHash>();
   private readonly now = Date.now();
 
   constructor(
@@ -111,7 +119,7 @@ export class OutputStore {
     const entry = this.entries.get(key);
     if (!entry || this.root === false) return undefined;
     const object = this.objectFile(entry.o);
-    const stamp = stampOf(object);
+    const stamp = stampFile(object);
     if (stamp === undefined || !stamp.startsWith(`${entry.s}:`)) return undefined;
     if (entry.t === stamp) return entry;
     try {
@@ -142,8 +150,11 @@ export class OutputStore {
       mkdirSync(path.dirname(file), { recursive: true });
       try {
         linkSync(object, file);
+        // The same inode: the file's stamp is the object's, checked just now.
+        if (entry.t !== undefined) this.placedFiles.set(file, { hash: entry.o, stamp: entry.t });
       } catch {
         copyFileSync(object, file);
+        this.recordPlaced(file, entry.o);
       }
     } catch {
       rmSync(file, { force: true });
@@ -172,11 +183,22 @@ export class OutputStore {
         chmodSync(temporary, 0o444);
         renameSync(temporary, object);
       }
-      const stamp = stampOf(object);
+      const stamp = stampFile(object);
       this.used.set(key, { o: hash, s: bytes.length, u: this.now, ...(stamp ? { t: stamp } : {}) });
+      this.recordPlaced(file, hash);
     } catch {
       // A full or read-only disk: the next build renders this output again.
     }
+  }
+
+  private recordPlaced(file: string, hash: string): void {
+    const stamp = stampFile(file);
+    if (stamp !== undefined) this.placedFiles.set(file, { hash, stamp });
+  }
+
+  /** The files this build took or kept (absolute paths), each with its sha256 and its stamp then. */
+  placed(): ReadonlyMap<string, KnownHash> {
+    return this.placedFiles;
   }
 
   /** Writes the index (merged with any a concurrent build wrote) and prunes to the bound. */
@@ -204,16 +226,6 @@ export class OutputStore {
     for (const entry of new Map([...merged.values()].map((entry) => [entry.o, entry.s])).values())
       bytes += entry;
     return { entries: merged.size, bytes, removed };
-  }
-}
-
-/** `size:inode:mtime-ns` of a file, or undefined when it cannot be read. */
-function stampOf(file: string): string | undefined {
-  try {
-    const stat = statSync(file, { bigint: true });
-    return `${stat.size}:${stat.ino}:${stat.mtimeNs}`;
-  } catch {
-    return undefined;
   }
 }
 

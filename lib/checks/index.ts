@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { load as loadHtml } from "cheerio";
-import { codeHash, JsonStore, packageVersion, sha256 } from "../shared/store.ts";
+import { codeHash, hashFile, JsonStore, type KnownHash, packageVersion, sha256 } from "../shared/store.ts";
 import { type Budgets, DEFAULT_BUDGETS, pageBudgetProblems, stylesheetProblems } from "./budgets.ts";
 import { cacheDirFor } from "./cache.ts";
 import { type DocumentFacts, documentFactsSchema, isDocument, readDocumentFacts } from "./documents.ts";
@@ -69,6 +69,11 @@ export interface CheckOptions {
   htmlValidateConfig?: string;
   /** Worker threads for the pages not in the cache; by default one per core. */
   threads?: number;
+  /**
+   * Files whose sha256 the build already knows (the output store placed them), by absolute
+   * path: each is used while the file keeps the stamp it had, else the file is read.
+   */
+  known?: ReadonlyMap<string, KnownHash>;
 }
 
 export interface SiteReport {
@@ -127,14 +132,14 @@ function findOrigin(dir: string, pages: ReadonlyMap<string, string>, cache: Json
 }
 
 /** The check cache's key for an email edition's facts: its path, its bytes and its text part's. */
-function emailKey(dir: string, file: string): string {
+function emailKey(dir: string, file: string, known: ReadonlyMap<string, KnownHash> | undefined): string {
   const text = path.join(dir, textPartOf(file));
   return sha256(
     JSON.stringify([
       "email",
       file,
-      sha256(readFileSync(path.join(dir, file))),
-      existsSync(text) ? sha256(readFileSync(text)) : null,
+      hashFile(path.join(dir, file), known),
+      existsSync(text) ? hashFile(text, known) : null,
     ]),
   );
 }
@@ -272,9 +277,11 @@ export async function checkSite(dir: string, options: CheckOptions = {}): Promis
   const pageHashes = new Map(
     files
       .filter((file) => file.endsWith(".html") && !isEmailFile(file))
-      .map((file) => [file, sha256(readFileSync(path.join(absolute, file)))]),
+      .map((file) => [file, hashFile(path.join(absolute, file), options.known)]),
   );
-  const emailKeys = new Map(files.filter(isEmailFile).map((file) => [file, emailKey(absolute, file)]));
+  const emailKeys = new Map(
+    files.filter(isEmailFile).map((file) => [file, emailKey(absolute, file, options.known)]),
+  );
   const origin = normaliseOrigin(options.origin) ?? findOrigin(absolute, pageHashes, cache);
   const site = makeSite(absolute, files, origin);
   const lastRun = new LastRun(cache, origin);

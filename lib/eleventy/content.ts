@@ -26,12 +26,18 @@ import { openViewStore, viewCacheDir } from "../pipeline/views/view-store.ts";
 import { buildTime } from "../shared/dates.ts";
 import { buildPhases } from "../shared/phases.ts";
 import { ContentError, formatProblem } from "../shared/problems.ts";
-import { sha256 } from "../shared/store.ts";
+import { type KnownHash, sha256 } from "../shared/store.ts";
 import { insertDevBanner } from "./dev-banner.ts";
 import { memorySource, type OutputCounts, type OutputPlan, planOutputs } from "./output-plan.ts";
 
 /** The event the content plugin emits after the render, with how many outputs it rendered and took from the store. */
 export const OUTPUTS_EVENT = "dateline.outputs";
+
+/** What the content plugin says after the render: the counts, and each output's hash as the store placed it. */
+export interface RenderedOutputs extends OutputCounts {
+  /** Outputs taken from or kept in the store, by absolute path: the checks need not read them again. */
+  known: ReadonlyMap<string, KnownHash>;
+}
 
 /** Written into the site root by every build: `{ "nextDue": "<UTC date-time>" | null }`. */
 const SCHEDULE_FILE = "schedule.json";
@@ -176,7 +182,10 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
     await writeFile(path.join(directories.output, SCHEDULE_FILE), `${JSON.stringify({ nextDue })}\n`);
     const counts: OutputCounts | undefined = plan?.finish();
     store?.finish();
-    if (counts) await eleventyConfig.emit(OUTPUTS_EVENT, counts);
+    if (counts) {
+      const outputs: RenderedOutputs = { ...counts, known: store?.placed() ?? new Map() };
+      await eleventyConfig.emit(OUTPUTS_EVENT, outputs);
+    }
   });
 
   // Read after eleventy.before: Eleventy asks for global data when it renders.

@@ -5,14 +5,14 @@
 import Eleventy from "@11ty/eleventy";
 import { pageSources, type SiteViews, VIEWS_EVENT } from "../pipeline/views/site.ts";
 import { buildPhases } from "../shared/phases.ts";
-import { OUTPUTS_EVENT } from "./content.ts";
-import type { OutputCounts } from "./output-plan.ts";
+import type { KnownHash } from "../shared/store.ts";
+import { OUTPUTS_EVENT, type RenderedOutputs } from "./content.ts";
 
 /** Eleventy's programmatic config hook: says when rendering starts (after the photos and content). */
 interface ProgressConfig {
   on(event: "eleventy.contentMap", callback: () => void): void;
   on(event: typeof VIEWS_EVENT, callback: (views: SiteViews) => void): void;
-  on(event: typeof OUTPUTS_EVENT, callback: (counts: OutputCounts) => void): void;
+  on(event: typeof OUTPUTS_EVENT, callback: (outputs: RenderedOutputs) => void): void;
 }
 
 /** What the render leaves the build: each issue page's source file, and how many outputs were rendered or taken. */
@@ -20,6 +20,8 @@ interface Rendered {
   sources: Record<string, string>;
   /** Files Eleventy wrote, and files taken from the output store. */
   outputs: { rendered: number; taken: number; verified: number };
+  /** Each output's sha256 as the output store placed it, by absolute path (for the checks). */
+  known: ReadonlyMap<string, KnownHash>;
 }
 
 /**
@@ -30,14 +32,16 @@ export async function renderSite(staging: string): Promise<Rendered> {
   let sources: Record<string, string> = {};
   let taken = 0;
   let verified = 0;
+  let known: ReadonlyMap<string, KnownHash> = new Map();
   const progress = (config: ProgressConfig): void => {
     config.on("eleventy.contentMap", () => buildPhases.announce("render"));
     config.on(VIEWS_EVENT, (views) => {
       sources = pageSources(views);
     });
-    config.on(OUTPUTS_EVENT, (counts) => {
-      taken = counts.taken;
-      verified = counts.verified;
+    config.on(OUTPUTS_EVENT, (outputs) => {
+      taken = outputs.taken;
+      verified = outputs.verified;
+      known = outputs.known;
     });
   };
   const options = { configPath: "eleventy.config.ts", quietMode: true, config: progress };
@@ -55,5 +59,5 @@ export async function renderSite(staging: string): Promise<Rendered> {
       buildPhases.get("content") -
       buildPhases.get("views"),
   );
-  return { sources, outputs: { rendered: written.length, taken, verified } };
+  return { sources, outputs: { rendered: written.length, taken, verified }, known };
 }

@@ -29,6 +29,37 @@ export function sha256(data: string | Buffer): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
+/** What identifies one state of one file: a write, a truncation or a replacement changes it. */
+export type FileStamp = string;
+
+/** The stamp of `file` (size, device, inode, mtime), or `undefined` when it is not a readable file. */
+export function stampFile(file: string): FileStamp | undefined {
+  try {
+    const stat = statSync(file, { bigint: true });
+    if (!stat.isFile()) return undefined;
+    return `${stat.size}:${stat.dev}:${stat.ino}:${stat.mtimeNs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file's sha256 as a stage that wrote or placed it knew it, with the file's stamp then. */
+export interface KnownHash {
+  hash: string;
+  stamp: FileStamp;
+}
+
+/**
+ * The sha256 of `file`: the known one while the file keeps the stamp it had then (no read),
+ * else hashed from its bytes. Lets the checks skip reading the thousands of files the build
+ * took from the output store.
+ */
+export function hashFile(file: string, known?: ReadonlyMap<string, KnownHash>): string {
+  const entry = known?.get(file);
+  if (entry !== undefined && stampFile(file) === entry.stamp) return entry.hash;
+  return sha256(readFileSync(file));
+}
+
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 
 /**

@@ -20,7 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { OutputStore, outputStoreSettings } from "../../lib/build/output-store.ts";
-import { sha256 } from "../../lib/shared/store.ts";
+import { sha256, stampFile } from "../../lib/shared/store.ts";
 
 const made: string[] = [];
 afterEach(() => {
@@ -89,9 +89,8 @@ describe("taking an output", () => {
     // The index now holds the copy's stamp, so the next build takes it without reading it.
     const stamp = JSON.parse(readFileSync(path.join(copy, "index.json"), "utf8")).entries[KEY].t;
     const object = path.join(copy, "objects", sha256(PAGE).slice(0, 2), sha256(PAGE));
-    expect(stamp).toBe(
-      `${statSync(object).size}:${statSync(object, { bigint: true }).ino}:${statSync(object, { bigint: true }).mtimeNs}`,
-    );
+    const { size, dev, ino, mtimeNs } = statSync(object, { bigint: true });
+    expect(stamp).toBe(`${size}:${dev}:${ino}:${mtimeNs}`);
   });
 
   it("reads a damaged index as an empty store", () => {
@@ -103,6 +102,21 @@ describe("taking an output", () => {
   it("misses a key it never stored", () => {
     const { root } = storedPage();
     expect(new OutputStore(root).take("other", path.join(root, "..", "x.html"))).toBe(false);
+  });
+});
+
+describe("what the store placed", () => {
+  it("lists each file it took or kept with its sha256 and its stamp, for the checks", () => {
+    const { root, staged } = storedPage();
+    const next = path.join(path.dirname(path.dirname(staged)), "..", "..", "site-2", "index.html");
+    const rendered = write(path.join(path.dirname(next), "about", "index.html"), "<p>About</p>");
+    const store = new OutputStore(root);
+    expect(store.take(KEY, next)).toBe(true);
+    store.keep("about", rendered);
+    expect([...store.placed()]).toEqual([
+      [next, { hash: sha256(PAGE), stamp: stampFile(next) }],
+      [rendered, { hash: sha256("<p>About</p>"), stamp: stampFile(rendered) }],
+    ]);
   });
 });
 

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { JsonStore, STORE_MARKER, storeFolder } from "../../lib/shared/store.ts";
+import { hashFile, JsonStore, STORE_MARKER, sha256, stampFile, storeFolder } from "../../lib/shared/store.ts";
 
 const made: string[] = [];
 afterEach(() => {
@@ -90,5 +90,30 @@ describe("a store's folder", () => {
     expect(existsSync(path.join(root, OLD_FINGERPRINT))).toBe(false);
     expect(existsSync(path.join(root, "notes", "keep.txt"))).toBe(true);
     expect(existsSync(path.join(root, FINGERPRINT, "zz", "keep.txt"))).toBe(true);
+  });
+});
+
+describe("hashFile", () => {
+  // A known hash that is not the file's: returned only while the file keeps its stamp.
+  const KNOWN = "d".repeat(64);
+  it.each([
+    ["no known hash", () => undefined, "real"],
+    ["the stamp it had", (file: string) => stampFile(file), "known"],
+    ["an older stamp (rewritten since)", () => "5:1:2:3", "real"],
+  ] as const)("with %s, gives the %s hash", (_case, stampOf, expected) => {
+    const file = path.join(tempDir(), "index.html");
+    write(file, "<p>Istanbul</p>");
+    const stamp = stampOf(file);
+    const known = stamp === undefined ? undefined : new Map([[file, { hash: KNOWN, stamp }]]);
+    expect(hashFile(file, known)).toBe(expected === "known" ? KNOWN : sha256("<p>Istanbul</p>"));
+  });
+
+  it("reads the file again once it is written in place", () => {
+    const file = path.join(tempDir(), "index.html");
+    write(file, "<p>Istanbul</p>");
+    const known = new Map([[file, { hash: KNOWN, stamp: stampFile(file) as string }]]);
+    write(file, "<p>Ankara!</p>");
+    utimesSync(file, new Date(2030, 0, 1), new Date(2030, 0, 1));
+    expect(hashFile(file, known)).toBe(sha256("<p>Ankara!</p>"));
   });
 });

@@ -10,10 +10,11 @@
  *   and its photo is encoded again.
  */
 import { createHash } from "node:crypto";
-import { constants, statSync } from "node:fs";
+import { constants } from "node:fs";
 import { copyFile, link, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
 import { mapPool } from "../../shared/map-pool.ts";
+import { type FileStamp, stampFile } from "../../shared/store.ts";
 import { compareCodePoints } from "../../shared/text.ts";
 
 /** One file of a photo as the site publishes it. */
@@ -24,20 +25,6 @@ export interface PlannedFile {
   object: string;
   /** Its size, from the cache record. */
   bytes: number;
-}
-
-/** What identifies one state of one file: a write, a truncation or a replacement changes it. */
-export type FileStamp = string;
-
-/** The stamp of `file`, or `undefined` when it cannot be read. */
-export function stampFile(file: string): FileStamp | undefined {
-  try {
-    const stat = statSync(file, { bigint: true });
-    if (!stat.isFile()) return undefined;
-    return `${stat.size}:${stat.dev}:${stat.ino}:${stat.mtimeNs}`;
-  } catch {
-    return undefined;
-  }
 }
 
 /** `1200.3f9a2c1b.webp` → `3f9a2c1b`: renditions are named by the start of their sha256. */

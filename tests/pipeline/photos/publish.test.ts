@@ -17,7 +17,8 @@ import {
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { processPhotos } from "../../../lib/pipeline/photos/index.ts";
-import { isLiveCopyIntact, isSoundObject, stampFile } from "../../../lib/pipeline/photos/publish.ts";
+import { isLiveCopyIntact, isSoundObject } from "../../../lib/pipeline/photos/publish.ts";
+import { stampFile } from "../../../lib/shared/store.ts";
 import { createSandbox, snapshot } from "../../photos/helpers.ts";
 
 /** Every file under `dir` by absolute path. */
