@@ -10,6 +10,7 @@ import authors from "../_data/authors.ts";
 import site from "../_data/site.ts";
 import threads from "../_data/threads.ts";
 import topics from "../_data/topics.ts";
+import { DEFAULT_WORK_TYPE, unknownWorkTypeMessage, WORK_TYPE_IDS } from "../lib/contract/work-types.ts";
 import { nextIssueNumber } from "../lib/pipeline/content/numbering.ts";
 import { SCAFFOLD_BODY, SCAFFOLD_DEK } from "../lib/pipeline/content/preflight.ts";
 import { readIssueSources } from "../lib/pipeline/content/read.ts";
@@ -27,7 +28,8 @@ Starts a draft at src/issues/<year>/<slug>.md, dated now (${site.timeZone}), wit
   --author <id>      an author id from _data/authors.ts (repeat for several): ${Object.keys(authors).join(", ")}
   --topic <id>       a topic id from _data/topics.ts (repeat for several): ${Object.keys(topics).join(", ")}
   --dateline <text>  where the reporting was done, e.g. ISTANBUL (left as a comment otherwise)
-  --kicker <text>    a section label, e.g. Analysis (left as a comment otherwise)
+  --type <type>      the type of work: ${WORK_TYPE_IDS.join(", ")} (default: ${site.defaultType ?? DEFAULT_WORK_TYPE})
+  --kicker <text>    a section label, e.g. Diplomacy (left as a comment otherwise)
   --slug <slug>      the file name and last URL segment (default: the headline's words)
   --help             print this and exit
 
@@ -56,6 +58,7 @@ function parse() {
       author: { type: "string", multiple: true },
       topic: { type: "string", multiple: true },
       dateline: { type: "string" },
+      type: { type: "string" },
       kicker: { type: "string" },
       slug: { type: "string" },
       help: { type: "boolean", short: "h" },
@@ -82,6 +85,9 @@ if (topicIds.length === 0) fail(`give at least one --topic: ${Object.keys(topics
 for (const id of authorIds)
   if (!Object.hasOwn(authors, id)) fail(`--author ${id} is not in _data/authors.ts`);
 for (const id of topicIds) if (!Object.hasOwn(topics, id)) fail(`--topic ${id} is not in _data/topics.ts`);
+const workType = values.type ?? site.defaultType ?? DEFAULT_WORK_TYPE;
+if (!(WORK_TYPE_IDS as readonly string[]).includes(workType))
+  fail(`--type ${unknownWorkTypeMessage(workType)}`);
 
 const slug = values.slug ?? slugFromHeadline(title);
 if (!slug)
@@ -111,7 +117,8 @@ const frontMatter = [
   `dek: ${yamlString(SCAFFOLD_DEK)}`,
   `date: ${now.toISO({ suppressMilliseconds: true, suppressSeconds: false })}`,
   optional("dateline", values.dateline, "ISTANBUL", "optional: where the reporting was done"),
-  optional("kicker", values.kicker, "Analysis", "optional: a section label"),
+  `type: ${workType}`,
+  optional("kicker", values.kicker, "Diplomacy", "optional: a section label"),
   ...(site.numberedIssues ? [`number: ${nextNumber()}`] : []),
   ...(threadIds.length > 0
     ? [`# thread: ${threadIds[0]}   # optional: the story it continues (${threadIds.join(", ")})`]

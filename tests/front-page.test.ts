@@ -121,16 +121,16 @@ const EPOCH = 1767312000;
 interface FixtureIssue {
   slug: string;
   topics: string[];
-  kicker?: string;
+  type?: "analysis" | "briefing" | "explainer";
   photo?: boolean;
 }
 
 /** Newest first, one day apart from 12 May 2025: the home listing's first page. */
 const ISSUES: FixtureIssue[] = [
-  { slug: "lead", topics: ["russia"], kicker: "Analysis", photo: true },
-  { slug: "grid-one", topics: ["united-states"], kicker: "Briefing" },
+  { slug: "lead", topics: ["russia"], type: "analysis", photo: true },
+  { slug: "grid-one", topics: ["united-states"], type: "briefing" },
   { slug: "grid-two", topics: ["diplomacy"] },
-  { slug: "grid-three", topics: ["turkey"], kicker: "Explainer" },
+  { slug: "grid-three", topics: ["turkey"], type: "explainer" },
   { slug: "grid-four", topics: ["war-in-ukraine"] },
   { slug: "russia-one", topics: ["russia"] },
   { slug: "russia-two", topics: ["russia", "diplomacy"] },
@@ -157,7 +157,7 @@ const fixtureIssues: Record<string, string> = Object.fromEntries(
       // A dek of a real issue's length, so the size check measures a realistic page.
       dek: `What ${issue.slug} is about, in the two sentences a writer gives every issue. It says who did what, where, and why readers should care about it this week.`,
       date: `2025-05-${String(12 - index).padStart(2, "0")}T09:00:00+03:00`,
-      kicker: issue.kicker,
+      type: issue.type,
       number: number(index),
       authors: index === 0 ? ["daniel-hart", "ayse-demir"] : ["ayse-demir"],
       topics: issue.topics,
@@ -206,7 +206,7 @@ describe("/ (the front page)", () => {
       .map((_, element) => $(element).attr("class"))
       .get();
     expect(blocks).toEqual([
-      "lead-story lead-story--photo",
+      "lead-story lead-story--analysis lead-story--photo",
       "front-grid",
       "topic-band",
       "topic-band",
@@ -255,7 +255,7 @@ describe("/ (the front page)", () => {
     );
     const first = $(".front-grid .summary").first();
     expect(text($, first.find(".kicker"))).toBe("Briefing · No. 21");
-    expect(text($, $(".front-grid .summary").eq(1).find(".kicker"))).toBe("No. 20");
+    expect(text($, $(".front-grid .summary").eq(1).find(".kicker"))).toBe("News · No. 20");
     expect(text($, first.find(".summary__dek"))).toMatch(/^What grid-one is about/);
     expect(text($, first.find(".summary__meta"))).toBe("By Ayşe Demir · 11 May 2025");
   });
@@ -314,7 +314,7 @@ describe("/page/1/ and the other listings", () => {
     const $ = page("page/1/index.html");
     expect($(".lead-story, .front-grid, .topic-band")).toHaveLength(0);
     expect(titles($, "main .summary h2")).toEqual(OLDER.map(titleOf));
-    expect(text($, $(".summary .kicker").first())).toBe("No. 10");
+    expect(text($, $(".summary .kicker").first())).toBe("News · No. 10");
     expect(text($, $("h1"))).toBe("Older issues page 1");
     expect($("title").text()).toBe("Older issues, page 1 · Dateline");
     expect($('.pagination a[rel="prev"]').attr("href")).toBe("/");

@@ -53,7 +53,7 @@ function threadIssues(): Record<string, string> {
           ...base,
           title: `Talks, day ${day}`,
           date: `2025-04-${day}T09:00:00+03:00`,
-          kicker: "Briefing",
+          type: "briefing",
           number,
           thread: "embassy-talks",
         }).replace("---\nA paragraph", `${notesYaml(notes)}---\nA paragraph`),

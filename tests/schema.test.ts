@@ -47,6 +47,27 @@ function problemsOf(text: string): string[] {
 describe("checkIssue on front-matter fields", () => {
   it.each<[string, string, string[]]>([
     [
+      "suggests the type of work meant by a misspelt one, and lists them all",
+      issueFile({}, ["type: anaylsis"]),
+      [
+        `${FILE}: type: "anaylsis" is not a type of work — did you mean "analysis"? Or use one of: news, analysis, opinion, explainer, review, briefing`,
+      ],
+    ],
+    [
+      "lists the types of work for one it cannot place",
+      issueFile({}, ["type: poem"]),
+      [
+        `${FILE}: type: "poem" is not a type of work — use one of: news, analysis, opinion, explainer, review, briefing`,
+      ],
+    ],
+    [
+      "rejects a type of work that is a list",
+      issueFile({}, ["type: [news, analysis]"]),
+      [
+        `${FILE}: type: must be one type of work as text — use one of: news, analysis, opinion, explainer, review, briefing`,
+      ],
+    ],
+    [
       "reports a missing title",
       issueFile({ title: null }),
       [`${FILE}: title: required — write the headline`],
@@ -435,6 +456,7 @@ describe("field names", () => {
       "updated",
       "dateline",
       "kicker",
+      "type",
       "authors",
       "topics",
       "people",

@@ -18,6 +18,7 @@ const publisher: JsonLdPublisher = {
 };
 
 const issue: NewsArticleInput = {
+  type: "NewsArticle",
   url: `${SITE}/2025/04/istanbul-consulate/`,
   headline: "Istanbul's consulate row deepens",
   description: "Ankara summons the ambassador for the second time this month.",
@@ -54,6 +55,7 @@ const issue: NewsArticleInput = {
 
 /** The smallest valid input: every optional field left out. */
 const bare: NewsArticleInput = {
+  type: "NewsArticle",
   url: `${SITE}/2025/04/bare/`,
   headline: "Bare",
   description: "Nothing optional.",

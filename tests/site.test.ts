@@ -62,6 +62,12 @@ describe("readSite", () => {
     );
   });
 
+  it("names the file and the field of an unknown defaultType, with a did-you-mean", () => {
+    expect(() => readSite({ ...settings, defaultType: "opnion" } as unknown as SiteSettings, {})).toThrow(
+      '_data/site.ts: defaultType: "opnion" is not a type of work — did you mean "opinion"? Or use one of: news, analysis, opinion, explainer, review, briefing',
+    );
+  });
+
   it("lists every invalid setting, one per line", () => {
     let message = "";
     try {

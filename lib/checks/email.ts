@@ -6,6 +6,8 @@
  * somewhere, and a text part that carries the headline and the web address.
  * Per-file findings are cached by the files' bytes; links are judged every time, as pages' are.
  */
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { caniemail } from "caniemail";
 import * as cheerio from "cheerio";
 import type { Element } from "domhandler";
@@ -13,6 +15,7 @@ import { findAll, textContent } from "domutils";
 import { type ConfigData, HtmlValidate, StaticConfigLoader } from "html-validate";
 import { ElementType, parseDocument } from "htmlparser2";
 import { z } from "zod";
+import { hashFile, type KnownHash, sha256 } from "../shared/store.ts";
 import { type BuiltSite, formatKb } from "./site.ts";
 
 /** Gmail clips a message past about 102 KB and hides the rest behind "View entire message". */
@@ -229,22 +232,9 @@ export function caniemailSignature(html: string): string {
 }
 
 /** Elements without a closing tag: a stray `</br>` or `</p>` would make an element of its own. */
-const VOID_ELEMENTS = new Set([
-  "area",
-  "base",
-  "br",
-  "col",
-  "embed",
-  "hr",
-  "img",
-  "input",
-  "link",
-  "meta",
-  "param",
-  "source",
-  "track",
-  "wbr",
-]);
+const VOID_ELEMENTS = new Set(
+  "area base br col embed hr img input link meta param source track wbr".split(" "),
+);
 
 /** An element's start tag with the attribute values caniemail reads, and no others. */
 function signatureTag(element: Element): string {
@@ -341,6 +331,23 @@ export function readEmailFacts(
 ): EmailFacts {
   const facts = readEmailFileFacts(html, text);
   return { ...facts, problems: [...facts.problems, ...webAddressProblems(text, webUrl)] };
+}
+
+/** The check cache's key for an email edition's facts: its path, its bytes and its text part's. */
+export function emailFactsKey(
+  dir: string,
+  file: string,
+  known: ReadonlyMap<string, KnownHash> | undefined,
+): string {
+  const text = path.join(dir, textPartOf(file));
+  return sha256(
+    JSON.stringify([
+      "email",
+      file,
+      hashFile(path.join(dir, file), known),
+      existsSync(text) ? hashFile(text, known) : null,
+    ]),
+  );
 }
 
 /** Merge tags the services fill in when they send: not URLs yet. */

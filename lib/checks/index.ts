@@ -11,7 +11,7 @@
  *    away; every other page keeps the last run's verdict (last-run.ts). Feeds, sitemaps and
  *    robots.txt are checked every time.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { load as loadHtml } from "cheerio";
 import { codeHash, hashFile, JsonStore, type KnownHash, packageVersion, sha256 } from "../shared/store.ts";
@@ -20,6 +20,7 @@ import { cacheDirFor } from "./cache.ts";
 import { type DocumentFacts, documentFactsSchema, isDocument, readDocumentFacts } from "./documents.ts";
 import {
   type EmailFacts,
+  emailFactsKey,
   emailFactsSchema,
   emailLinkProblems,
   isEmailFile,
@@ -129,19 +130,6 @@ function findOrigin(dir: string, pages: ReadonlyMap<string, string>, cache: Json
     if (href && URL.canParse(href)) return new URL(href).origin;
   }
   return undefined;
-}
-
-/** The check cache's key for an email edition's facts: its path, its bytes and its text part's. */
-function emailKey(dir: string, file: string, known: ReadonlyMap<string, KnownHash> | undefined): string {
-  const text = path.join(dir, textPartOf(file));
-  return sha256(
-    JSON.stringify([
-      "email",
-      file,
-      hashFile(path.join(dir, file), known),
-      existsSync(text) ? hashFile(text, known) : null,
-    ]),
-  );
 }
 
 interface FileFacts {
@@ -280,7 +268,7 @@ export async function checkSite(dir: string, options: CheckOptions = {}): Promis
       .map((file) => [file, hashFile(path.join(absolute, file), options.known)]),
   );
   const emailKeys = new Map(
-    files.filter(isEmailFile).map((file) => [file, emailKey(absolute, file, options.known)]),
+    files.filter(isEmailFile).map((file) => [file, emailFactsKey(absolute, file, options.known)]),
   );
   const origin = normaliseOrigin(options.origin) ?? findOrigin(absolute, pageHashes, cache);
   const site = makeSite(absolute, files, origin);

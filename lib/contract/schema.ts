@@ -10,6 +10,7 @@ import { z } from "zod";
 import { removeControlCharacters } from "../shared/text.ts";
 import { typeset } from "../shared/typography.ts";
 import { focusSchema } from "./focus-values.ts";
+import { unknownWorkTypeMessage, WORK_TYPE_IDS } from "./work-types.ts";
 
 /** Ids of authors and topics: they become URL segments, so keep them plain. */
 export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -181,6 +182,9 @@ const entityIdList = (kind: "people" | "places" | "organisations", example: stri
     .superRefine(reportRepeats("id"))
     .optional();
 
+/** `type:` and the site's `defaultType`: one of the types of work, with a did-you-mean. */
+const workTypeSchema = z.enum(WORK_TYPE_IDS, { error: (issue) => unknownWorkTypeMessage(issue.input) });
+
 const photoSchema = z
   .object(
     {
@@ -232,6 +236,8 @@ export const issueFrontMatterSchema = z
     updated: offsetDateTime.optional(),
     dateline: optionalText(80, "where the reporting was done, e.g. ISTANBUL"),
     kicker: prose(40, "a section label such as Analysis").optional(),
+    /** The type of work (lib/contract/work-types.ts); the site's `defaultType` when absent. */
+    type: workTypeSchema.optional(),
     authors: idList("author"),
     topics: idList("topic"),
     /** Who, where and which organisations the issue names (lib/entities.ts). */
@@ -328,6 +334,8 @@ export const siteSchema = z
     publisher: z.object({ name: z.string().min(1), logo: z.string().startsWith("/") }).strict(),
     /** The sharing image of pages and issues without a photo (never the logo): a photo in assets/photos. */
     card: z.object({ src: z.string().min(1), alt: z.string().min(1) }).strict(),
+    /** The type of work of an issue without `type:`; news unless set. */
+    defaultType: workTypeSchema.optional(),
     /** Issues per page on the home, topic and author pages. */
     pageSize: z.int().min(1),
     /** Entries per feed. */

@@ -94,6 +94,14 @@ export function authorUrl(authorId: string): string {
 }
 
 /**
+ * A type of work's definition on the about page, where each type is a heading named by its label.
+ * @example workTypeUrl("opinion") // "/about/#opinion"
+ */
+export function workTypeUrl(type: string): string {
+  return `${PAGE_PATHS.about}#${type}`;
+}
+
+/**
  * `/people/`, `/places/`, `/organisations/`: the index of one kind of entity.
  * @example entityIndexUrl("people") // "/people/"
  */

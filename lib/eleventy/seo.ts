@@ -138,6 +138,7 @@ function describePage(input: PageMetaInput, options: SeoOptions): PageMeta {
   const images = entry ? describeCrops(entry, site.url, text) : [];
   const ogCrop = entry?.crops.og;
   const article = buildNewsArticle({
+    type: view.workType.schemaType,
     url: canonical,
     headline: view.title,
     description: view.dek,

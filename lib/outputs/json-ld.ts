@@ -5,6 +5,8 @@
  * with its offset and is emitted exactly as given (features.md §4.1).
  */
 
+import type { ArticleSchemaType } from "../contract/work-types.ts";
+
 /** A byline entry: Google wants `name` to hold only the name, plus a `url` (features.md §4.1). */
 interface JsonLdAuthor {
   name: string;
@@ -87,6 +89,8 @@ export interface JsonLdPartOf {
 }
 
 export interface NewsArticleInput {
+  /** `NewsArticle` or the subtype of its type of work (lib/contract/work-types.ts). */
+  type: ArticleSchemaType;
   /** Absolute canonical URL of the issue. */
   url: string;
   headline: string;
@@ -103,7 +107,7 @@ export interface NewsArticleInput {
   images?: JsonLdImage[];
   /** Where the reporting was done, e.g. `ISTANBUL`. */
   dateline?: string;
-  /** The kicker, e.g. `Analysis`. */
+  /** The kicker, e.g. `Diplomacy`. */
   section?: string;
   topics?: JsonLdTopic[];
   /** BCP 47, e.g. `en-GB`. */
@@ -219,7 +223,7 @@ function buildPartOf(partOf: JsonLdPartOf | undefined): Record<string, unknown>[
 }
 
 /**
- * schema.org `NewsArticle` for an issue page, with the properties Google recommends
+ * schema.org `NewsArticle` (or its type of work's subtype, e.g. `OpinionNewsArticle`) for an issue page, with the properties Google recommends
  * (author with url, dates with offsets, several image renditions) and the newsroom extras
  * no generic SSG emits: `dateline`, image credits and `correction`.
  * @example serializeJsonLd(buildNewsArticle(input)) // goes inside <script type="application/ld+json">
@@ -230,7 +234,7 @@ export function buildNewsArticle(input: NewsArticleInput): Record<string, unknow
   const mentions = nonEmpty(input.mentions);
   return compactObject({
     "@context": "https://schema.org",
-    "@type": "NewsArticle",
+    "@type": input.type,
     mainEntityOfPage: { "@type": "WebPage", "@id": input.url },
     url: input.url,
     headline: input.headline,

@@ -143,6 +143,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       entities,
       threads,
       numberedIssues: site.numberedIssues === true,
+      ...(site.defaultType ? { defaultType: site.defaultType } : {}),
       photos: options.photos,
       renderBody: (body: string, sourceFile?: string) =>
         options.markdown.render(body, { sourceFile, issueUrls: recordingUrls, issuesDir }),

@@ -143,24 +143,26 @@ export async function widthAt320(page: Page): Promise<number> {
  * lead with its photo, a full grid and topic bands. The headlines say they are samples.
  */
 export function frontPageIssues(): Record<string, string> {
-  const extra: [string, string[], string | undefined][] = [
-    ["a-lead-with-a-photo", ["russia", "diplomacy"], "Analysis"],
-    ["a-briefing-on-washington", ["united-states"], "Briefing"],
-    ["an-explainer-on-ankara", ["turkey"], "Explainer"],
-    ["a-note-on-envoys", ["diplomacy"], undefined],
-    ["a-report-on-the-front-line", ["war-in-ukraine"], "Report"],
-    ["a-second-look-at-moscow", ["russia"], "Analysis"],
-    ["a-reader-question-on-sanctions", ["russia", "united-states"], "Q&A"],
-    ["a-profile-of-a-negotiator", ["diplomacy", "turkey"], "Profile"],
-    ["a-dispatch-on-grain", ["war-in-ukraine", "turkey"], "Dispatch"],
+  // Each with its type of work (an opinion piece among them, set apart on the page) and some with a section.
+  const extra: [string, string[], string, string | undefined][] = [
+    ["a-lead-with-a-photo", ["russia", "diplomacy"], "analysis", undefined],
+    ["a-briefing-on-washington", ["united-states"], "briefing", undefined],
+    ["an-explainer-on-ankara", ["turkey"], "explainer", undefined],
+    ["a-note-on-envoys", ["diplomacy"], "opinion", undefined],
+    ["a-report-on-the-front-line", ["war-in-ukraine"], "news", "Report"],
+    ["a-second-look-at-moscow", ["russia"], "analysis", undefined],
+    ["a-reader-question-on-sanctions", ["russia", "united-states"], "explainer", "Q&A"],
+    ["a-profile-of-a-negotiator", ["diplomacy", "turkey"], "news", "Profile"],
+    ["a-dispatch-on-grain", ["war-in-ukraine", "turkey"], "news", "Dispatch"],
   ];
   const issues = sampleIssues();
-  for (const [index, [slug, topics, kicker]] of extra.entries()) {
+  for (const [index, [slug, topics, type, kicker]] of extra.entries()) {
     const words = slug.replace(/-/g, " ");
     issues[`2025/${slug}.md`] = issueFile({
       title: `Sample headline: ${words}, as the front page shows it`,
       dek: `A sample dek for ${words}: one or two sentences that say what happened and why it matters, as every issue gives them.`,
       date: `2025-04-${String(30 - index).padStart(2, "0")}T09:00:00+03:00`,
+      type,
       kicker,
       number: 12 - index,
       authors: index % 2 === 0 ? ["ayse-demir"] : ["daniel-hart", "ayse-demir"],

@@ -9,7 +9,7 @@ import type { EmailService } from "../../lib/contract/schema.ts";
 import { readSite } from "../../lib/contract/site.ts";
 import type { EmailContext } from "../../lib/outputs/email/index.ts";
 import { issueNotes, lastChangeOf } from "../../lib/pipeline/content/record.ts";
-import type { IssueView } from "../../lib/pipeline/views/issue.ts";
+import { type IssueView, workTypeLabel } from "../../lib/pipeline/views/issue.ts";
 
 function rendition(format: Rendition["format"], width: number): Rendition {
   return {
@@ -66,7 +66,7 @@ export function fixtureView(): IssueView {
     dek: "Delegations met for six hours.",
     date: "2025-04-10T16:30:00+03:00",
     dateline: "ISTANBUL",
-    kicker: "Briefing",
+    type: "briefing",
     authors: ["daniel-hart", "ayse-demir"],
     topics: ["russia"],
     photo: {
@@ -80,7 +80,7 @@ export function fixtureView(): IssueView {
     url: "/2025/04/istanbul-talks/",
     title: data.title,
     dek: data.dek,
-    kicker: "Briefing",
+    workType: workTypeLabel("briefing"),
     kickerLine: "Briefing",
     byline: "Daniel Hart and Ayşe Demir",
     inputPath: "src/issues/2025/istanbul-talks.md",

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -39,7 +39,7 @@ describe("npm run new-issue", () => {
     expect(result.stderr).not.toContain("    at ");
   });
 
-  it("keeps every word of the headline in the slug and invents no dateline or kicker", () => {
+  it("keeps every word of the headline in the slug, writes the default type and invents no dateline or kicker", () => {
     const result = newIssue(
       "Who led the US and Russian delegations at the Istanbul embassy talks",
       "--author",
@@ -58,7 +58,8 @@ describe("npm run new-issue", () => {
         'dek: "One or two sentences that say what this issue is about."',
         "date: 2025-04-10T16:00:00+03:00",
         "# dateline: ISTANBUL   # optional: where the reporting was done",
-        "# kicker: Analysis   # optional: a section label",
+        "type: news",
+        "# kicker: Diplomacy   # optional: a section label",
         "number: 1",
         "# thread: istanbul-embassy-talks   # optional: the story it continues (istanbul-embassy-talks)",
         "authors: [ayse-demir]",
@@ -86,7 +87,7 @@ describe("npm run new-issue", () => {
     expect(text.split("\n").filter((line) => line.startsWith("number:"))).toEqual(["number: 6"]);
   });
 
-  it("fills a dateline and kicker only when given", () => {
+  it("fills a type, dateline and kicker when given", () => {
     newIssue(
       "Talks resume",
       "--author",
@@ -95,11 +96,22 @@ describe("npm run new-issue", () => {
       "russia",
       "--dateline",
       "ISTANBUL",
+      "--type",
+      "analysis",
       "--kicker",
-      "Analysis",
+      "Diplomacy",
     );
     const text = readFileSync(path.join(dir, "src/issues/2025/talks-resume.md"), "utf8");
-    expect(text).toContain('\ndateline: "ISTANBUL"\nkicker: "Analysis"\n');
+    expect(text).toContain('\ndateline: "ISTANBUL"\ntype: analysis\nkicker: "Diplomacy"\n');
+  });
+
+  it("refuses an unknown --type with a did-you-mean and the list, and writes nothing", () => {
+    const result = newIssue("Talks resume", "--author", "ayse-demir", "--topic", "russia", "--type", "oped");
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'new-issue: --type "oped" is not a type of work — use one of: news, analysis, opinion, explainer, review, briefing',
+    );
+    expect(existsSync(path.join(dir, "src/issues/2025/talks-resume.md"))).toBe(false);
   });
 
   it("writes a draft the checks accept, and whose scaffold text would stop it being published", () => {
@@ -118,7 +130,7 @@ describe("npm run new-issue", () => {
     const published = checkIssue(file, text.replace("draft: true\n", ""), context);
     expect(published.problems.map(formatProblem)).toEqual([
       `${file}: dek: is still the scaffold's example — write one or two sentences that say what this issue is about`,
-      `${file}: body: line 13: is still the scaffold's "Write the issue here…" — replace it with the issue`,
+      `${file}: body: line 14: is still the scaffold's "Write the issue here…" — replace it with the issue`,
     ]);
   });
 

@@ -24,7 +24,8 @@ function header(view: EmailView): string {
   const names =
     byline.length <= 1 ? byline.join("") : `${byline.slice(0, -1).join(", ")} and ${byline.at(-1)}`;
   return [
-    view.kicker ? `<p class="kicker">${esc(view.kicker)}</p>` : "",
+    `<p class="kicker">${esc(view.kicker)}</p>`,
+    view.opinionNote ? `<p class="opinion-note">${esc(view.opinionNote)}</p>` : "",
     `<h1>${esc(view.headline)}</h1>`,
     `<p class="dek">${esc(view.dek)}</p>`,
     `<p class="meta">By ${names}</p>`,
@@ -102,7 +103,7 @@ export function renderEmailDocument(view: EmailView): string {
 <tr><td class="outer-cell" align="center">
 <!--[if mso]><table role="presentation" width="${EMAIL_WIDTH}" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td width="${EMAIL_WIDTH}"><![endif]-->
 <table role="presentation" class="container" width="${EMAIL_WIDTH}" align="center" cellpadding="0" cellspacing="0" border="0">
-${row("masthead", link(view.masthead.url, view.masthead.name))}${row("header", header(view))}${lead}${row("content", view.bodyHtml)}
+${row("masthead", link(view.masthead.url, view.masthead.name))}${row(view.opinionNote ? "header opinion" : "header", header(view))}${lead}${row("content", view.bodyHtml)}
 ${endnotes(view)}${corrections(view)}${topics(view)}${renderFooter(view)}</table>
 <!--[if mso]></td></tr></table><![endif]-->
 </td></tr>

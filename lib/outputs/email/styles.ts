@@ -8,6 +8,8 @@ const white = "#ffffff";
 const ink = "#1a1a1a";
 const muted = "#4d4d4d";
 const red = "#8a1c1c";
+/** Opinion pieces: a blue rule and kicker, so they never pass for the reporting. */
+const blue = "#1f4e7a";
 
 const serif = "Georgia, 'Times New Roman', Times, serif";
 const sans = "Arial, Helvetica, sans-serif";
@@ -22,6 +24,9 @@ td { font-family: ${serif}; font-size: 18px; line-height: 28px; color: ${ink}; b
 .masthead a { color: ${red}; background-color: ${white}; text-decoration: none; }
 .header { padding: 20px 24px 8px 24px; }
 .kicker { margin: 0 0 8px 0; font-family: ${sans}; font-size: 13px; line-height: 18px; font-weight: bold; text-transform: uppercase; letter-spacing: 1px; color: ${red}; background-color: ${white}; }
+.opinion { border-left: 6px solid ${blue}; }
+.opinion .kicker { color: ${blue}; background-color: ${white}; }
+.opinion-note { margin: 0 0 12px 0; font-family: ${sans}; font-size: 14px; line-height: 20px; font-style: italic; color: ${blue}; background-color: ${white}; }
 h1 { margin: 0 0 12px 0; font-family: ${serif}; font-size: 30px; line-height: 36px; font-weight: bold; color: ${ink}; background-color: ${white}; }
 .dek { margin: 0 0 16px 0; font-size: 20px; line-height: 28px; color: ${muted}; background-color: ${white}; }
 .meta { margin: 0 0 4px 0; font-family: ${sans}; font-size: 14px; line-height: 20px; color: ${muted}; background-color: ${white}; }

@@ -85,7 +85,8 @@ export function renderEmailText(view: EmailView): string {
     [
       view.masthead.name,
       "",
-      ...(view.kicker ? [view.kicker.toUpperCase()] : []),
+      view.kicker.toUpperCase(),
+      ...(view.opinionNote ? [view.opinionNote] : []),
       wrap(view.headline),
       "",
       wrap(view.dek),

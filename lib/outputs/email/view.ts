@@ -6,6 +6,7 @@
 import { pickRendition } from "../../contract/photo-manifest.ts";
 import type { Site } from "../../contract/schema.ts";
 import { homeUrl, siteFeeds, subscribeUrl } from "../../contract/urls.ts";
+import { WORK_TYPES } from "../../contract/work-types.ts";
 import type { IssueView, LeadPhoto } from "../../pipeline/views/issue.ts";
 import { readableDateTime } from "../../shared/dates.ts";
 import { inertView } from "../../shared/merge-tags.ts";
@@ -32,12 +33,18 @@ interface EmailCorrection {
   text: string;
 }
 
+/** Under an opinion piece's kicker, in the email and its text part. */
+const OPINION_NOTE = `Opinion: ${WORK_TYPES.opinion.definition}`;
+
 export interface EmailView {
   /** The subject line: the headline, after "No. 42: " on a numbered site. */
   subject: string;
   /** The site's name, at the top, linked to its home page. */
   masthead: EmailLink;
-  kicker?: string;
+  /** The kicker line: type of work, section, number ("Opinion · Diplomacy · No. 3"). */
+  kicker: string;
+  /** For an opinion piece: the line that tells it apart from the reporting (and the styles that do). */
+  opinionNote?: string;
   headline: string;
   dek: string;
   /** "Daniel Hart and Ayse Demir". */
@@ -100,7 +107,8 @@ function emailViewOf(issue: IssueView, context: EmailContext): EmailView {
   return {
     subject: issue.number !== undefined ? `No. ${issue.number}: ${data.title}` : data.title,
     masthead: { name: site.title, url: absoluteUrl(homeUrl, site.url) },
-    ...(issue.kickerLine ? { kicker: issue.kickerLine } : {}),
+    kicker: issue.kickerLine,
+    ...(issue.workType.id === "opinion" ? { opinionNote: OPINION_NOTE } : {}),
     headline: data.title,
     dek: data.dek,
     byline: issue.byline,

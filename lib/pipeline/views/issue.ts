@@ -8,7 +8,13 @@ import { type Entities, NO_ENTITIES } from "../../contract/entities.ts";
 import type { PhotoEntry } from "../../contract/photo-manifest.ts";
 import type { Authors, IssueFrontMatter, Topics } from "../../contract/schema.ts";
 import type { Threads } from "../../contract/threads.ts";
-import { authorUrl, threadUrl, topicFeedUrl, topicUrl } from "../../contract/urls.ts";
+import { authorUrl, threadUrl, topicFeedUrl, topicUrl, workTypeUrl } from "../../contract/urls.ts";
+import {
+  type ArticleSchemaType,
+  DEFAULT_WORK_TYPE,
+  WORK_TYPES,
+  type WorkType,
+} from "../../contract/work-types.ts";
 import { isoDateTime, readableDate, readableDateTime } from "../../shared/dates.ts";
 import type { Issue } from "../content/check-issue.ts";
 import { issueNotes, type LastChange, lastChangeOf, type RecordNote } from "../content/record.ts";
@@ -53,6 +59,16 @@ export interface ShownTime {
   dateTime: string;
 }
 
+/** The type of work as readers see it: its label, beside the kicker, links to its definition. */
+export interface WorkTypeLabel {
+  id: WorkType;
+  label: string;
+  /** Its one-line definition on the about page. */
+  url: string;
+  /** The schema.org type of the article (JSON-LD `@type`). */
+  schemaType: ArticleSchemaType;
+}
+
 /** An issue as a card shows it (listings, neighbours, related issues, the thread box): nothing more. */
 export interface IssueCard {
   url: string;
@@ -60,16 +76,18 @@ export interface IssueCard {
   publishedAt: number;
   title: string;
   dek: string;
-  /** The section label, e.g. `Analysis`. */
+  /** The section label, e.g. `Diplomacy`. */
   kicker?: string;
+  /** The type of work: news, analysis, opinion… (an opinion card looks different). */
+  workType: WorkTypeLabel;
   /** "No. 42" when the site numbers its issues (`site.numberedIssues`) and the issue has one. */
   number?: number;
   published: ShownTime;
   authors: Byline[];
   /** The authors' names as a card and the email print them after "By": `A, B and C`. */
   byline: string;
-  /** The kicker line as text, `Analysis · No. 3`; absent when there is neither. */
-  kickerLine?: string;
+  /** The kicker line as text, `Analysis · Diplomacy · No. 3`: the type of work, then the kicker and number. */
+  kickerLine: string;
 }
 
 /** One published (or, in previews, draft) issue. `url`, `date` and `data` match what listings read. */
@@ -134,6 +152,8 @@ export interface ViewContext {
   threads?: Threads;
   /** Whether the site shows issue numbers (`site.numberedIssues`). */
   numberedIssues?: boolean;
+  /** The type of an issue without `type:` (`site.defaultType`); news when absent. */
+  defaultType?: WorkType;
   /** The photo desk's renditions and text; without it the lead photo carries front matter only. */
   photos?: Pick<PhotoDesk, "entry" | "text">;
 }
@@ -150,11 +170,13 @@ export function viewIssue(issue: Issue, context: ViewContext): IssueView {
     url: authorUrl(id),
   }));
   const number = context.numberedIssues ? data.number : undefined;
+  const workType = workTypeLabel(data.type ?? context.defaultType ?? DEFAULT_WORK_TYPE);
   return {
     url: issue.url,
     title: data.title,
     dek: data.dek,
     ...(data.kicker ? { kicker: data.kicker } : {}),
+    workType,
     ...(data.dateline ? { dateline: data.dateline } : {}),
     draft: data.draft === true,
     published: showTime(data.date, context.timeZone),
@@ -169,7 +191,7 @@ export function viewIssue(issue: Issue, context: ViewContext): IssueView {
     readingMinutes: readingMinutes(wordCount),
     authors,
     byline: joinNames(authors.map((author) => author.name)),
-    ...kickerLineOf(data.kicker, number),
+    kickerLine: kickerLineOf(workType.label, data.kicker, number),
     topics: issue.data.topics.map((id) => ({
       id,
       name: Object.hasOwn(context.topics, id) ? (context.topics[id]?.name ?? id) : id,
@@ -183,6 +205,12 @@ export function viewIssue(issue: Issue, context: ViewContext): IssueView {
     lastChange,
     ...threadOf(issue.data.thread, context.threads),
   };
+}
+
+/** The label, definition link and schema.org type of a type of work. */
+export function workTypeLabel(id: WorkType): WorkTypeLabel {
+  const { label, schemaType } = WORK_TYPES[id];
+  return { id, label, url: workTypeUrl(id), schemaType };
 }
 
 function threadOf(id: string | undefined, threads: Threads | undefined): { thread?: ThreadLink } {
@@ -225,11 +253,12 @@ export function cardOf(issue: IssueCard): IssueCard {
     title: issue.title,
     dek: issue.dek,
     ...(issue.kicker ? { kicker: issue.kicker } : {}),
+    workType: issue.workType,
     ...(issue.number !== undefined ? { number: issue.number } : {}),
     published: issue.published,
     authors: issue.authors,
     byline: issue.byline,
-    ...(issue.kickerLine ? { kickerLine: issue.kickerLine } : {}),
+    kickerLine: issue.kickerLine,
   };
 }
 
@@ -242,8 +271,12 @@ export function joinNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
-/** The kicker line: the section label and the issue's number, e.g. "Analysis · No. 3". */
-function kickerLineOf(kicker: string | undefined, number: number | undefined): { kickerLine?: string } {
-  const parts = [kicker, number !== undefined ? `No. ${number}` : undefined].filter(Boolean);
-  return parts.length > 0 ? { kickerLine: parts.join(" · ") } : {};
+/**
+ * The kicker line as text: the type of work, the section label (unless it repeats the type) and
+ * the issue's number.
+ * @example kickerLineOf("Analysis", "Diplomacy", 3) // "Analysis · Diplomacy · No. 3"
+ */
+function kickerLineOf(type: string, kicker: string | undefined, number: number | undefined): string {
+  const section = kicker && kicker.toLowerCase() !== type.toLowerCase() ? kicker : undefined;
+  return [type, section, number !== undefined ? `No. ${number}` : undefined].filter(Boolean).join(" · ");
 }

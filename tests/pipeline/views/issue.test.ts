@@ -44,13 +44,45 @@ const context = (numbered: boolean) => ({
 
 describe("viewIssue", () => {
   it.each([
-    [{ kicker: "Analysis", number: 3 }, true, "Analysis · No. 3"],
-    [{ kicker: "Analysis", number: 3 }, false, "Analysis"],
-    [{ number: 3 }, true, "No. 3"],
-    [{}, true, undefined],
-  ])("with %o on a site numbering its issues (%s), the kicker line is %s", (data, numbered, line) => {
-    expect(viewIssue(issue(data), context(numbered)).kickerLine).toBe(line);
-  });
+    [{ type: "analysis", kicker: "Diplomacy", number: 3 }, true, "Analysis · Diplomacy · No. 3"],
+    [{ type: "analysis", kicker: "Diplomacy", number: 3 }, false, "Analysis · Diplomacy"],
+    // A kicker that repeats the type is shown once.
+    [{ type: "analysis", kicker: "ANALYSIS", number: 3 }, true, "Analysis · No. 3"],
+    [{ kicker: "Analysis" }, true, "News · Analysis"],
+    [{ number: 3 }, true, "News · No. 3"],
+    [{}, true, "News"],
+  ] as const)(
+    "with %o on a site numbering its issues (%s), the kicker line is %s",
+    (data, numbered, line) => {
+      expect(viewIssue(issue(data), context(numbered)).kickerLine).toBe(line);
+    },
+  );
+
+  it.each([
+    ["opinion", undefined, "opinion", "OpinionNewsArticle"],
+    ["analysis", undefined, "analysis", "AnalysisNewsArticle"],
+    ["explainer", undefined, "explainer", "BackgroundNewsArticle"],
+    ["review", undefined, "review", "ReviewNewsArticle"],
+    ["briefing", undefined, "briefing", "NewsArticle"],
+    ["news", undefined, "news", "NewsArticle"],
+    [undefined, undefined, "news", "NewsArticle"],
+    [undefined, "analysis", "analysis", "AnalysisNewsArticle"],
+    ["opinion", "analysis", "opinion", "OpinionNewsArticle"],
+  ] as const)(
+    "type %s on a site whose defaultType is %s is %s, a schema.org %s",
+    (type, defaultType, id, schemaType) => {
+      const view = viewIssue(issue(type ? { type } : {}), {
+        ...context(false),
+        ...(defaultType ? { defaultType } : {}),
+      });
+      expect(view.workType).toEqual({
+        id,
+        label: id.charAt(0).toUpperCase() + id.slice(1),
+        url: `/about/#${id}`,
+        schemaType,
+      });
+    },
+  );
 
   it("holds the byline, the shown times and, once changed, what changed", () => {
     const view = viewIssue(
@@ -75,7 +107,18 @@ describe("viewIssue", () => {
   it("gives a card with what a listing shows and nothing of the body", () => {
     const card = cardOf(viewIssue(issue({ kicker: "Briefing" }), context(false)));
     expect(Object.keys(card).sort()).toEqual(
-      ["authors", "byline", "dek", "kicker", "kickerLine", "published", "publishedAt", "title", "url"].sort(),
+      [
+        "authors",
+        "byline",
+        "dek",
+        "kicker",
+        "kickerLine",
+        "published",
+        "publishedAt",
+        "title",
+        "url",
+        "workType",
+      ].sort(),
     );
   });
 
