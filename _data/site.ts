@@ -18,7 +18,11 @@ export default readSite(
     // Issues carry `number:` ("No. 42"), checked for repeats and gaps; new-issue fills in the next.
     numberedIssues: true,
     // Linked from the publisher's JSON-LD (correctionsPolicy, publishingPrinciples).
-    policies: { corrections: "/about/#corrections", publishingPrinciples: "/about/#principles" },
+    policies: {
+      corrections: "/about/#corrections",
+      publishingPrinciples: "/about/#principles",
+      unnamedSources: "/about/#unnamed-sources",
+    },
     feedSize: 20,
     // The email edition's service: "buttondown", "mailchimp" or "kit" (README, "Connect an email
     // service"). Unset, each edition's footer tells readers how to follow by feed.

@@ -468,6 +468,9 @@ describe("field names", () => {
       "draft",
       "corrections",
       "updates",
+      "sources",
+      "backstory",
+      "unnamedSources",
     ]);
   });
 

@@ -156,6 +156,59 @@ describe("buildNewsArticle", () => {
     ]);
   });
 
+  it.each([
+    ["AnalysisNewsArticle"],
+    ["OpinionNewsArticle"],
+    ["BackgroundNewsArticle"],
+    ["ReviewNewsArticle"],
+  ] as const)("takes its @type from the type of work: %s", (type) => {
+    expect(buildNewsArticle({ ...issue, type })["@type"]).toBe(type);
+  });
+
+  it("cites its sources as CreativeWorks with the archived copy, and gives the backstory as text", () => {
+    const article = buildNewsArticle({
+      ...bare,
+      citations: [
+        {
+          name: "The statement",
+          url: "https://example.org/s",
+          publisher: "Russian foreign ministry",
+          datePublished: "2025-04-10",
+          archivedAt: "https://example.org/a",
+        },
+        { name: "A briefing", url: "https://example.org/b" },
+      ],
+      backstory: "No one was interviewed.",
+    });
+    expect(article.citation).toEqual([
+      {
+        "@type": "CreativeWork",
+        name: "The statement",
+        url: "https://example.org/s",
+        publisher: { "@type": "Organization", name: "Russian foreign ministry" },
+        datePublished: "2025-04-10",
+        archivedAt: "https://example.org/a",
+      },
+      { "@type": "CreativeWork", name: "A briefing", url: "https://example.org/b" },
+    ]);
+    expect(article.backstory).toBe("No one was interviewed.");
+  });
+
+  it("keeps hostile text in a source and the backstory inert inside the script element", () => {
+    const hostile = "</script><script>alert(1)</script>]]>\u202Egnp.exe";
+    const json = serializeJsonLd(
+      buildNewsArticle({
+        ...bare,
+        citations: [{ name: hostile, url: "https://example.org/s" }],
+        backstory: hostile,
+      }),
+    );
+    expect(json).not.toMatch(/<\/script|<script/i);
+    const parsed = JSON.parse(json);
+    expect(parsed.citation[0].name).toBe(hostile);
+    expect(parsed.backstory).toBe(hostile);
+  });
+
   it("leaves out every key whose value is absent, and empty lists", () => {
     const minimal = buildNewsArticle({ ...bare, imageUrls: [], images: [], topics: [], corrections: [] });
     for (const key of ["image", "dateline", "articleSection", "keywords", "about", "correction"]) {

@@ -1,6 +1,6 @@
 /**
  * The JSON-LD search engines read (features.md §4.1): every block parses, and each `NewsArticle`
- * carries what Google recommends and what our byline promises — headline, description, both
+ * (or subtype: `AnalysisNewsArticle`, `OpinionNewsArticle`…) carries what Google recommends and what our byline promises — headline, description, both
  * dates with offsets and in order, every author as a Person with a page, an image, a publisher.
  */
 import type { CheerioAPI } from "cheerio";
@@ -33,9 +33,27 @@ function nodesOf(value: unknown): JsonObject[] {
   return [value, ...nodesOf(value["@graph"])];
 }
 
+/** schema.org's NewsArticle and its subtypes (analysis, opinion, background…): each is checked as one. */
+const NEWS_ARTICLE_TYPES = new Set([
+  "NewsArticle",
+  "AnalysisNewsArticle",
+  "AskPublicNewsArticle",
+  "BackgroundNewsArticle",
+  "OpinionNewsArticle",
+  "ReportageNewsArticle",
+  "ReviewNewsArticle",
+]);
+
 function hasType(node: JsonObject, type: string): boolean {
   const types = node["@type"];
   return types === type || (Array.isArray(types) && types.includes(type));
+}
+
+function isNewsArticle(node: JsonObject): boolean {
+  const types = node["@type"];
+  return (Array.isArray(types) ? types : [types]).some(
+    (type) => typeof type === "string" && NEWS_ARTICLE_TYPES.has(type),
+  );
 }
 
 /** ISO 8601 date and time with an offset (or `Z`): Google reads a bare time as the crawler's zone. */
@@ -129,7 +147,7 @@ export function jsonLdFacts($: CheerioAPI): JsonLdBlock[] {
     if ("error" in block) return { error: block.error };
     return {
       articles: nodesOf(block.value)
-        .filter((node) => hasType(node, "NewsArticle"))
+        .filter(isNewsArticle)
         .map((article) => ({ problems: newsArticleProblems(article), linked: linkedUrls(article) })),
     };
   });

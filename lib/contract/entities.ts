@@ -9,8 +9,9 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Problem } from "../shared/problems.ts";
 import { nearestId } from "../shared/suggest.ts";
+import { oneLineText, prose, requiredText } from "./fields.ts";
 import { describeRecordIssues } from "./record-problems.ts";
-import { findById, idPattern, oneLineText, prose, requiredText } from "./schema.ts";
+import { findById, idPattern } from "./schema.ts";
 
 /** The three kinds, in the order pages, feeds and the README list them. */
 export const ENTITY_KINDS = ["people", "places", "organisations"] as const;

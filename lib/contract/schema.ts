@@ -9,65 +9,15 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { removeControlCharacters } from "../shared/text.ts";
 import { typeset } from "../shared/typography.ts";
+import { describe, optionalText, prose, proseLine, requiredText } from "./fields.ts";
 import { focusSchema } from "./focus-values.ts";
+import { reportingFields } from "./sources.ts";
 import { unknownWorkTypeMessage, WORK_TYPE_IDS } from "./work-types.ts";
 
 /** Ids of authors and topics: they become URL segments, so keep them plain. */
 export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const ID_HINT = "use lowercase letters, digits and hyphens, e.g. ayse-demir";
-
-/** Text that must be present, non-blank and at most `max` characters. */
-export function requiredText(max: number, hint: string) {
-  return z
-    .string({
-      error: (issue) =>
-        issue.input === undefined
-          ? `required — ${hint}`
-          : `must be text, not ${describe(issue.input)} — ${hint}`,
-    })
-    .trim()
-    .min(1, { error: `must not be empty — ${hint}` })
-    .max(max, {
-      error: (issue) => `is ${String(issue.input).length} characters, the limit is ${max} — shorten it`,
-    });
-}
-
-/** A line break inside one-line text: CR, LF, or Unicode's line and paragraph separators. */
-const LINE_BREAK = /[\r\n\u2028\u2029]/;
-
-/**
- * Required text that is one line: a headline, a dek, a name, a note. A line break would reach
- * `<title>`, OpenGraph, feed titles and the email's subject as it is.
- */
-export function oneLineText(max: number, hint: string) {
-  return requiredText(max, hint).refine((text) => !LINE_BREAK.test(text), {
-    error: "has a line break — it is shown on one line (page title, feeds, email subject): join the lines",
-  });
-}
-
-/**
- * Prose a reader sees (a headline, a dek, a caption, a note), set as the body is: `Russia’s`,
- * “quotes”, en dashes. Every page, feed and email then shows the same text.
- */
-export function proseLine(max: number, hint: string) {
-  return oneLineText(max, hint).transform(typeset);
-}
-
-export function prose(max: number, hint: string) {
-  return requiredText(max, hint).transform(typeset);
-}
-
-function optionalText(max: number, hint: string) {
-  return requiredText(max, hint).optional();
-}
-
-function describe(input: unknown): string {
-  if (input === null) return "empty";
-  if (Array.isArray(input)) return "a list";
-  if (input instanceof Date) return "a date";
-  return `a ${typeof input}`;
-}
 
 /** The offset the examples in date messages use: the sample site's (Istanbul). */
 const EXAMPLE_OFFSET = "+03:00";
@@ -255,6 +205,8 @@ export const issueFrontMatterSchema = z
     draft: z.boolean({ error: "must be true or false" }).optional(),
     corrections: z.array(correctionSchema, { error: "must be a list of { date, text } entries" }).optional(),
     updates: z.array(updateSchema, { error: "must be a list of { date, text } entries" }).optional(),
+    /** `sources`, `backstory` and `unnamedSources` (lib/contract/sources.ts). */
+    ...reportingFields,
   })
   // Date order (`updated`, corrections and updates not before `date`) is checked in lib/content.ts.
   .strict();
@@ -347,6 +299,8 @@ export const siteSchema = z
       .object({
         corrections: z.string().startsWith("/"),
         publishingPrinciples: z.string().startsWith("/").optional(),
+        /** Where the site says when it grants a source anonymity; linked from "How we reported this". */
+        unnamedSources: z.string().startsWith("/").optional(),
       })
       .strict()
       .optional(),

@@ -6,8 +6,9 @@
  */
 import { z } from "zod";
 import type { Problem } from "../shared/problems.ts";
+import { prose, proseLine } from "./fields.ts";
 import { describeRecordIssues } from "./record-problems.ts";
-import { idPattern, prose, proseLine } from "./schema.ts";
+import { idPattern } from "./schema.ts";
 
 /** The data file threads are read from, as problems name it. */
 export const THREADS_FILE = "_data/threads.ts";

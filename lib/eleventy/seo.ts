@@ -157,6 +157,14 @@ function describePage(input: PageMetaInput, options: SeoOptions): PageMeta {
     })),
     mentions: describeMentions(issue, options.entities, site.url),
     partOf: describePartOf(view, options),
+    citations: view.sources.map((source) => ({
+      name: source.title,
+      url: source.url,
+      ...(source.publisher ? { publisher: source.publisher } : {}),
+      ...(source.date ? { datePublished: source.date.iso } : {}),
+      ...(source.archived ? { archivedAt: source.archived } : {}),
+    })),
+    ...(view.reporting?.backstoryText ? { backstory: view.reporting.backstoryText } : {}),
   });
   const social = buildSocialMeta({
     siteName: site.title,

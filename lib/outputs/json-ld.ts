@@ -118,6 +118,19 @@ export interface NewsArticleInput {
   mentions?: JsonLdEntity[];
   /** Its issue number and story thread, when it has them. */
   partOf?: JsonLdPartOf;
+  /** The sources it cites (`citation`), each with its archived copy when it has one. */
+  citations?: JsonLdCitation[];
+  /** How it was reported, as plain text (`backstory`). */
+  backstory?: string;
+}
+
+interface JsonLdCitation {
+  name: string;
+  url: string;
+  publisher?: string;
+  /** `2025-04-10`. */
+  datePublished?: string;
+  archivedAt?: string;
 }
 
 export interface WebSiteInput {
@@ -257,6 +270,18 @@ export function buildNewsArticle(input: NewsArticleInput): Record<string, unknow
       text: correction.text,
       datePublished: correction.datePublished,
     })),
+    citation: nonEmpty(input.citations)?.map((source) =>
+      compactObject({
+        "@type": "CreativeWork",
+        name: source.name,
+        url: source.url,
+        publisher:
+          source.publisher === undefined ? undefined : { "@type": "Organization", name: source.publisher },
+        datePublished: source.datePublished,
+        archivedAt: source.archivedAt,
+      }),
+    ),
+    backstory: input.backstory,
   });
 }
 

@@ -144,6 +144,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       threads,
       numberedIssues: site.numberedIssues === true,
       ...(site.defaultType ? { defaultType: site.defaultType } : {}),
+      ...(site.policies?.unnamedSources ? { unnamedSourcesPolicy: site.policies.unnamedSources } : {}),
       photos: options.photos,
       renderBody: (body: string, sourceFile?: string) =>
         options.markdown.render(body, { sourceFile, issueUrls: recordingUrls, issuesDir }),

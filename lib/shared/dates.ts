@@ -113,6 +113,14 @@ export const readableDate: Formatter = memoize((value, zone) => {
 });
 
 /**
+ * A calendar date (a source's publication date) as pages show it, whatever the site's zone.
+ * @example readableCalendarDate("2025-04-10") // "10 April 2025"
+ */
+export function readableCalendarDate(date: string): string {
+  return readableDate(`${date}T12:00:00Z`, "UTC");
+}
+
+/**
  * RFC 822 date-time as RSS 2.0 wants it, keeping the offset written in the ISO string
  * (UTC when it has none, never the machine's zone).
  * @example formatRfc822Date("2025-04-10T16:30:00+03:00") // "Thu, 10 Apr 2025 16:30:00 +0300"

@@ -138,6 +138,19 @@ describe("structuredDataProblems", () => {
     ).toEqual(["NewsArticle: headline: missing", "NewsArticle: headline: missing"]);
   });
 
+  it.each([
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "ReportageNewsArticle",
+  ])("checks a %s as a NewsArticle", (type) => {
+    expect(problemsOf(script(JSON.stringify({ ...ARTICLE, "@type": type })))).toEqual([]);
+    expect(problemsOf(script(JSON.stringify({ ...ARTICLE, "@type": type, headline: "" })))).toEqual([
+      "NewsArticle: headline: missing",
+    ]);
+  });
+
   it("names the block that does not parse, by its position", () => {
     const [problem, ...rest] = problemsOf(articleWith({}), script("{,}"));
     expect(problem).toMatch(/^JSON-LD block 2 does not parse: /);

@@ -82,6 +82,7 @@ export function fixtureView(): IssueView {
     dek: data.dek,
     workType: workTypeLabel("briefing"),
     kickerLine: "Briefing",
+    sources: [] as IssueView["sources"],
     byline: "Daniel Hart and Ayşe Demir",
     inputPath: "src/issues/2025/istanbul-talks.md",
     publishedAt: Date.parse("2025-04-10T13:30:00Z"),

@@ -52,6 +52,17 @@ function endnotes(view: EmailView): string {
   return row("section", `<h2>Notes</h2>\n<ol>\n${items}\n</ol>`);
 }
 
+function sources(view: EmailView): string {
+  if (view.sources.length === 0) return "";
+  const items = view.sources
+    .map(
+      (source) =>
+        `<li>${link(source.url, source.title)}${source.publisher ? `, ${esc(source.publisher)}` : ""}${source.date ? `, ${esc(source.date.shown)}` : ""}${source.archived ? ` (${link(source.archived, "archived copy")})` : ""}</li>`,
+    )
+    .join("\n");
+  return row("section", `<h2>Sources</h2>\n<ol>\n${items}\n</ol>`);
+}
+
 function corrections(view: EmailView): string {
   if (view.corrections.length === 0) return "";
   const items = view.corrections
@@ -104,7 +115,7 @@ export function renderEmailDocument(view: EmailView): string {
 <!--[if mso]><table role="presentation" width="${EMAIL_WIDTH}" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td width="${EMAIL_WIDTH}"><![endif]-->
 <table role="presentation" class="container" width="${EMAIL_WIDTH}" align="center" cellpadding="0" cellspacing="0" border="0">
 ${row("masthead", link(view.masthead.url, view.masthead.name))}${row(view.opinionNote ? "header opinion" : "header", header(view))}${lead}${row("content", view.bodyHtml)}
-${endnotes(view)}${corrections(view)}${topics(view)}${renderFooter(view)}</table>
+${endnotes(view)}${sources(view)}${corrections(view)}${topics(view)}${renderFooter(view)}</table>
 <!--[if mso]></td></tr></table><![endif]-->
 </td></tr>
 </table>

@@ -110,6 +110,13 @@ export function renderEmailText(view: EmailView): string {
     );
     sections.push(["Notes", "", ...notes].join("\n"));
   }
+  if (view.sources.length > 0) {
+    const lines = view.sources.map((source) => {
+      const about = [source.title, source.publisher, source.date?.shown].filter(Boolean).join(", ");
+      return `${wrap(about)}\n  ${source.url}${source.archived ? `\n  archived copy: ${source.archived}` : ""}`;
+    });
+    sections.push(["Sources", "", ...lines].join("\n"));
+  }
   if (view.corrections.length > 0) {
     sections.push(
       [

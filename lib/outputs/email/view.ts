@@ -7,7 +7,7 @@ import { pickRendition } from "../../contract/photo-manifest.ts";
 import type { Site } from "../../contract/schema.ts";
 import { homeUrl, siteFeeds, subscribeUrl } from "../../contract/urls.ts";
 import { WORK_TYPES } from "../../contract/work-types.ts";
-import type { IssueView, LeadPhoto } from "../../pipeline/views/issue.ts";
+import type { IssueView, LeadPhoto, ShownSource } from "../../pipeline/views/issue.ts";
 import { readableDateTime } from "../../shared/dates.ts";
 import { inertView } from "../../shared/merge-tags.ts";
 import { absoluteUrl } from "../filters/absolute-url.ts";
@@ -62,6 +62,8 @@ export interface EmailView {
   bodyHtml: string;
   endnotes: Endnote[];
   corrections: EmailCorrection[];
+  /** The sources the issue cites, as its page lists them. */
+  sources: ShownSource[];
   /** Each topic with its page and its feed. */
   topics: (EmailLink & { feedUrl: string })[];
   footer: EmailFooter;
@@ -120,6 +122,7 @@ function emailViewOf(issue: IssueView, context: EmailContext): EmailView {
     ...(leadPhoto ? { leadPhoto } : {}),
     bodyHtml: body.html,
     endnotes: body.endnotes,
+    sources: issue.sources,
     corrections: issue.notes.map((note) => ({
       kind: note.kind,
       label: note.label,

@@ -6,7 +6,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { closest } from "fastest-levenshtein";
-import yaml from "js-yaml";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
 import {
@@ -30,6 +29,7 @@ import {
   type Topics,
   updateFieldNames,
 } from "../../contract/schema.ts";
+import { sourceFieldNames, sourcesWithoutArchive } from "../../contract/sources.ts";
 import { THREADS_FILE, type Threads } from "../../contract/threads.ts";
 import { issueUrl } from "../../contract/urls.ts";
 import { inZone, parseOffsetDateTime } from "../../shared/dates.ts";
@@ -49,6 +49,7 @@ import {
   YAML_ANCHOR_MESSAGE,
   YamlAnchorError,
   YamlFieldError,
+  yamlReason,
 } from "./read.ts";
 
 /** A checked issue: its front matter, body and where it is published. */
@@ -151,12 +152,18 @@ export function checkIssueSource(
   }
   // The email services would read these as their own template tags; they go out as text instead.
   for (const found of findMergeTagLookalikes(raw.data)) warnings.push({ file, ...found });
-  for (const what of findUnsafeHtml(raw.body)) {
-    warnings.push({
-      file,
-      field: "body",
-      message: `has ${what}, which was removed — raw HTML may not run code or carry styles`,
-    });
+  const backstory = typeof raw.data.backstory === "string" ? raw.data.backstory : "";
+  for (const [field, markdown] of [
+    ["body", raw.body],
+    ["backstory", backstory],
+  ] as const) {
+    for (const what of findUnsafeHtml(markdown)) {
+      warnings.push({
+        file,
+        field,
+        message: `has ${what}, which was removed — raw HTML may not run code or carry styles`,
+      });
+    }
   }
 
   // Cross-references are checked even when other fields failed, so one run shows them all.
@@ -185,6 +192,9 @@ export function checkIssueSource(
   checkSlug(slug, path.extname(file), add);
 
   if (!result.success || problems.length > 0) return { problems, warnings };
+  // Links rot: an issue going out should carry an archived copy of each source.
+  if (!isDraft)
+    for (const found of sourcesWithoutArchive(result.data.sources)) warnings.push({ file, ...found });
 
   const frontMatter = result.data;
   const published = inZone(frontMatter.date, context.site.timeZone);
@@ -205,16 +215,6 @@ export function checkIssueSource(
   };
 }
 
-function yamlReason(error: unknown): string {
-  if (error instanceof yaml.YAMLException) {
-    // gray-matter hands js-yaml the text after the opening "---" including its newline,
-    // so mark.line (0-based) + 1 is the line in the file.
-    const line = error.mark ? `, line ${error.mark.line + 1}` : "";
-    return `${error.reason}${line}`;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
 function describeZodIssue(file: string, issue: z.core.$ZodIssue): Problem[] {
   const field = issue.path.map(String).join(".") || "front matter";
   if (issue.code === "unrecognized_keys") {
@@ -225,7 +225,9 @@ function describeZodIssue(file: string, issue: z.core.$ZodIssue): Problem[] {
           ? updateFieldNames
           : issue.path[0] === "photo"
             ? photoFieldNames
-            : issueFieldNames;
+            : issue.path[0] === "sources"
+              ? sourceFieldNames
+              : issueFieldNames;
     return issue.keys.map((key) => ({
       file,
       field: issue.path.length === 0 ? key : `${field}.${key}`,

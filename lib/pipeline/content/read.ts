@@ -179,3 +179,14 @@ function listMarkdown(dir: string): string[] {
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
 }
+
+/** Why YAML could not read the front matter, with the file line when js-yaml knows it. */
+export function yamlReason(error: unknown): string {
+  if (error instanceof yaml.YAMLException) {
+    // gray-matter hands js-yaml the text after the opening "---" including its newline,
+    // so mark.line (0-based) + 1 is the line in the file.
+    const line = error.mark ? `, line ${error.mark.line + 1}` : "";
+    return `${error.reason}${line}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -4,9 +4,11 @@
  * re-assembles fields and no output parses the file again.
  */
 
+import { load as loadHtml } from "cheerio";
 import { type Entities, NO_ENTITIES } from "../../contract/entities.ts";
 import type { PhotoEntry } from "../../contract/photo-manifest.ts";
 import type { Authors, IssueFrontMatter, Topics } from "../../contract/schema.ts";
+import type { Source } from "../../contract/sources.ts";
 import type { Threads } from "../../contract/threads.ts";
 import { authorUrl, threadUrl, topicFeedUrl, topicUrl, workTypeUrl } from "../../contract/urls.ts";
 import {
@@ -15,7 +17,7 @@ import {
   WORK_TYPES,
   type WorkType,
 } from "../../contract/work-types.ts";
-import { isoDateTime, readableDate, readableDateTime } from "../../shared/dates.ts";
+import { isoDateTime, readableCalendarDate, readableDate, readableDateTime } from "../../shared/dates.ts";
 import type { Issue } from "../content/check-issue.ts";
 import { issueNotes, type LastChange, lastChangeOf, type RecordNote } from "../content/record.ts";
 import type { PhotoText } from "../photos/credit.ts";
@@ -119,6 +121,33 @@ export interface IssueView extends IssueCard {
   wordCount: number;
   /** Minutes to read the body at `WORDS_PER_MINUTE`, at least 1: the "6 min read" beside the date. */
   readingMinutes: number;
+  /** The sources readers can check, as the foot lists them and JSON-LD cites them. */
+  sources: ShownSource[];
+  /** "How we reported this": the box near the top; absent when the issue says nothing of it. */
+  reporting?: Reporting;
+}
+
+/** A source as the foot lists it. */
+export interface ShownSource {
+  title: string;
+  url: string;
+  publisher?: string;
+  /** `10 April 2025`, with the ISO date for `<time>`. */
+  date?: { iso: string; shown: string };
+  /** An archived copy's address. */
+  archived?: string;
+}
+
+/** What the issue says of how it was reported. */
+interface Reporting {
+  /** The backstory, Markdown rendered to HTML. */
+  backstoryHtml?: string;
+  /** The same as plain text, one line: JSON-LD's `backstory`. */
+  backstoryText?: string;
+  /** Sources the text does not name, when above 0. */
+  unnamedSources?: number;
+  /** The unnamed-sources policy's page (`site.policies.unnamedSources`), linked when there are any. */
+  policyUrl?: string;
 }
 
 /** A reading speed for considered prose on a screen; the "min read" rule in the README. */
@@ -154,6 +183,8 @@ export interface ViewContext {
   numberedIssues?: boolean;
   /** The type of an issue without `type:` (`site.defaultType`); news when absent. */
   defaultType?: WorkType;
+  /** The unnamed-sources policy's path (`site.policies.unnamedSources`). */
+  unnamedSourcesPolicy?: string;
   /** The photo desk's renditions and text; without it the lead photo carries front matter only. */
   photos?: Pick<PhotoDesk, "entry" | "text">;
 }
@@ -204,6 +235,37 @@ export function viewIssue(issue: Issue, context: ViewContext): IssueView {
     notes: issueNotes(issue.data),
     lastChange,
     ...threadOf(issue.data.thread, context.threads),
+    sources: (data.sources ?? []).map(showSource),
+    ...reportingOf(issue, context),
+  };
+}
+
+function showSource(source: Source): ShownSource {
+  return {
+    title: source.title,
+    url: source.url,
+    ...(source.publisher ? { publisher: source.publisher } : {}),
+    ...(source.date ? { date: { iso: source.date, shown: readableCalendarDate(source.date) } } : {}),
+    ...(source.archived ? { archived: source.archived } : {}),
+  };
+}
+
+function backstoryOf(html: string): Pick<Reporting, "backstoryHtml" | "backstoryText"> {
+  return { backstoryHtml: html, backstoryText: loadHtml(html).text().replace(/\s+/g, " ").trim() };
+}
+
+function reportingOf(issue: Issue, context: ViewContext): { reporting?: Reporting } {
+  const { backstory, unnamedSources } = issue.data;
+  const unnamed = unnamedSources !== undefined && unnamedSources > 0 ? unnamedSources : undefined;
+  if (backstory === undefined && unnamed === undefined) return {};
+  return {
+    reporting: {
+      ...(backstory ? backstoryOf(context.renderBody(backstory, issue.inputPath)) : {}),
+      ...(unnamed !== undefined ? { unnamedSources: unnamed } : {}),
+      ...(unnamed !== undefined && context.unnamedSourcesPolicy
+        ? { policyUrl: context.unnamedSourcesPolicy }
+        : {}),
+    },
   };
 }
 

@@ -2,9 +2,11 @@
  * An issue as its view holds it: the kicker line, the byline, the shown times and the card,
  * made once here for every page, card, feed and email.
  */
+
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { Issue } from "../../../lib/pipeline/content/check-issue.ts";
+import { createMarkdown } from "../../../lib/pipeline/content/markdown.ts";
 import { cardOf, joinNames, showTime, viewIssue } from "../../../lib/pipeline/views/issue.ts";
 
 const authors = {
@@ -102,6 +104,66 @@ describe("viewIssue", () => {
       kind: "correction",
     });
     expect(viewIssue(issue(), context(true)).updated).toBeUndefined();
+  });
+
+  it("lists the sources as the foot shows them, each date as written and as read", () => {
+    const view = viewIssue(
+      issue({
+        sources: [
+          {
+            title: "A statement",
+            url: "https://example.org/s",
+            date: "2025-04-08",
+            archived: "https://example.org/a",
+          },
+          { title: "A briefing", url: "https://example.org/b", publisher: "US State Department" },
+        ],
+      }),
+      context(false),
+    );
+    expect(view.sources).toEqual([
+      {
+        title: "A statement",
+        url: "https://example.org/s",
+        date: { iso: "2025-04-08", shown: "8 April 2025" },
+        archived: "https://example.org/a",
+      },
+      { title: "A briefing", url: "https://example.org/b", publisher: "US State Department" },
+    ]);
+  });
+
+  it.each([
+    [{}, undefined, undefined],
+    [{ unnamedSources: 0 }, "/about/#unnamed-sources", undefined],
+    [{ unnamedSources: 2 }, undefined, { unnamedSources: 2 }],
+    [
+      { unnamedSources: 2 },
+      "/about/#unnamed-sources",
+      { unnamedSources: 2, policyUrl: "/about/#unnamed-sources" },
+    ],
+  ] as const)("with %o and the policy at %s, the reporting box holds %o", (data, policy, expected) => {
+    const view = viewIssue(issue(data), {
+      ...context(false),
+      ...(policy ? { unnamedSourcesPolicy: policy } : {}),
+    });
+    expect(view.reporting).toEqual(expected);
+  });
+
+  it("renders the backstory as the body is rendered, raw HTML removed, and keeps it as one line of text", () => {
+    const markdown = createMarkdown();
+    const view = viewIssue(
+      issue({
+        backstory: "We spoke to **two** officials.\n\nOne <script>alert(1)</script>asked not to be named.",
+      }),
+      {
+        ...context(false),
+        renderBody: (body: string) => markdown.render(body),
+      },
+    );
+    expect(view.reporting?.backstoryHtml).toBe(
+      "<p>We spoke to <strong>two</strong> officials.</p>\n<p>One asked not to be named.</p>\n",
+    );
+    expect(view.reporting?.backstoryText).toBe("We spoke to two officials. One asked not to be named.");
   });
 
   it("gives a card with what a listing shows and nothing of the body", () => {
