@@ -6,11 +6,15 @@ const authors: Authors = {
     name: "Ayşe Demir",
     role: "Istanbul correspondent (sample author)",
     bio: "Ayşe Demir is a sample author used to demonstrate Dateline. She covers Turkey and the diplomacy that passes through Istanbul.",
+    expertise: "Turkey and the diplomacy that passes through Istanbul (sample)",
+    languages: ["English"],
   },
   "daniel-hart": {
     name: "Daniel Hart",
     role: "Diplomatic editor (sample author)",
     bio: "Daniel Hart is a sample author used to demonstrate Dateline. He follows relations between Washington and Moscow.",
+    expertise: "Relations between Washington and Moscow (sample)",
+    languages: ["English"],
   },
 };
 

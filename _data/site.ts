@@ -17,13 +17,26 @@ export default readSite(
     pageSize: 10,
     // Issues carry `number:` ("No. 42"), checked for repeats and gaps; new-issue fills in the next.
     numberedIssues: true,
-    // Linked from the publisher's JSON-LD (correctionsPolicy, publishingPrinciples).
+    // Linked from the publisher's JSON-LD (correctionsPolicy, ethicsPolicy, masthead…: lib/contract/policies.ts).
+    // Each must resolve on the built site (the checks fail naming the setting otherwise).
     policies: {
       corrections: "/about/#corrections",
       publishingPrinciples: "/about/#principles",
+      masthead: "/masthead/",
+      ethics: "/about/#ethics",
+      diversity: "/about/#diversity",
       unnamedSources: "/about/#unnamed-sources",
+      verification: "/about/#verification",
+      feedback: "/about/#feedback",
+      ownership: "/about/#ownership",
     },
     feedSize: 20,
+    // /trust.txt (JournalList): the contact page, and whether the content may train AI models.
+    // A real site adds its social accounts and the groups it belongs to (README, Standards).
+    trust: {
+      contact: ["/about/#feedback"],
+      datatrainingallowed: false,
+    },
     // The email edition's service: "buttondown", "mailchimp" or "kit" (README, "Connect an email
     // service"). Unset, each edition's footer tells readers how to follow by feed.
     email: {},

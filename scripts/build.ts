@@ -10,6 +10,7 @@
  */
 import { rmSync } from "node:fs";
 import path from "node:path";
+import site from "../_data/site.ts";
 import { describeFailure, shownPath } from "../lib/build/errors.ts";
 import { acquireLock, lockPathFor } from "../lib/build/lock.ts";
 import { releaseMemory } from "../lib/build/memory.ts";
@@ -22,11 +23,14 @@ import {
   swapIn,
 } from "../lib/build/swap.ts";
 import { checkSite, formatReport } from "../lib/checks/index.ts";
+import { policyEntries } from "../lib/contract/policies.ts";
 import { renderSite } from "../lib/eleventy/render.ts";
 import { indexSite } from "../lib/search/index-site.ts";
 import { buildPhases, formatPhases } from "../lib/shared/phases.ts";
 
 const output = path.resolve(process.argv[2] ?? "_site");
+/** The publisher's policy paths: the checks prove each resolves. */
+const sitePolicies = Object.fromEntries(policyEntries(site.policies));
 const { staging, previous } = buildFolders(output);
 const shownOutput = `${shownPath(output)}/`;
 
@@ -67,7 +71,9 @@ async function buildLocked(pauseStep: PauseStep | undefined, started: number): P
     // The search index covers exactly what is about to be published.
     search = await buildPhases.time("search", () => indexSite(staging));
     // The site checks run on the staged site; one failure and the published site stays.
-    report = await buildPhases.time("checks", () => checkSite(staging, { sources, known }));
+    report = await buildPhases.time("checks", () =>
+      checkSite(staging, { sources, known, policies: sitePolicies }),
+    );
   } catch (error) {
     return fail(describeFailure(error, staging));
   }

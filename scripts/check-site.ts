@@ -7,7 +7,9 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
+import site from "../_data/site.ts";
 import { checkSite, formatReport } from "../lib/checks/index.ts";
+import { policyEntries } from "../lib/contract/policies.ts";
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
@@ -21,6 +23,10 @@ if (!existsSync(dir) || !statSync(dir).isDirectory()) {
   process.exit(1);
 }
 
-const report = await checkSite(dir, values.origin === undefined ? {} : { origin: values.origin });
+const policies = Object.fromEntries(policyEntries(site.policies));
+const report = await checkSite(dir, {
+  policies,
+  ...(values.origin === undefined ? {} : { origin: values.origin }),
+});
 console.log(formatReport(report).join("\n"));
 process.exitCode = report.problems.length > 0 ? 1 : 0;

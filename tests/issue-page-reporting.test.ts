@@ -84,3 +84,57 @@ describe("how an issue was reported", () => {
     expect(article.backstory).toBe("We read the fixture statements; we saw nothing first-hand.");
   });
 });
+
+describe("who we are", () => {
+  it("publishes trust.txt from _data/site.ts, its values absolute", () => {
+    expect(readFileSync(path.join(site.output, "trust.txt"), "utf8")).toBe(
+      [
+        "# trust.txt of Dateline",
+        "contact=https://dateline.example/about/#feedback",
+        "disclosure=https://dateline.example/about/#ethics",
+        "datatrainingallowed=no",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("links every policy from the publisher's JSON-LD, each to a section the site has", () => {
+    const publisher = jsonLd(page("2025/04/alpha/index.html")).publisher;
+    const policies = {
+      correctionsPolicy: "/about/#corrections",
+      publishingPrinciples: "/about/#principles",
+      masthead: "/masthead/",
+      ethicsPolicy: "/about/#ethics",
+      diversityPolicy: "/about/#diversity",
+      unnamedSourcesPolicy: "/about/#unnamed-sources",
+      verificationFactCheckingPolicy: "/about/#verification",
+      actionableFeedbackPolicy: "/about/#feedback",
+      ownershipFundingInfo: "/about/#ownership",
+    };
+    expect(publisher["@type"]).toBe("NewsMediaOrganization");
+    for (const [property, target] of Object.entries(policies)) {
+      expect(publisher[property]).toBe(`https://dateline.example${target}`);
+      const [pagePath, id] = target.split("#");
+      const $ = page(`${(pagePath ?? "/").slice(1)}index.html`);
+      if (id) expect($(`#${id}`).length).toBe(1);
+    }
+  });
+
+  it("gives an author's page their expertise and languages, and a ProfilePage saying the same", () => {
+    const $ = page("authors/ayse-demir/index.html");
+    expect(
+      $(".author-facts dt")
+        .map((_, term) => $(term).text())
+        .get(),
+    ).toEqual(["Expertise", "Languages"]);
+    expect($(".author-facts dd").last().text()).toBe("English");
+    const profile = jsonLd($);
+    expect(profile["@type"]).toBe("ProfilePage");
+    expect(profile.mainEntity).toMatchObject({
+      "@type": "Person",
+      name: "Ayşe Demir",
+      knowsAbout: "Turkey and the diplomacy that passes through Istanbul (sample)",
+      knowsLanguage: ["English"],
+    });
+  });
+});

@@ -33,6 +33,7 @@ import { LastRun, noDependencies, type PageHashOf, recordingSite } from "./last-
 import { type AnchorIndex, linkFacts, linkProblems } from "./links.ts";
 import type { LaneJob } from "./page-analyser.ts";
 import { type PageFacts, pageFactsSchema } from "./page-facts-schema.ts";
+import { policyProblems } from "./policies.ts";
 import { defaultThreads, readInLanes } from "./pool.ts";
 import {
   type BuiltSite,
@@ -70,11 +71,10 @@ export interface CheckOptions {
   htmlValidateConfig?: string;
   /** Worker threads for the pages not in the cache; by default one per core. */
   threads?: number;
-  /**
-   * Files whose sha256 the build already knows (the output store placed them), by absolute
-   * path: each is used while the file keeps the stamp it had, else the file is read.
-   */
+  /** Files whose sha256 the build knows (the output store placed them), by absolute path; used while unchanged. */
   known?: ReadonlyMap<string, KnownHash>;
+  /** The publisher's policy paths by name (`policies` in _data/site.ts): each must resolve. */
+  policies?: Readonly<Record<string, string>>;
 }
 
 export interface SiteReport {
@@ -363,7 +363,11 @@ export async function checkSite(dir: string, options: CheckOptions = {}): Promis
       problems.push(...found);
     }
   }
-  problems.push(...robotsProblems(site), ...stylesheetProblems(site, budgets));
+  problems.push(
+    ...robotsProblems(site),
+    ...stylesheetProblems(site, budgets),
+    ...policyProblems(site, options.policies ?? {}, pageAnchors),
+  );
   // Files are listed sorted, so a stable sort by file keeps each file's problems in check order.
   problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   lastRun.save();

@@ -11,7 +11,9 @@ import { removeControlCharacters } from "../shared/text.ts";
 import { typeset } from "../shared/typography.ts";
 import { describe, optionalText, prose, proseLine, requiredText } from "./fields.ts";
 import { focusSchema } from "./focus-values.ts";
+import { policiesSchema } from "./policies.ts";
 import { reportingFields } from "./sources.ts";
+import { trustSchema } from "./trust.ts";
 import { unknownWorkTypeMessage, WORK_TYPE_IDS } from "./work-types.ts";
 
 /** Ids of authors and topics: they become URL segments, so keep them plain. */
@@ -227,8 +229,12 @@ const authorSchema = z
     name: z.string().min(1).transform(removeControlCharacters),
     role: z.string().min(1).transform(typeset).optional(),
     bio: z.string().min(1).transform(typeset),
-    /** A page about the author elsewhere (their profile), used in JSON-LD sameAs. */
-    sameAs: z.array(z.url()).optional(),
+    /** What the author knows best, in a line: shown on their page, JSON-LD `knowsAbout`. */
+    expertise: z.string().min(1).transform(typeset).optional(),
+    /** Languages the author reports in, e.g. ["English", "Turkish"]: JSON-LD `knowsLanguage`. */
+    languages: z.array(z.string().min(1)).optional(),
+    /** The author's profiles elsewhere, linked on their page and given as JSON-LD `sameAs`. */
+    sameAs: z.array(z.url({ protocol: /^https?$/ })).optional(),
   })
   .strict();
 
@@ -294,16 +300,10 @@ export const siteSchema = z
     feedSize: z.int().min(1),
     /** Whether issues carry a `number` ("No. 42"): shown, checked for repeats and gaps, filled in by new-issue. */
     numberedIssues: z.boolean().optional(),
-    /** Site paths of the policies the publisher's JSON-LD links, e.g. /about/#corrections. */
-    policies: z
-      .object({
-        corrections: z.string().startsWith("/"),
-        publishingPrinciples: z.string().startsWith("/").optional(),
-        /** Where the site says when it grants a source anonymity; linked from "How we reported this". */
-        unnamedSources: z.string().startsWith("/").optional(),
-      })
-      .strict()
-      .optional(),
+    /** Site paths of the publisher's policies, each linked from its JSON-LD (lib/contract/policies.ts). */
+    policies: policiesSchema.optional(),
+    /** trust.txt (lib/contract/trust.ts): who the publication belongs to, its accounts, its contact. */
+    trust: trustSchema.optional(),
     /** The email edition (lib/email/): which service sends it, and the footer's address block. */
     email: emailSettingsSchema.optional(),
     /** Set by the build: true on Netlify deploy previews and branch deploys. */

@@ -49,6 +49,9 @@ export const PAGE_PATHS = {
   search: "/search/",
   subscribe: "/subscribe/",
   about: "/about/",
+  /** Who runs the publication (the masthead policy). */
+  masthead: "/masthead/",
+  trustTxt: "/trust.txt",
   corrections: "/corrections/",
   correctionsFeed: "/corrections/feed.xml",
   threads: "/threads/",

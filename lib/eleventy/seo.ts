@@ -2,9 +2,11 @@
  * Page metadata: canonical URL, robots, OpenGraph/Twitter tags and JSON-LD, plus the
  * sitemaps and robots.txt. Templates call `pageMeta` once per page.
  */
+
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { ENTITY_KIND_INFO, ENTITY_KINDS, type Entities } from "../contract/entities.ts";
 import type { PhotoEntry } from "../contract/photo-manifest.ts";
+import { POLICY_PROPERTIES, policyEntries } from "../contract/policies.ts";
 import { type Authors, findById, type IssueFrontMatter, type Site, type Topics } from "../contract/schema.ts";
 import type { Threads } from "../contract/threads.ts";
 import { absolutePhotoUrl, homeUrl } from "../contract/urls.ts";
@@ -12,7 +14,9 @@ import { absoluteUrl } from "../outputs/filters/absolute-url.ts";
 import {
   buildEntityPage,
   buildNewsArticle,
+  buildProfilePage,
   buildWebSite,
+  type JsonLdAuthor,
   type JsonLdEntity,
   type JsonLdImage,
   type JsonLdPartOf,
@@ -52,6 +56,8 @@ interface PageMetaInput {
   issue?: IssueView;
   /** On a person's, place's or organisation's page: who or what it is about. */
   entity?: EntitySummary;
+  /** On an author's page: the author. */
+  author?: Authors[string] & { id: string };
 }
 
 export default function seoPlugin(eleventyConfig: UserConfig, options: SeoOptions): void {
@@ -68,10 +74,12 @@ function describePage(input: PageMetaInput, options: SeoOptions): PageMeta {
     logo: { url: absoluteUrl(site.publisher.logo, site.url) },
     ...(site.policies
       ? {
-          correctionsPolicy: absoluteUrl(site.policies.corrections, site.url),
-          ...(site.policies.publishingPrinciples
-            ? { publishingPrinciples: absoluteUrl(site.policies.publishingPrinciples, site.url) }
-            : {}),
+          policies: Object.fromEntries(
+            policyEntries(site.policies).map(([name, path]) => [
+              POLICY_PROPERTIES[name],
+              absoluteUrl(path, site.url),
+            ]),
+          ),
         }
       : {}),
   };
@@ -84,39 +92,54 @@ function describePage(input: PageMetaInput, options: SeoOptions): PageMeta {
       url: canonical,
       locale: site.language,
     });
-    const jsonLd = input.entity
+    const jsonLd = input.author
       ? serializeJsonLd(
-          buildEntityPage({
+          buildProfilePage({
             url: canonical,
-            entity: jsonLdEntity(input.entity, site.url),
-            description: input.entity.description,
-            asOf: input.entity.asOf,
-            ...(input.entity.role ? { jobTitle: input.entity.role } : {}),
-            ...(input.entity.organisation
-              ? {
-                  worksFor: {
-                    type: "Organization",
-                    name: input.entity.organisation.name,
-                    url: absoluteUrl(input.entity.organisation.url, site.url),
-                  },
-                }
-              : {}),
-            ...(input.entity.country ? { country: input.entity.country } : {}),
+            person: {
+              name: input.author.name,
+              url: canonical,
+              ...(input.author.role ? { jobTitle: input.author.role } : {}),
+              description: input.author.bio,
+              ...knowledgeOf(input.author),
+            },
             inLanguage: site.language,
             publisher,
           }),
         )
-      : input.url === "/"
+      : input.entity
         ? serializeJsonLd(
-            buildWebSite({
-              name: site.title,
+            buildEntityPage({
               url: canonical,
-              description: site.description,
+              entity: jsonLdEntity(input.entity, site.url),
+              description: input.entity.description,
+              asOf: input.entity.asOf,
+              ...(input.entity.role ? { jobTitle: input.entity.role } : {}),
+              ...(input.entity.organisation
+                ? {
+                    worksFor: {
+                      type: "Organization",
+                      name: input.entity.organisation.name,
+                      url: absoluteUrl(input.entity.organisation.url, site.url),
+                    },
+                  }
+                : {}),
+              ...(input.entity.country ? { country: input.entity.country } : {}),
               inLanguage: site.language,
               publisher,
             }),
           )
-        : "";
+        : input.url === "/"
+          ? serializeJsonLd(
+              buildWebSite({
+                name: site.title,
+                url: canonical,
+                description: site.description,
+                inLanguage: site.language,
+                publisher,
+              }),
+            )
+          : "";
     return { ...base, social, jsonLd };
   }
 
@@ -128,6 +151,7 @@ function describePage(input: PageMetaInput, options: SeoOptions): PageMeta {
   const authors = view.authors.map((author) => ({
     name: author.name,
     url: absoluteUrl(author.url, site.url),
+    ...knowledgeOf(findById(options.authors, author.id)),
   }));
   const topics = view.topics.map((topic) => ({ name: topic.name, url: absoluteUrl(topic.url, site.url) }));
   // The lead photo's crops, or the site's card: Google wants 16:9, 4:3 and 1:1, never the logo.
@@ -251,4 +275,16 @@ function describeCrops(
       ...(text.copyrightNotice ? { copyrightNotice: text.copyrightNotice } : {}),
     };
   });
+}
+
+/** An author's expertise, languages and profiles as JSON-LD reads them. */
+function knowledgeOf(
+  author: Authors[string] | undefined,
+): Pick<JsonLdAuthor, "knowsAbout" | "knowsLanguage" | "sameAs"> {
+  if (!author) return {};
+  return {
+    ...(author.expertise ? { knowsAbout: author.expertise } : {}),
+    ...(author.languages?.length ? { knowsLanguage: author.languages } : {}),
+    ...(author.sameAs?.length ? { sameAs: author.sameAs } : {}),
+  };
 }

@@ -5,15 +5,43 @@
  * with its offset and is emitted exactly as given (features.md §4.1).
  */
 
+import type { POLICY_PROPERTIES, PolicyName } from "../contract/policies.ts";
 import type { ArticleSchemaType } from "../contract/work-types.ts";
 
 /** A byline entry: Google wants `name` to hold only the name, plus a `url` (features.md §4.1). */
-interface JsonLdAuthor {
+export interface JsonLdAuthor {
   name: string;
   /** Absolute URL of the author's page on the site. */
   url: string;
   /** Profiles elsewhere, emitted as `sameAs` when non-empty. */
   sameAs?: string[];
+  /** What they know best (`knowsAbout`). */
+  knowsAbout?: string;
+  /** Languages they report in (`knowsLanguage`). */
+  knowsLanguage?: string[];
+  /** Their role (`jobTitle`), on their own page. */
+  jobTitle?: string;
+  /** Their bio (`description`), on their own page. */
+  description?: string;
+}
+
+export interface ProfilePageInput {
+  url: string;
+  person: JsonLdAuthor;
+  inLanguage: string;
+  publisher: JsonLdPublisher;
+}
+
+/** schema.org `ProfilePage` for an author's page: the Person, with what they know and where else they are. */
+export function buildProfilePage(input: ProfilePageInput): Record<string, unknown> {
+  return compactObject({
+    "@context": "https://schema.org",
+    "@type": "ProfilePage",
+    url: input.url,
+    inLanguage: input.inLanguage,
+    mainEntity: buildPerson(input.person),
+    publisher: buildPublisher(input.publisher),
+  });
 }
 
 /** One rendition of the lead photo with the licence data Google reads (features.md §4.1). */
@@ -73,10 +101,8 @@ export interface JsonLdPublisher {
   /** Absolute site origin. */
   url: string;
   logo: { url: string; width?: number; height?: number };
-  /** Absolute URL of the corrections policy. */
-  correctionsPolicy?: string;
-  /** Absolute URL of the publishing principles. */
-  publishingPrinciples?: string;
+  /** Each policy's absolute URL by its schema.org property (`correctionsPolicy`, `ethicsPolicy`, `masthead`…). */
+  policies?: Partial<Record<(typeof POLICY_PROPERTIES)[PolicyName], string>>;
 }
 
 /** What an issue is part of: a numbered issue of the periodical, and a story thread. */
@@ -160,6 +186,10 @@ function buildPerson(author: JsonLdAuthor): Record<string, unknown> {
     "@type": "Person",
     name: author.name,
     url: author.url,
+    jobTitle: author.jobTitle,
+    description: author.description,
+    knowsAbout: author.knowsAbout,
+    knowsLanguage: nonEmpty(author.knowsLanguage),
     sameAs: nonEmpty(author.sameAs),
   });
 }
@@ -201,10 +231,7 @@ function buildPublisher(publisher: JsonLdPublisher): Record<string, unknown> {
       width: publisher.logo.width,
       height: publisher.logo.height,
     }),
-    ...compactObject({
-      correctionsPolicy: publisher.correctionsPolicy,
-      publishingPrinciples: publisher.publishingPrinciples,
-    }),
+    ...compactObject({ ...publisher.policies }),
   };
 }
 

@@ -68,14 +68,14 @@ describe("a warm cache", () => {
     const cacheDir = freshCache();
     const site = copySite(fixture.output);
     const cold = await checkSite(site.dir, { cacheDir });
-    expect(formatReport(cold)).toEqual(["checked 34 pages, 18 feeds, 2 sitemaps: 0 problems"]);
+    expect(formatReport(cold)).toEqual(["checked 35 pages, 18 feeds, 2 sitemaps: 0 problems"]);
     site.edit(ALPHA, (html) =>
       insertAfter(html, BODY, '<p><a href="/2025/04/gone/">Gone</a><blink>x</blink></p>'),
     );
     const warm = await checkSite(site.dir, { cacheDir });
     const fresh = await checkSite(site.dir, { cacheDir: false });
     expect(warm.problems).toEqual(fresh.problems);
-    expect(warm.pagesFromCache).toBe(33);
+    expect(warm.pagesFromCache).toBe(34);
     expect(fresh.pagesFromCache).toBe(0);
     expect(formatReport(warm)).toEqual([
       expect.stringMatching(/^2025\/04\/alpha\/index\.html: \d+:\d+ deprecated: <blink> is deprecated$/),
@@ -83,11 +83,11 @@ describe("a warm cache", () => {
         /^2025\/04\/alpha\/index\.html: \d+:\d+ element-permitted-content: <blink> element is not permitted as content under <p>$/,
       ),
       `${ALPHA}: broken link <a href="/2025/04/gone/">: no file 2025/04/gone/index.html`,
-      "checked 34 pages (33 from cache), 18 feeds, 2 sitemaps: 3 problems",
+      "checked 35 pages (34 from cache), 18 feeds, 2 sitemaps: 3 problems",
     ]);
     // Unchanged, the next run serves every page from the cache and reports the same problems.
     const again = await checkSite(site.dir, { cacheDir });
-    expect(again.pagesFromCache).toBe(34);
+    expect(again.pagesFromCache).toBe(35);
     expect(again.problems).toEqual(fresh.problems);
   }, 240_000);
 
@@ -97,7 +97,7 @@ describe("a warm cache", () => {
     expect(await lines(site.dir, { cacheDir })).toEqual([]);
     renameSync(path.join(site.dir, "2025/04/bravo"), path.join(site.dir, "2025/04/bravo-renamed"));
     const warm = await checkSite(site.dir, { cacheDir });
-    expect(warm.pagesFromCache).toBe(34);
+    expect(warm.pagesFromCache).toBe(35);
     const fresh = await checkSite(site.dir, { cacheDir: false });
     expect(warm.problems).toEqual(fresh.problems);
     expect(warm.problems.map(formatProblem)).toContain(
@@ -124,10 +124,10 @@ describe("a warm cache", () => {
     writeFileSync(lastRun, readFileSync(lastRun, "utf8").slice(0, 200));
     const recovered = await checkSite(site.dir, { cacheDir });
     expect(recovered.verdictsKept).toBe(0);
-    expect(recovered.pagesFromCache).toBe(32);
+    expect(recovered.pagesFromCache).toBe(33);
     expect(recovered.problems).toEqual(first.problems);
     // The damaged entries were written again, whole.
-    expect((await checkSite(site.dir, { cacheDir })).pagesFromCache).toBe(34);
+    expect((await checkSite(site.dir, { cacheDir })).pagesFromCache).toBe(35);
   });
 
   it("is a new cache when the html-validate config's content changes", async () => {
@@ -199,7 +199,7 @@ describe("a sitemap past the protocol's limits", () => {
     ]);
     for (const file of files) site.write(file.path.slice(1), file.xml);
     const report = await checkSite(site.dir, { cacheDir: false });
-    expect(formatReport(report)).toEqual(["checked 34 pages, 18 feeds, 5 sitemaps: 0 problems"]);
+    expect(formatReport(report)).toEqual(["checked 35 pages, 18 feeds, 5 sitemaps: 0 problems"]);
     rmSync(path.join(site.dir, "sitemap-2.xml"));
     expect(await lines(site.dir, { cacheDir: false })).toEqual([
       "sitemap.xml: <loc>https://dateline.example/sitemap-2.xml</loc> is missing (no file sitemap-2.xml)",

@@ -72,10 +72,10 @@ const ORIGIN = "https://dateline.example";
 describe("the fixture site", () => {
   it("as built has zero problems, and says what it checked", async () => {
     const report = await checkSite(fixture.output, { cacheDir: false });
-    // 34 pages: 20, the 8 people, places and organisations of _data/ and their 3 indexes, the
+    // 35 pages: 21, the 8 people, places and organisations of _data/ and their 3 indexes, the
     // corrections ledger, the thread index and the one thread's page; 18 feeds: 8, each
     // entity's Atom feed, the corrections feed and the thread's feed.
-    expect(formatReport(report)).toEqual(["checked 34 pages, 18 feeds, 2 sitemaps: 0 problems"]);
+    expect(formatReport(report)).toEqual(["checked 35 pages, 18 feeds, 2 sitemaps: 0 problems"]);
   });
 });
 
@@ -194,7 +194,9 @@ describe("feeds", () => {
 describe("structured data and sitemaps", () => {
   it("reports a JSON-LD block that does not parse", async () => {
     const site = broken((copy) =>
-      copy.edit(CHARLIE, (html) => html.replace('"@type":"NewsArticle",', '"@type":"NewsArticle",,')),
+      copy.edit(CHARLIE, (html) =>
+        html.replace('"@type":"OpinionNewsArticle",', '"@type":"OpinionNewsArticle",,'),
+      ),
     );
     const json = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(site.read(CHARLIE))?.[1] ?? "";
     const error = (() => {
@@ -311,7 +313,7 @@ describe("files that pages and metadata promise", () => {
     const report = await checkSite(site.dir, { cacheDir: false });
     expect(formatReport(report)).toEqual([
       "robots.txt: Sitemap: https://dateline.example/news-sitemap.xml is missing (no file news-sitemap.xml)",
-      "checked 34 pages, 18 feeds, 1 sitemap: 1 problem",
+      "checked 35 pages, 18 feeds, 1 sitemap: 1 problem",
     ]);
   });
 });

@@ -40,19 +40,19 @@ describe("npm run check", () => {
   it("prints the summary and exits 0 on a sound site", () => {
     const result = runCheck([fixture.output]);
     expect(result.stderr).toBe("");
-    expect(result.stdout).toBe("checked 34 pages, 18 feeds, 2 sitemaps: 0 problems\n");
+    expect(result.stdout).toBe("checked 35 pages, 18 feeds, 2 sitemaps: 0 problems\n");
     expect(result.status).toBe(0);
   });
 
   it("says how many pages came from the cache on the next run", () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), "dateline-cli-cache-"));
     expect(runCheck([fixture.output], cacheDir).stdout).toBe(
-      "checked 34 pages, 18 feeds, 2 sitemaps: 0 problems\n",
+      "checked 35 pages, 18 feeds, 2 sitemaps: 0 problems\n",
     );
     const site = copySite(fixture.output);
     site.edit("about/index.html", (html) => insertAfter(html, "<main", ' data-edited=""'));
     const result = runCheck([site.dir], cacheDir);
-    expect(result.stdout).toBe("checked 34 pages (33 from cache), 18 feeds, 2 sitemaps: 0 problems\n");
+    expect(result.stdout).toBe("checked 35 pages (34 from cache), 18 feeds, 2 sitemaps: 0 problems\n");
     expect(result.status).toBe(0);
   });
 
@@ -71,7 +71,7 @@ describe("npm run check", () => {
       '2025/04/alpha/index.html: broken link <a href="/gone/">: no file gone/index.html',
       '2025/04/alpha/index.html: missing fragment <a href="#nowhere">: no id="nowhere" on this page',
       "feed.xml: missing <updated>",
-      "checked 34 pages, 18 feeds, 2 sitemaps: 3 problems",
+      "checked 35 pages, 18 feeds, 2 sitemaps: 3 problems",
       "",
     ]);
     expect(result.status).toBe(1);

@@ -91,7 +91,8 @@ export interface SiteViews {
   /** `/topics/<id>/` and its further pages, each with the topic it lists. */
   topicPages: (ListingPage<IssueCard> & { topic: { name: string; description: string; feedUrl: string } })[];
   /** `/authors/<id>/` and its further pages, each with its author. */
-  authorPages: (ListingPage<IssueCard> & { author: { name: string; role?: string; bio: string } })[];
+  /** Each author's pages: the author as `_data/authors.ts` gives them (name, role, bio, expertise, languages, profiles). */
+  authorPages: (ListingPage<IssueCard> & { author: Authors[string] & { id: string } })[];
   /** `/people/<id>/`, `/places/<id>/`, `/organisations/<id>/` and their further pages. */
   entityPages: EntityListingPage[];
   entityIndexes: EntityIndex[];
@@ -202,7 +203,7 @@ export function buildSiteViews(views: readonly IssueView[], context: SiteViewCon
         ? [
             {
               ...page,
-              author: { name: author.name, ...(author.role ? { role: author.role } : {}), bio: author.bio },
+              author: { id: page.id, ...author },
             },
           ]
         : [];
