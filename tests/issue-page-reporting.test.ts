@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { extractFromXml } from "@extractus/feed-extractor";
 import { type CheerioAPI, load } from "cheerio";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FixtureSite } from "./helpers/fixture-site.ts";
@@ -136,5 +137,44 @@ describe("who we are", () => {
       knowsAbout: "Turkey and the diplomacy that passes through Istanbul (sample)",
       knowsLanguage: ["English"],
     });
+  });
+});
+
+describe("corrections since the last issue", () => {
+  const BLOCK = "Corrections since the last issue";
+  // Bravo's correction (11 April, 12:00 in Istanbul) came after bravo went out and before charlie.
+  it("opens the foot of the next issue's email, and of no other", () => {
+    const email = (slug: string) =>
+      readFileSync(path.join(site.output, `2025/04/${slug}/email.html`), "utf8");
+    const $ = load(email("charlie"));
+    const item = $("h2")
+      .filter((_, heading) => $(heading).text() === BLOCK)
+      .parent()
+      .find("li");
+    expect(item.text()).toBe(
+      "Bravo: the property dispute, 11 April 2025, 12:00 GMT+3: An earlier version misspelt a name.",
+    );
+    expect(item.find("a").attr("href")).toBe("https://dateline.example/2025/04/bravo/#correction-1");
+    expect(readFileSync(path.join(site.output, "2025/04/charlie/email.txt"), "utf8")).toContain(
+      `${BLOCK}\n\nBravo`,
+    );
+    for (const slug of ["alpha", "bravo"]) expect(email(slug)).not.toContain(BLOCK);
+  });
+
+  it("is in the next issue's content:encoded, as an RSS-to-email service reads it", () => {
+    const feed = extractFromXml(readFileSync(path.join(site.output, "rss.xml"), "utf8"), {
+      getExtraEntryFields: (item) => ({
+        content: String((item as Record<string, unknown>)["content:encoded"]),
+      }),
+    });
+    const contentOf = (slug: string) =>
+      String(feed.entries?.find((entry) => entry.link?.endsWith(`/2025/04/${slug}/`))?.content ?? "");
+    const charlie = load(contentOf("charlie"));
+    expect(charlie("h2").last().text()).toBe(BLOCK);
+    expect(charlie("li").last().find("a").attr("href")).toBe(
+      "https://dateline.example/2025/04/bravo/#correction-1",
+    );
+    expect(contentOf("alpha")).not.toBe("");
+    expect(contentOf("alpha")).not.toContain(BLOCK);
   });
 });

@@ -17,6 +17,7 @@ import {
   renderEmailEdition,
 } from "../outputs/email/index.ts";
 import type { IssueView } from "../pipeline/views/issue.ts";
+import { type SiteViews, VIEWS_EVENT } from "../pipeline/views/site.ts";
 
 export interface EmailOptions {
   site: Site;
@@ -39,9 +40,14 @@ export default function emailPlugin(eleventyConfig: UserConfig, options: EmailOp
   // Keyed by the view object: each build (and dev-server rebuild) makes new views.
   let pending = new WeakMap<IssueView, Pending>();
   let cache: EditionCache | undefined;
+  /** Each issue's corrections since the previous one, from this build's views. */
+  let correctionsSince: SiteViews["correctionsSince"] = {};
   eleventyConfig.on("eleventy.before", () => {
     pending = new WeakMap();
     cache = openEditionCache(options.cacheDir);
+  });
+  eleventyConfig.on(VIEWS_EVENT, (views: SiteViews) => {
+    correctionsSince = views.correctionsSince;
   });
   eleventyConfig.on("eleventy.after", async () => {
     await cache?.finish();
@@ -53,7 +59,11 @@ export default function emailPlugin(eleventyConfig: UserConfig, options: EmailOp
         const store = cache;
         const parts = store ? (view: EmailView) => store.parts(view) : undefined;
         entry = {
-          edition: renderEmailEdition(issue, { site: options.site }, parts),
+          edition: renderEmailEdition(
+            issue,
+            { site: options.site, correctionsSince: correctionsSince[issue.url] ?? [] },
+            parts,
+          ),
           left: new Set(EMAIL_FILES),
         };
         pending.set(issue, entry);

@@ -47,12 +47,15 @@ interface PagedOutput<T> {
   url(item: T): string;
   /** What the output shows, when it is more than the item: a feed's issues. */
   shows?(item: T, inputs: PlanInputs): unknown;
+  /** What it shows besides the item, hashed apart so the item's own hash is made once: an email's corrections since the last issue. */
+  alsoShows?(item: T, inputs: PlanInputs): unknown;
 }
 
 const emailOutput = (file: EmailFile): PagedOutput<SiteViews["issues"][number]> => ({
   template: `email:${file}`,
   items: ({ views }) => views.issues,
   url: (issue) => emailUrl(issue.url, file),
+  alsoShows: (issue, { views }) => views.correctionsSince[issue.url] ?? null,
 });
 
 /** The templates in src/ that paginate `outputs.<name>`; everything else renders every build. */
@@ -178,9 +181,9 @@ export function planOutputs(inputs: PlanInputs, options: PlanOptions): OutputPla
       const url = spec.url(item);
       const relative = outputFileOf(url);
       const file = path.join(output, relative);
-      const key = sha256(
-        `${base}\0${spec.template}\0${spec.shows ? digestOf(spec.shows(item, inputs)) : digest(item)}`,
-      );
+      const shown = spec.shows ? digestOf(spec.shows(item, inputs)) : digest(item);
+      const also = spec.alsoShows ? `\0${digestOf(spec.alsoShows(item, inputs))}` : "";
+      const key = sha256(`${base}\0${spec.template}\0${shown}${also}`);
       if (verify) {
         const expected = source.storedHash(key);
         rendered.push({ key, file, ...(expected ? { expected } : {}) });

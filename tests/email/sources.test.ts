@@ -50,3 +50,41 @@ describe("sources in the email edition", () => {
     expect(edition.text).not.toContain("Sources");
   });
 });
+
+describe("corrections since the last issue in the email edition", () => {
+  const correction = {
+    kind: "correction" as const,
+    label: "Correction",
+    date: "2025-04-11T12:00:00+03:00",
+    text: "An earlier version misspelt a name.",
+    url: "/2025/04/bravo/#correction-1",
+    issue: { url: "/2025/04/bravo/", title: "Bravo: the property dispute" },
+  };
+
+  it("opens the foot with each correction, the corrected headline linked to its note, in both parts", async () => {
+    const edition = await renderEmailEdition(fixtureView(), {
+      ...fixtureContext(),
+      correctionsSince: [correction],
+    });
+    const $ = cheerio.load(edition.html);
+    const heading = $("h2").filter((_, element) => $(element).text() === "Corrections since the last issue");
+    expect(heading.length).toBe(1);
+    // The first section after the body.
+    expect($("td.section h2").first().text()).toBe("Corrections since the last issue");
+    const item = heading.parent().find("li");
+    expect(item.text()).toBe(
+      "Bravo: the property dispute, 11 April 2025, 12:00 GMT+3: An earlier version misspelt a name.",
+    );
+    expect(item.find("a").attr("href")).toBe("https://dateline.example/2025/04/bravo/#correction-1");
+    expect(edition.text).toContain(
+      "Corrections since the last issue\n\nBravo: the property dispute, 11 April 2025, 12:00 GMT+3: An earlier version\nmisspelt a name.\n  https://dateline.example/2025/04/bravo/#correction-1",
+    );
+    expect(readEmailFileFacts(edition.html, edition.text).problems).toEqual([]);
+  });
+
+  it("says nothing when no correction was made since the last issue", async () => {
+    const edition = await renderEmailEdition(fixtureView(), fixtureContext());
+    expect(edition.html).not.toContain("Corrections since the last issue");
+    expect(edition.text).not.toContain("Corrections since the last issue");
+  });
+});

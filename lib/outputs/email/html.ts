@@ -3,9 +3,11 @@
  * lead photo, body, endnotes, corrections, topics, footer), a fixed-width conditional
  * wrapper for Outlook for Windows, and the stylesheet inlined by juice so no `<style>` is left.
  */
+
 import juice from "juice";
 import { escapeHtml } from "../../shared/text.ts";
 import { EMAIL_WIDTH, type EmailPhoto } from "./body.ts";
+import { renderCorrectionsSinceHtml } from "./corrections-since.ts";
 import { EMAIL_CSS } from "./styles.ts";
 import { correctionsHeading, type EmailView } from "./view.ts";
 
@@ -50,6 +52,11 @@ function endnotes(view: EmailView): string {
   if (view.endnotes.length === 0) return "";
   const items = view.endnotes.map((note) => `<li>${note.html}</li>`).join("\n");
   return row("section", `<h2>Notes</h2>\n<ol>\n${items}\n</ol>`);
+}
+
+function correctionsSince(view: EmailView): string {
+  const block = renderCorrectionsSinceHtml(view.correctionsSince);
+  return block === "" ? "" : row("section", block);
 }
 
 function sources(view: EmailView): string {
@@ -115,7 +122,7 @@ export function renderEmailDocument(view: EmailView): string {
 <!--[if mso]><table role="presentation" width="${EMAIL_WIDTH}" align="center" cellpadding="0" cellspacing="0" border="0"><tr><td width="${EMAIL_WIDTH}"><![endif]-->
 <table role="presentation" class="container" width="${EMAIL_WIDTH}" align="center" cellpadding="0" cellspacing="0" border="0">
 ${row("masthead", link(view.masthead.url, view.masthead.name))}${row(view.opinionNote ? "header opinion" : "header", header(view))}${lead}${row("content", view.bodyHtml)}
-${endnotes(view)}${sources(view)}${corrections(view)}${topics(view)}${renderFooter(view)}</table>
+${correctionsSince(view)}${endnotes(view)}${sources(view)}${corrections(view)}${topics(view)}${renderFooter(view)}</table>
 <!--[if mso]></td></tr></table><![endif]-->
 </td></tr>
 </table>

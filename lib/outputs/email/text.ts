@@ -7,6 +7,7 @@
 import * as cheerio from "cheerio";
 import { convert } from "html-to-text";
 import { inertText } from "../../shared/merge-tags.ts";
+import { CORRECTIONS_SINCE_HEADING } from "./corrections-since.ts";
 import { correctionsHeading, type EmailView } from "./view.ts";
 
 /** Column the text part wraps at (RFC 5322 advises 78 at most). */
@@ -104,6 +105,12 @@ export function renderEmailText(view: EmailView): string {
     sections.push(wrap(`[Photo: ${photo.alt}]${caption ? ` ${caption}` : ""}`));
   }
   sections.push(htmlToText(view.bodyHtml, references));
+  if (view.correctionsSince.length > 0) {
+    const notices = view.correctionsSince.map(
+      (notice) => `${wrap(`${notice.headline}, ${notice.date}: ${notice.text}`)}\n  ${notice.url}`,
+    );
+    sections.push([CORRECTIONS_SINCE_HEADING, "", ...notices].join("\n"));
+  }
   if (view.endnotes.length > 0) {
     const notes = view.endnotes.map((note) =>
       htmlToText(`<div>Note ${note.number}. ${note.html}</div>`, references),

@@ -8,15 +8,19 @@ import type { Site } from "../../contract/schema.ts";
 import { homeUrl, siteFeeds, subscribeUrl } from "../../contract/urls.ts";
 import { WORK_TYPES } from "../../contract/work-types.ts";
 import type { IssueView, LeadPhoto, ShownSource } from "../../pipeline/views/issue.ts";
+import type { LedgerEntry } from "../../pipeline/views/record.ts";
 import { readableDateTime } from "../../shared/dates.ts";
 import { inertView } from "../../shared/merge-tags.ts";
 import { absoluteUrl } from "../filters/absolute-url.ts";
 import { withDateline } from "../filters/with-dateline.ts";
 import { displaySize, EMAIL_WIDTH, type EmailPhoto, type Endnote, toEmailBody } from "./body.ts";
+import { type CorrectionNotice, describeCorrectionsSince } from "./corrections-since.ts";
 import { SERVICE_TAGS, type ServiceTags } from "./services.ts";
 
 export interface EmailContext {
   site: Site;
+  /** Corrections to other issues made since the previous issue went out (SiteViews.correctionsSince). */
+  correctionsSince?: readonly LedgerEntry[];
 }
 
 interface EmailLink {
@@ -62,6 +66,8 @@ export interface EmailView {
   bodyHtml: string;
   endnotes: Endnote[];
   corrections: EmailCorrection[];
+  /** Corrections to other issues since the last edition (corrections-since.ts): the foot opens with them. */
+  correctionsSince: CorrectionNotice[];
   /** The sources the issue cites, as its page lists them. */
   sources: ShownSource[];
   /** Each topic with its page and its feed. */
@@ -123,6 +129,7 @@ function emailViewOf(issue: IssueView, context: EmailContext): EmailView {
     bodyHtml: body.html,
     endnotes: body.endnotes,
     sources: issue.sources,
+    correctionsSince: describeCorrectionsSince(context.correctionsSince ?? [], site),
     corrections: issue.notes.map((note) => ({
       kind: note.kind,
       label: note.label,

@@ -20,10 +20,15 @@ import {
   topicUrl,
 } from "../../contract/urls.ts";
 import type { IssueView, LeadPhoto } from "../../pipeline/views/issue.ts";
-import type { LedgerEntry } from "../../pipeline/views/record.ts";
+import { correctionsSince, type LedgerEntry } from "../../pipeline/views/record.ts";
 import { isoDateTime } from "../../shared/dates.ts";
 import { inertView } from "../../shared/merge-tags.ts";
 import { escapeHtml } from "../../shared/text.ts";
+import {
+  type CorrectionNotice,
+  describeCorrectionsSince,
+  renderCorrectionsSinceHtml,
+} from "../email/corrections-since.ts";
 import { emailPhotoOf, renderEmailFragment } from "../email/fragment.ts";
 import { absoluteUrl } from "../filters/absolute-url.ts";
 
@@ -202,6 +207,8 @@ export function feedInputs(
 ): {
   selected: FeedSourceItem[];
   notes: LedgerEntry[];
+  /** Each selected issue's corrections since the previous issue: its content:encoded carries them. */
+  since: LedgerEntry[][];
   about: ReturnType<typeof describeChannel>;
   buildTimeIso?: string;
 } {
@@ -217,7 +224,9 @@ export function feedInputs(
   const notes = spec.ledger ? ledger.slice(0, site.feedSize) : [];
   const about = describeChannel(spec, context);
   const empty = selected.length === 0 && notes.length === 0;
-  return { selected, notes, about, ...(empty ? { buildTimeIso } : {}) };
+  const sinceByUrl = correctionsSince(items, ledger);
+  const since = selected.map((item) => sinceByUrl.get(item.url) ?? []);
+  return { selected, notes, since, about, ...(empty ? { buildTimeIso } : {}) };
 }
 
 /** A feed document's channel: the newest `site.feedSize` issues (or a topic's, thread's, entity's), or the ledger's notes. */
@@ -230,8 +239,10 @@ export async function buildChannel(
 ): Promise<FeedChannel> {
   const { site } = context;
   const { entity: named, threadId, topicId } = spec;
-  const { selected, notes, about } = feedInputs(spec, items, context, buildTimeIso, ledger);
-  const shared = await Promise.all(selected.map((item) => buildEntry(item, context)));
+  const { selected, notes, since, about } = feedInputs(spec, items, context, buildTimeIso, ledger);
+  const shared = (await Promise.all(selected.map((item) => buildEntry(item, context)))).map((entry, index) =>
+    withCorrectionsSince(entry, describeCorrectionsSince(since[index] ?? [], site)),
+  );
   // A topic's feed is what a per-topic email edition is sent from: its content is the email's.
   const entries = spec.ledger
     ? buildLedgerEntries(notes, context)
@@ -263,6 +274,13 @@ export async function buildChannel(
     },
     FEED_HTML_FIELDS,
   );
+}
+
+/** The entry with "Corrections since the last issue" at the foot of its email-safe content (content:encoded). */
+function withCorrectionsSince(entry: FeedEntry, notices: readonly CorrectionNotice[]): FeedEntry {
+  if (notices.length === 0) return entry;
+  const content = entry.emailContentHtml ?? entry.contentHtml;
+  return { ...entry, emailContentHtml: `${content}\n${renderCorrectionsSinceHtml(notices)}` };
 }
 
 /** The feed fields that hold HTML (made inert with character references, merge-tags.ts). */

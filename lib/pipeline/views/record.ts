@@ -123,3 +123,40 @@ export function buildLedger(issues: readonly IssueView[], timeZone: string): Led
     : [{ href: correctionsUrl, sections, years }];
   return { entries: entries.map(({ entry }) => entry), pages };
 }
+
+/** An issue as the corrections-since rule reads it: its page and when it was published. */
+interface PublishedIssue {
+  url: string;
+  data: { date: string };
+}
+
+const sinceCache = new WeakMap<readonly PublishedIssue[], Map<string, LedgerEntry[]>>();
+
+/**
+ * "Corrections since the last issue" for each issue, by its URL: every correction (not update)
+ * dated after the previous issue's publication and up to this one's, oldest first. An email
+ * subscriber never sees a correction made after their email was sent; the next edition carries it.
+ * Issues without any are left out. Computed once per list of issues.
+ */
+export function correctionsSince(
+  issues: readonly PublishedIssue[],
+  ledger: readonly LedgerEntry[],
+): ReadonlyMap<string, LedgerEntry[]> {
+  const known = sinceCache.get(issues);
+  if (known) return known;
+  const byDate = issues
+    .map((issue) => ({ url: issue.url, at: Date.parse(issue.data.date) }))
+    .sort((a, b) => a.at - b.at || (a.url < b.url ? -1 : 1));
+  const corrections = ledger
+    .filter((entry) => entry.kind === "correction")
+    .map((entry) => ({ entry, at: Date.parse(entry.date) }))
+    .sort((a, b) => a.at - b.at);
+  const result = new Map<string, LedgerEntry[]>();
+  byDate.forEach((issue, index) => {
+    const after = byDate[index - 1]?.at ?? Number.NEGATIVE_INFINITY;
+    const since = corrections.filter(({ at }) => at > after && at <= issue.at).map(({ entry }) => entry);
+    if (since.length > 0) result.set(issue.url, since);
+  });
+  sinceCache.set(issues, result);
+  return result;
+}

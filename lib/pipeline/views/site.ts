@@ -34,7 +34,7 @@ import { buildFrontPage, type FrontPage } from "./front-page.ts";
 import { cardOf, type IssueCard, type IssueView } from "./issue.ts";
 import { findNeighbours, findRelated } from "./neighbours.ts";
 import { groupBy, type ListingPage, type Page, paginate, paginateGroups, sortNewestFirst } from "./paging.ts";
-import { buildLedger, type Ledger } from "./record.ts";
+import { buildLedger, correctionsSince, type Ledger, type LedgerEntry } from "./record.ts";
 import { buildThreadViews, type ThreadBox, type ThreadPage, type ThreadSummary } from "./threads.ts";
 
 /** What `/` shows: the lead keeps its photo; every other issue is a card. */
@@ -90,7 +90,6 @@ export interface SiteViews {
   archiveYearPages: ArchiveYearPage<IssueCard>[];
   /** `/topics/<id>/` and its further pages, each with the topic it lists. */
   topicPages: (ListingPage<IssueCard> & { topic: { name: string; description: string; feedUrl: string } })[];
-  /** `/authors/<id>/` and its further pages, each with its author. */
   /** Each author's pages: the author as `_data/authors.ts` gives them (name, role, bio, expertise, languages, profiles). */
   authorPages: (ListingPage<IssueCard> & { author: Authors[string] & { id: string } })[];
   /** `/people/<id>/`, `/places/<id>/`, `/organisations/<id>/` and their further pages. */
@@ -98,6 +97,8 @@ export interface SiteViews {
   entityIndexes: EntityIndex[];
   /** `/corrections/`: every correction and update, newest first. */
   ledger: Ledger;
+  /** Each issue's "Corrections since the last issue" (record.ts), by URL; issues without any are absent. */
+  correctionsSince: Record<string, LedgerEntry[]>;
   /** `/threads/<id>/` and its further pages. */
   threadPages: ThreadPage[];
   /** `/threads/`. */
@@ -147,6 +148,7 @@ export function buildSiteViews(views: readonly IssueView[], context: SiteViewCon
   const { threadPages, threadIndex, threadBoxes } = buildThreadViews(issues, context.threads ?? {});
   const homeListing = paginate(issues, site.pageSize, homeUrl);
   const frontPage = frontPageOf(homeListing[0]?.items ?? [], topics, card);
+  const ledger = buildLedger(issues, site.timeZone);
   return {
     issues,
     issuePages: issues.map((issue) => {
@@ -209,7 +211,8 @@ export function buildSiteViews(views: readonly IssueView[], context: SiteViewCon
         : [];
     }),
     ...buildEntityViews(issues, context.entities ?? NO_ENTITIES, site.pageSize, card),
-    ledger: buildLedger(issues, site.timeZone),
+    ledger,
+    correctionsSince: Object.fromEntries(correctionsSince(issues, ledger.entries)),
     threadPages,
     threadIndex,
     topicIndex: TOPIC_KINDS.map(([kind, label]) => ({
