@@ -68,6 +68,9 @@ export const PAGES: PageCase[] = [
     ready: '#search-results a[href="/2025/04/who-led-the-delegations/"]',
   },
   { name: "subscribe", path: "/subscribe/" },
+  // The types of work, the policies and who runs the site (docs/trust.md).
+  { name: "about", path: "/about/" },
+  { name: "masthead", path: "/masthead/" },
   { name: "404", path: MISSING_PATH, status: 404 },
 ];
 /** The pages checked for sideways scrolling at 320 px. */
