@@ -12,6 +12,10 @@ export default defineConfig({
     // One worker per core, not vitest's default of one fewer: most files wait on a site build in a
     // child process, and with a single worker on 2 cores the second core sat idle.
     maxWorkers: "100%",
+    // The files of a worker share loaded modules instead of importing lib/, Eleventy, sharp and
+    // html-validate afresh for each file: that import was a third of the unit run's time. A file
+    // that mocks a module loads what uses it afresh (vi.resetModules, tests/photos/warm.test.ts).
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,
     // A JSON report beside the console one: CI prints its closing "N passed, N failed" from it.

@@ -17,9 +17,11 @@ import { rejectUnsafeKeys } from "../lib/contract/record-problems.ts";
 import { openEditionCache } from "../lib/outputs/email/edition-cache.ts";
 import { buildTime } from "../lib/shared/dates.ts";
 import { BuildError, formatProblem } from "../lib/shared/problems.ts";
-import { FIXTURE_EPOCH, fixtureIssues } from "./fixtures/sample-issues.ts";
+import { fixtureIssues } from "./fixtures/sample-issues.ts";
 import { runFixturePipeline } from "./helpers/fixture-pipeline.ts";
-import { buildFixtureSite, type FixtureSite } from "./helpers/fixture-site.ts";
+import type { FixtureSite } from "./helpers/fixture-site.ts";
+import { hashTree } from "./helpers/hash-tree.ts";
+import { copyOfSharedSite } from "./helpers/shared-fixtures.ts";
 
 const sites: FixtureSite[] = [];
 const folders: string[] = [];
@@ -55,9 +57,12 @@ const wrappedByEleventy = (error: Error): Error =>
 describe("a cache setting that names the project folder", () => {
   it("DATELINE_CHECK_CACHE=. fails the build in one line and deletes nothing", () => {
     const variable = "DATELINE_CHECK_CACHE";
-    const site = buildFixtureSite({ epoch: FIXTURE_EPOCH, issues: fixtureIssues, env: { [variable]: "." } });
-    sites.push(site);
+    const project = copyOfSharedSite("standard");
+    sites.push(project);
+    const published = hashTree(project.output);
+    const site = project.rebuild({ [variable]: "." });
     expect(site.status).toBe(1);
+    expect(hashTree(project.output)).toEqual(published);
     expect(site.stderr).toContain(
       `Build failed: ${variable}: . is not a Dateline cache folder (it holds .cache, .htmlvalidate.mjs, _data, … and no .dateline-store) — set ${variable} to an empty or new folder; nothing in it was touched\n`,
     );
@@ -123,8 +128,10 @@ describe("a data file with a key that is JavaScript's machinery", () => {
   it("_data/threads.ts fails the build in one line naming the key", () => {
     const file = "_data/threads.ts";
     const text = 'export default { ["__proto__"]: { name: "A thread", summary: "One line." } };\n';
-    const site = buildFixtureSite({ epoch: FIXTURE_EPOCH, issues: fixtureIssues, files: { [file]: text } });
-    sites.push(site);
+    const project = copyOfSharedSite("standard");
+    sites.push(project);
+    writeFileSync(path.join(project.dir, file), text);
+    const site = project.rebuild();
     expect(site.status).toBe(1);
     expect(site.stderr).toContain(
       `Build failed: ${file}: ["__proto__"]: not allowed as a key (JavaScript reads it as the object's machinery, not as data) — rename it\n`,

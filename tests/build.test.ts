@@ -7,9 +7,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type CheerioAPI, load } from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURE_EPOCH, fixtureIssues } from "./fixtures/sample-issues.ts";
-import { buildFixtureSite, type FixtureSite } from "./helpers/fixture-site.ts";
-import { sharedSite } from "./helpers/shared-fixtures.ts";
+import type { FixtureSite } from "./helpers/fixture-site.ts";
+import { copyOfSharedSite, sharedSite } from "./helpers/shared-fixtures.ts";
 
 let site: FixtureSite;
 const page = (file: string): CheerioAPI => load(site.read(file));
@@ -224,14 +223,28 @@ describe("JSON-LD", () => {
   it("describes an issue as a NewsArticle with dates, authors, image, dateline and publisher", () => {
     const $ = page("2025/04/bravo/index.html");
     const article = JSON.parse($('script[type="application/ld+json"]').text());
-    expect(article["@type"]).toBe("NewsArticle");
+    // Bravo is an analysis: schema.org's subtype of NewsArticle for its type of work.
+    expect(article["@type"]).toBe("AnalysisNewsArticle");
     expect(article.headline).toBe("Bravo: the property dispute");
     expect(article.description).toBe("The second fixture issue, with a photo and a correction.");
     expect(article.datePublished).toBe("2025-04-11T09:00:00+03:00");
     expect(article.dateModified).toBe("2025-04-11T12:00:00+03:00");
+    // Each author with what _data/authors.ts says they know.
     expect(article.author).toEqual([
-      { "@type": "Person", name: "Daniel Hart", url: "https://dateline.example/authors/daniel-hart/" },
-      { "@type": "Person", name: "Ayşe Demir", url: "https://dateline.example/authors/ayse-demir/" },
+      {
+        "@type": "Person",
+        name: "Daniel Hart",
+        url: "https://dateline.example/authors/daniel-hart/",
+        knowsAbout: "Relations between Washington and Moscow (sample)",
+        knowsLanguage: ["English"],
+      },
+      {
+        "@type": "Person",
+        name: "Ayşe Demir",
+        url: "https://dateline.example/authors/ayse-demir/",
+        knowsAbout: "Turkey and the diplomacy that passes through Istanbul (sample)",
+        knowsLanguage: ["English"],
+      },
     ]);
     // The 16:9, 4:3 and 1:1 crops, each with the credit.
     expect(
@@ -307,19 +320,17 @@ describe("drafts and future issues", () => {
   });
 
   it("appear in a preview build made with DATELINE_DRAFTS=1", () => {
-    const preview = buildFixtureSite({
-      issues: fixtureIssues,
-      epoch: FIXTURE_EPOCH,
-      env: { DATELINE_DRAFTS: "1" },
-    });
+    // The same project rebuilt as a preview: the drafts are in its sources all along.
+    const project = copyOfSharedSite("standard");
     try {
+      const preview = project.rebuild({ DATELINE_DRAFTS: "1" });
       expect(preview.status).toBe(0);
       expect(preview.read("2025/04/secret-draft/index.html")).toContain(
         "Draft — not published in production builds.",
       );
       expect(preview.read("2025/05/future-issue/index.html")).toContain("Future headline");
     } finally {
-      preview.remove();
+      project.remove();
     }
   });
 });

@@ -8,26 +8,13 @@ import path from "node:path";
 import { load } from "cheerio";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SAMPLE_EPOCH, sampleIssues } from "./e2e/sample-site.ts";
-import { buildFixtureSite, type FixtureSite } from "./helpers/fixture-site.ts";
-
-const AUTHORS = `import { type Authors, authorsSchema } from "../lib/contract/schema.ts";
-
-const authors: Authors = {
-  "ayse-demir": { name: "Ayşe & Demir", role: "Istanbul correspondent (sample author)", bio: "A sample author's \\"bio\\" <b>with</b> markup." },
-  "daniel-hart": { name: "Daniel Hart", role: "Diplomatic editor (sample author)", bio: "A sample author." },
-};
-
-export default authorsSchema.parse(authors);
-`;
+import type { FixtureSite } from "./helpers/fixture-site.ts";
+import { sharedSite } from "./helpers/shared-fixtures.ts";
 
 let site: FixtureSite;
 beforeAll(() => {
-  site = buildFixtureSite({
-    epoch: SAMPLE_EPOCH,
-    issues: sampleIssues(),
-    files: { "_data/authors.ts": AUTHORS },
-  });
+  // The sample site, its authors' name and bio needing escaping (tests/fixtures/escaping-authors.ts), read-only.
+  site = sharedSite("sample");
   if (site.status !== 0) throw new Error(`build failed:\n${site.stdout}\n${site.stderr}`);
 }, 180_000);
 afterAll(() => site?.remove());

@@ -211,7 +211,6 @@ export const SITE_TESTED = siteTestedSchema.parse({
   "lib/pipeline/views/archive.ts": { tests: ["tests/collections.test.ts"], reason: NOT_YET_MIRRORED },
   "lib/pipeline/views/front-page.ts": { tests: ["tests/front-page.test.ts"], reason: NOT_YET_MIRRORED },
   "lib/pipeline/views/neighbours.ts": { tests: ["tests/collections.test.ts"], reason: NOT_YET_MIRRORED },
-  "lib/pipeline/views/record.ts": { tests: ["tests/record-views.test.ts"], reason: NOT_YET_MIRRORED },
   "lib/pipeline/views/threads.ts": {
     tests: ["tests/record-views.test.ts", "tests/record.test.ts"],
     reason:

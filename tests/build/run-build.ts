@@ -62,6 +62,20 @@ export function handToUnprivileged(dir: string): void {
   }
 }
 
+/** `command` run as the unprivileged user (through setpriv), for a test running as root. */
+export function asUnprivileged(command: string[]): string[] {
+  if (spawnSync("setpriv", ["--version"]).status !== 0)
+    throw new Error("these tests run as root and need setpriv (util-linux) to build as an unprivileged user");
+  return [
+    "setpriv",
+    `--reuid=${UNPRIVILEGED}`,
+    `--regid=${UNPRIVILEGED}`,
+    "--clear-groups",
+    "--",
+    ...command,
+  ];
+}
+
 function bounded<T>(promise: Promise<T>, timeoutMs: number, what: () => string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -80,11 +94,7 @@ export function startBuild(
 ): RunningBuild {
   const script = [process.execPath, "--expose-gc", "--import", "tsx", "scripts/build.ts"];
   const asOther = options.unprivileged === true && runsAsRoot;
-  if (asOther && spawnSync("setpriv", ["--version"]).status !== 0)
-    throw new Error("these tests run as root and need setpriv (util-linux) to build as an unprivileged user");
-  const [command, ...args] = asOther
-    ? ["setpriv", `--reuid=${UNPRIVILEGED}`, `--regid=${UNPRIVILEGED}`, "--clear-groups", "--", ...script]
-    : script;
+  const [command, ...args] = asOther ? asUnprivileged(script) : script;
   const child: ChildProcess = spawn(command as string, args, {
     cwd: dir,
     env: {

@@ -111,6 +111,27 @@ describeE2E("screenshots", () => {
     ),
   );
 
+  /** Standards a reader can check (docs/trust.md): the reporting box, the sources, an opinion card. */
+  const STANDARDS_SHOTS = [
+    { file: "reporting-box", site: () => sample, target: CORRECTED, at: ".reporting" },
+    { file: "sources", site: () => sample, target: CORRECTED, at: ".sources" },
+    { file: "opinion-card", site: () => busy, target: HOME, at: ".summary--opinion" },
+  ].flatMap((shot) => SCHEMES.flatMap((scheme) => WIDTHS.map((width) => ({ ...shot, scheme, width }))));
+  it.each(STANDARDS_SHOTS)("the $file at $width px ($scheme)", (shot) =>
+    withPage(
+      shot.site(),
+      shot.target,
+      { width: shot.width, height: 900, scheme: shot.scheme },
+      async (page) => {
+        await page.locator(shot.at).evaluate((element) => element.scrollIntoView({ block: "center" }));
+        const file = `standards-${shot.file}-${shot.width}-${shot.scheme}.png`;
+        // docs/trust.md shows the issue page's box and sources at 1280 px in light.
+        const docs = shot.width === 1280 && shot.scheme === "light" && shot.file !== "opinion-card";
+        return page.screenshot({ path: docs ? readmeScreenshot(file) : artifact(file) });
+      },
+    ),
+  );
+
   it("the README's home page (1280 px, viewport only)", () =>
     withPage(sample, HOME, { width: 1280, height: 800, scheme: "light" }, (page) =>
       page.screenshot({ path: readmeScreenshot("screenshot-home.png") }),

@@ -19,6 +19,12 @@ const ORIGIN = "https://dateline.example";
 const WEB = `${ORIGIN}/2025/04/bravo/`;
 
 let fixture: FixtureSite;
+/**
+ * One check cache for the file, filled by the first test's cold run: every broken copy is then
+ * checked warm, its one changed email read afresh, so each test also proves a warm cache hides
+ * nothing (as tests/checks/check-site.test.ts does).
+ */
+const cacheDir = mkdtempSync(path.join(tmpdir(), "dateline-email-checks-"));
 
 beforeAll(() => {
   fixture = sharedSite("standard");
@@ -27,11 +33,12 @@ beforeAll(() => {
 afterAll(() => {
   removeCopies();
   fixture?.remove();
+  rmSync(cacheDir, { recursive: true, force: true });
 });
 
 async function problemLines(site: SiteCopy): Promise<string[]> {
   const report = await checkSite(site.dir, {
-    cacheDir: false,
+    cacheDir,
     sources: { "2025/04/bravo/index.html": SOURCE },
   });
   return report.problems.map(formatProblem).filter((line) => line.includes("email.html"));
@@ -52,7 +59,8 @@ function leadImage(html: string): string {
 
 describe("email checks on a built site", () => {
   it("pass every email the build publishes, and count them", async () => {
-    const report = await checkSite(fixture.output, { cacheDir: false });
+    const report = await checkSite(fixture.output, { cacheDir });
+    expect(report.pagesFromCache).toBe(0);
     expect(report.problems.map(formatProblem)).toEqual([]);
     expect(report.emails).toBe(4);
   });

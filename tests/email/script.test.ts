@@ -11,12 +11,14 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_EPOCH, sampleIssues } from "../e2e/sample-site.ts";
-import { buildFixtureSite, type FixtureSite } from "../helpers/fixture-site.ts";
+import type { FixtureSite } from "../helpers/fixture-site.ts";
+import { copyOfSharedSite, sharedSite } from "../helpers/shared-fixtures.ts";
 
 /**
- * One build of the sample site, at its epoch, for every test here: its draft is the issue
- * `npm run email` writes before it is published, and its published issues are the editions the
- * script must make byte for byte as the build does. The preview build comes last, in place.
+ * The run's shared build of the sample site, at its epoch, for every test here, read-only: its
+ * draft is the issue `npm run email` writes before it is published, and its published issues are
+ * the editions the script must make byte for byte as the build does (the script writes only to
+ * --out). The preview build is made on a copy.
  */
 let sample: FixtureSite;
 let out: string;
@@ -24,7 +26,7 @@ const DRAFT = "src/issues/2025/writers-draft.md";
 const DRAFT_TITLE = "Draft: what the Istanbul talks mean for Darchiev";
 
 beforeAll(() => {
-  sample = buildFixtureSite({ epoch: SAMPLE_EPOCH, issues: sampleIssues() });
+  sample = sharedSite("sample");
   if (sample.status !== 0) throw new Error(`build failed:\n${sample.stdout}\n${sample.stderr}`);
   out = mkdtempSync(path.join(tmpdir(), "dateline-email-out-"));
 }, 180_000);
@@ -126,12 +128,16 @@ describe("npm run email and the build make the same edition", () => {
   });
 });
 
-// Last: it rebuilds the sample site in place, as a preview.
 describe("drafts' email editions", () => {
   it("a production build has no draft email; a preview build, as the dev server, has it", () => {
     expect(existsSync(path.join(sample.output, "2025/04/writers-draft/email.html"))).toBe(false);
-    const preview = sample.rebuild({ DATELINE_DRAFTS: "1" });
-    expect(preview.status).toBe(0);
-    expect(preview.read("2025/04/writers-draft/email.html")).toContain(DRAFT_TITLE);
+    const project = copyOfSharedSite("sample");
+    try {
+      const preview = project.rebuild({ DATELINE_DRAFTS: "1" });
+      expect(preview.status).toBe(0);
+      expect(preview.read("2025/04/writers-draft/email.html")).toContain(DRAFT_TITLE);
+    } finally {
+      project.remove();
+    }
   });
 });

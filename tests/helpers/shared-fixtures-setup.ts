@@ -17,9 +17,11 @@ export default function setup(project: TestProject): () => void {
     const changed: string[] = [];
     for (const [name, { built, hashes }] of builtSharedFixtures(root)) {
       if (built.dir === "") continue;
-      const now = hashTree(path.join(built.dir, "_site"));
-      for (const file of Object.keys({ ...hashes, ...now }).sort())
-        if (hashes[file] !== now[file]) changed.push(`${name}: _site/${file}`);
+      if (built.status === 0) {
+        const now = hashTree(path.join(built.dir, "_site"));
+        for (const file of Object.keys({ ...hashes, ...now }).sort())
+          if (hashes[file] !== now[file]) changed.push(`${name}: _site/${file}`);
+      }
       rmSync(built.dir, { recursive: true, force: true });
     }
     rmSync(root, { recursive: true, force: true });

@@ -8,6 +8,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { inject } from "vitest";
+import { SAMPLE_EPOCH, sampleIssues } from "../e2e/sample-site.ts";
+import { ESCAPING_AUTHORS } from "../fixtures/escaping-authors.ts";
 import { FIXTURE_EPOCH, fixtureIssues } from "../fixtures/sample-issues.ts";
 import {
   type BuiltFixture,
@@ -24,6 +26,15 @@ import { hashTree } from "./hash-tree.ts";
 const SHARED_FIXTURES = {
   /** tests/fixtures/sample-issues.ts at its epoch: four published issues, a draft and a future one. */
   standard: { issues: fixtureIssues, epoch: FIXTURE_EPOCH },
+  /**
+   * The sample site (tests/e2e/sample-site.ts) at its epoch, a writer's draft and a scheduled
+   * issue among its files, with authors whose name and bio need escaping (escaping-authors.ts).
+   */
+  sample: {
+    issues: sampleIssues(),
+    epoch: SAMPLE_EPOCH,
+    files: { "_data/authors.ts": ESCAPING_AUTHORS },
+  },
 } satisfies Record<string, FixtureOptions>;
 
 export type SharedFixtureName = keyof typeof SHARED_FIXTURES;
@@ -72,7 +83,11 @@ function builtFixture(name: SharedFixtureName): BuiltFixture {
       let record: SharedFixtureRecord;
       try {
         const site = buildFixtureSite(options);
-        record = { built: builtFixtureOf(site, options), hashes: hashTree(site.output) };
+        // A failed build has no site to hash; its folder is still the teardown's to remove.
+        record = {
+          built: builtFixtureOf(site, options),
+          hashes: site.status === 0 ? hashTree(site.output) : {},
+        };
       } catch (error) {
         // Recorded, not only thrown: the files waiting for this build must not wait in vain.
         const failed = { dir: "", status: null, stdout: "", stderr: String(error) };

@@ -18,6 +18,9 @@ vi.mock("sharp", async (importOriginal) => {
   return { default: counted };
 });
 
+// The suite shares modules between the files of a worker (isolate: false in vitest.config.ts):
+// the pipeline is loaded afresh here, so it imports the counted sharp, not one already loaded.
+vi.resetModules();
 const { processPhotos } = await import("../../lib/pipeline/photos/index.ts");
 const { createSandbox } = await import("./helpers.ts");
 
