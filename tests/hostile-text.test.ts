@@ -1,5 +1,5 @@
 /**
- * Hostile text stays text: headlines, deks, captions, credits and author names with markup,
+ * Hostile text stays text: headlines, deks, captions, credits, sources and author names with markup,
  * quotes, CDATA ends, comment dashes, emoji, right-to-left scripts and control characters
  * render as exactly that text in every output, and every output stays valid. Prose (headline,
  * dek, caption) is set as the body is, quotes and dashes typographic; names and credits never are.
@@ -76,6 +76,11 @@ function hostileIssue(written: string, { author, date }: { author: string; date:
     "  alt: A placeholder",
     `  caption: ${quoted}`,
     `  credit: ${quoted}`,
+    "sources:",
+    `  - title: ${quoted}`,
+    "    url: https://example.org/source",
+    `    publisher: ${quoted}`,
+    "    archived: https://example.org/archive/source",
     "---",
     "The body of the issue.",
     "",
@@ -135,6 +140,24 @@ describe.each(hostile)("text with %s", (name, _written, expected, asTyped = expe
     expect($(".lead-figure .credit").text()).toBe(asTyped);
     expect($(".byline a").text()).toBe(`Ayşe ${asTyped}`);
     expect($("script:not([type])").length).toBe(0);
+  });
+
+  it("is the exact source title and publisher on the page, in JSON-LD and in the email's text part", () => {
+    const $ = load(built().read(page));
+    const source = $(".sources li");
+    expect(source.find("a").first().text()).toBe(expected);
+    expect(source.text().replace(/\s+/g, " ")).toBe(
+      `${expected}, ${asTyped} (archived copy)`.replace(/\s+/g, " "),
+    );
+    const article = JSON.parse($('script[type="application/ld+json"]').text());
+    expect(article.citation[0]).toMatchObject({ name: expected, publisher: { name: asTyped } });
+    expect(built().read(`2025/04/${slug}/email.txt`)).toContain("https://example.org/archive/source");
+    const email = load(built().read(`2025/04/${slug}/email.html`));
+    const sources = email("h2")
+      .filter((_, heading) => email(heading).text() === "Sources")
+      .parent();
+    expect(sources.find("li a").first().text()).toBe(expected);
+    expect(email("script").length).toBe(0);
   });
 
   it("is the exact text of the title, description and social meta tags", () => {
