@@ -125,8 +125,8 @@ describeE2E("screenshots", () => {
       async (page) => {
         await page.locator(shot.at).evaluate((element) => element.scrollIntoView({ block: "center" }));
         const file = `standards-${shot.file}-${shot.width}-${shot.scheme}.png`;
-        // docs/trust.md shows the issue page's box and sources at 1280 px in light.
-        const docs = shot.width === 1280 && shot.scheme === "light" && shot.file !== "opinion-card";
+        // docs/trust.md shows each at 1280 px in light.
+        const docs = shot.width === 1280 && shot.scheme === "light";
         return page.screenshot({ path: docs ? readmeScreenshot(file) : artifact(file) });
       },
     ),
