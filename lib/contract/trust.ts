@@ -18,6 +18,7 @@ export const TRUST_FIELDS = [
 ] as const;
 
 const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/;
+const LINE_BREAKS = /[\r\n\u2028\u2029\u0085]+/g;
 
 /** One value: an https or http address, a mailto: for contact, or a path on the site (made absolute). */
 const trustValue = z
@@ -52,7 +53,7 @@ export function renderTrustTxt(
   site: { title: string; url: string },
   disclosure: string | undefined,
 ): string {
-  const lines = [`# trust.txt of ${site.title.replace(LINE_BREAK, " ")}`];
+  const lines = [`# trust.txt of ${site.title.replace(LINE_BREAKS, " ")}`];
   const absolute = (value: string) => (value.startsWith("/") ? `${site.url}${value}` : value);
   for (const field of TRUST_FIELDS)
     for (const value of trust?.[field] ?? []) lines.push(`${field}=${absolute(value)}`);

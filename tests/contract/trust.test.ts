@@ -36,6 +36,13 @@ describe("renderTrustTxt", () => {
     );
   });
 
+  it("keeps a site title with line breaks on its comment line, so it cannot forge a field", () => {
+    const title = "Dateline\ncontact=https://forged.example/\r\nmember=https://forged.example/";
+    expect(renderTrustTxt(undefined, { ...SITE, title }, undefined)).toBe(
+      "# trust.txt of Dateline contact=https://forged.example/ member=https://forged.example/\n",
+    );
+  });
+
   it("is the comment line alone for a site that sets nothing", () => {
     expect(renderTrustTxt(undefined, SITE, undefined)).toBe("# trust.txt of Dateline\n");
   });
