@@ -13,7 +13,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page, type Request } from "playwright-core";
 import { describe, inject } from "vitest";
 import { CHROMIUM_FLAGS, netlifyHeaderRules, serveSite } from "../../scripts/lighthouse.ts";
 import { buildSite } from "./build.ts";
@@ -208,9 +208,29 @@ export async function watchProblems(context: BrowserContext, page: Page): Promis
     if (message.type() === "warning") problems.consoleWarnings.push(`${where}: ${message.text()}`);
   });
   page.on("pageerror", (error) => problems.pageErrors.push(`${page.url()}: ${error.message}`));
-  page.on("requestfailed", (request) =>
-    problems.failedRequests.push(`${request.url()}: ${request.failure()?.errorText ?? "failed"}`),
-  );
+  // A request the browser dropped because the reader left its page (a link clicked while the
+  // icon was still loading) is not a broken reference. Each is told apart by the page it was made
+  // on, whether the browser reports the drop just before or just after the next page commits.
+  let documents = 0;
+  const madeOn = new WeakMap<Request, number>();
+  const dropped = new Map<string, number>();
+  page.on("request", (request) => madeOn.set(request, documents));
+  page.on("framenavigated", (frame) => {
+    if (frame !== page.mainFrame()) return;
+    documents += 1;
+    problems.failedRequests = problems.failedRequests.filter(
+      (line) => (dropped.get(line) ?? documents) >= documents,
+    );
+  });
+  page.on("requestfailed", (request) => {
+    const line = `${request.url()}: ${request.failure()?.errorText ?? "failed"}`;
+    const made = madeOn.get(request) ?? documents;
+    if (request.failure()?.errorText === "net::ERR_ABORTED") {
+      if (made < documents) return;
+      dropped.set(line, made);
+    }
+    problems.failedRequests.push(line);
+  });
   page.on("response", (response) => {
     // The 404 page is meant to be a 404; anything else missing is a broken reference.
     if (response.status() >= 400 && !response.url().includes(MISSING_PATH)) {
