@@ -2,14 +2,17 @@
  * Makes the labelled placeholder photos that stand in for agency photos in the sample
  * issues (no agency photo goes into the repository), and the publisher logo. Each
  * placeholder carries IPTC like an agency photo (caption, by-line, credit, source,
- * copyright, city, country), written by lib/photos/iptc-writer.ts, so the photo pipeline
- * reads its caption and credit from the file.
+ * copyright, city, country), written by lib/pipeline/photos/iptc-writer.ts, so the photo pipeline
+ * reads its caption and credit from the file. A placeholder is drawn, not photographed, so its
+ * XMP says so (the IPTC digital source type), and every output labels it.
  * Run: npm run placeholders. Output is committed; rerun only to change it.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
+import type { DigitalSourceType } from "../lib/contract/digital-source.ts";
 import { type IptcFields, writeIptc } from "../lib/pipeline/photos/iptc-writer.ts";
+import { buildXmp } from "../lib/pipeline/photos/renditions.ts";
 import { escapeHtml } from "../lib/shared/text.ts";
 
 interface Placeholder {
@@ -19,6 +22,8 @@ interface Placeholder {
   height: number;
   hue: number;
   iptc: IptcFields;
+  /** How the image was made, written as XMP Iptc4xmpExt:DigitalSourceType. */
+  digitalSourceType: DigitalSourceType;
 }
 
 const placeholders: Placeholder[] = [
@@ -38,11 +43,18 @@ const placeholders: Placeholder[] = [
       city: "Istanbul",
       country: "Türkiye",
     },
+    // Drawn shapes and text composed by software: a composite with synthetic elements.
+    digitalSourceType: "compositeSynthetic",
   },
 ];
 
 /** A calm two-tone panel with diagonal hatching and a large PLACEHOLDER label. */
-export function placeholderSvg({ label, width, height, hue }: Omit<Placeholder, "file" | "iptc">): string {
+export function placeholderSvg({
+  label,
+  width,
+  height,
+  hue,
+}: Omit<Placeholder, "file" | "iptc" | "digitalSourceType">): string {
   const stripes = Array.from({ length: Math.ceil((width + height) / 60) }, (_, i) => {
     const x = i * 60 - height;
     return `<line x1="${x}" y1="${height}" x2="${x + height}" y2="0" stroke="hsl(${hue},25%,42%)" stroke-width="14"/>`;
@@ -58,7 +70,9 @@ export function placeholderSvg({ label, width, height, hue }: Omit<Placeholder, 
 async function main(): Promise<void> {
   for (const placeholder of placeholders) {
     mkdirSync(path.dirname(placeholder.file), { recursive: true });
+    const xmp = buildXmp({ digitalSourceType: placeholder.digitalSourceType });
     const jpeg = await sharp(Buffer.from(placeholderSvg(placeholder)))
+      .withXmp(xmp ?? "")
       .jpeg({ quality: 82, mozjpeg: true })
       .toBuffer();
     writeFileSync(placeholder.file, writeIptc(jpeg, placeholder.iptc));

@@ -4,6 +4,7 @@
  * shows a photo: the single source of rendition URLs, sizes, credits and placeholders.
  */
 import { z } from "zod";
+import { DIGITAL_SOURCE_TYPE_IDS } from "./digital-source.ts";
 import { FOCUS_VALUES } from "./focus-values.ts";
 
 /** Output formats, in the order browsers should try them (`<source>` order). */
@@ -34,6 +35,12 @@ export const photoMetaSchema = z
     country: optionalText,
     /** The house credit line built by `formatCredit`, e.g. `REUTERS/Umit Bektas`. */
     credit: optionalText,
+    /** XMP Iptc4xmpExt:DigitalSourceType, as its term: how the image was made. */
+    digitalSourceType: z.enum(DIGITAL_SOURCE_TYPE_IDS).optional(),
+    /** XMP xmpRights:WebStatement: the page stating the photo's rights (http or https). */
+    webStatement: z.url({ protocol: /^https?$/ }).optional(),
+    /** XMP plus:Licensor's LicensorURL: where a licence can be bought (http or https). */
+    licensorUrl: z.url({ protocol: /^https?$/ }).optional(),
   })
   .strict();
 

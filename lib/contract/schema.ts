@@ -9,6 +9,11 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { removeControlCharacters } from "../shared/text.ts";
 import { typeset } from "../shared/typography.ts";
+import {
+  DIGITAL_SOURCE_TYPE_IDS,
+  parseDigitalSourceType,
+  unknownDigitalSourceMessage,
+} from "./digital-source.ts";
 import { describe, optionalText, prose, proseLine, requiredText } from "./fields.ts";
 import { focusSchema } from "./focus-values.ts";
 import { policiesSchema } from "./policies.ts";
@@ -137,6 +142,12 @@ const entityIdList = (kind: "people" | "places" | "organisations", example: stri
 /** `type:` and the site's `defaultType`: one of the types of work, with a did-you-mean. */
 const workTypeSchema = z.enum(WORK_TYPE_IDS, { error: (issue) => unknownWorkTypeMessage(issue.input) });
 
+/** `photo.source`: an IPTC digital source type, as its term or the vocabulary's full address. */
+const digitalSourceSchema = z.preprocess(
+  (value) => (typeof value === "string" ? (parseDigitalSourceType(value) ?? value) : value),
+  z.enum(DIGITAL_SOURCE_TYPE_IDS, { error: (issue) => unknownDigitalSourceMessage(issue.input) }),
+);
+
 const photoSchema = z
   .object(
     {
@@ -146,6 +157,8 @@ const photoSchema = z
       credit: optionalText(200, "name the agency and photographer, e.g. REUTERS/Umit Bektas"),
       /** Where social crops (16:9, 4:3, 1:1) centre; sharp's attention strategy by default. */
       focus: focusSchema.optional(),
+      /** How the image was made, when the file does not say or says it wrongly; overrides its XMP. */
+      source: digitalSourceSchema.optional(),
     },
     {
       error:

@@ -4,6 +4,7 @@
  */
 
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { digitalSourceSchemaValue } from "../contract/digital-source.ts";
 import { ENTITY_KIND_INFO, ENTITY_KINDS, type Entities } from "../contract/entities.ts";
 import type { PhotoEntry } from "../contract/photo-manifest.ts";
 import { POLICY_PROPERTIES, policyEntries } from "../contract/policies.ts";
@@ -24,6 +25,7 @@ import {
   serializeJsonLd,
 } from "../outputs/json-ld.ts";
 import { buildSocialMeta, type MetaTag, robotsMeta } from "../outputs/social.ts";
+import type { PhotoText } from "../pipeline/photos/credit.ts";
 import { type EntitySummary, summariseEntity } from "../pipeline/views/entities.ts";
 import type { IssueView } from "../pipeline/views/issue.ts";
 import { isoDateTime } from "../shared/dates.ts";
@@ -257,12 +259,8 @@ function jsonLdEntity(entity: EntitySummary, origin: string): JsonLdEntity {
   };
 }
 
-/** JSON-LD images: the 16:9, 4:3 and 1:1 crops, each with the photo's credit. */
-function describeCrops(
-  entry: PhotoEntry,
-  origin: string,
-  text: { caption?: string; credit?: string; creator?: string; copyrightNotice?: string },
-): JsonLdImage[] {
+/** JSON-LD images: the 16:9, 4:3 and 1:1 crops, each with the photo's credit, licence and source type. */
+function describeCrops(entry: PhotoEntry, origin: string, text: PhotoText): JsonLdImage[] {
   return (["16x9", "4x3", "1x1"] as const).map((name) => {
     const crop = entry.crops[name];
     return {
@@ -273,6 +271,9 @@ function describeCrops(
       ...(text.credit ? { creditText: text.credit } : {}),
       ...(text.creator ? { creator: text.creator } : {}),
       ...(text.copyrightNotice ? { copyrightNotice: text.copyrightNotice } : {}),
+      ...(text.license ? { license: text.license } : {}),
+      ...(text.acquireLicensePage ? { acquireLicensePage: text.acquireLicensePage } : {}),
+      ...(text.sourceType ? { digitalSourceType: digitalSourceSchemaValue(text.sourceType) } : {}),
     };
   });
 }

@@ -54,6 +54,12 @@ export interface JsonLdImage {
   /** The photographer, emitted as a `Person`. */
   creator?: string;
   copyrightNotice?: string;
+  /** The page stating the photo's rights. */
+  license?: string;
+  /** Where a licence can be had. */
+  acquireLicensePage?: string;
+  /** How the image was made: a schema.org IPTCDigitalSourceEnumeration member's address. */
+  digitalSourceType?: string;
 }
 
 interface JsonLdTopic {
@@ -209,6 +215,9 @@ function buildImageObject(image: JsonLdImage): Record<string, unknown> {
     creditText: image.creditText,
     creator: image.creator === undefined ? undefined : { "@type": "Person", name: image.creator },
     copyrightNotice: image.copyrightNotice,
+    license: image.license,
+    acquireLicensePage: image.acquireLicensePage,
+    digitalSourceType: image.digitalSourceType,
   });
 }
 

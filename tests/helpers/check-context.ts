@@ -1,7 +1,8 @@
 /**
  * A content-check context as a build has it, on a temporary photo folder: two authors,
  * three topics, an uncredited photo (2025/consulate.jpg), a photo with an IPTC credit
- * (2025/credited.jpg), and the photo desk's manifest for them.
+ * (2025/credited.jpg), a credited image whose XMP says AI made it (2025/generated.jpg), and the
+ * photo desk's manifest for them.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -9,6 +10,7 @@ import path from "node:path";
 import sharp from "sharp";
 import type { CheckContext } from "../../lib/pipeline/content/check-issue.ts";
 import { processPhotos } from "../../lib/pipeline/photos/index.ts";
+import { buildXmp } from "../../lib/pipeline/photos/renditions.ts";
 import { makeTestPhoto } from "../../scripts/bench/test-photo.ts";
 
 export async function createCheckContext(): Promise<{ context: CheckContext; remove: () => void }> {
@@ -21,6 +23,15 @@ export async function createCheckContext(): Promise<{ context: CheckContext; rem
   writeFileSync(
     path.join(photosDir, "2025", "credited.jpg"),
     await makeTestPhoto({ width: 40, height: 30, iptc: { credit: "REUTERS", byline: "Umit Bektas" } }),
+  );
+  writeFileSync(
+    path.join(photosDir, "2025", "generated.jpg"),
+    await makeTestPhoto({
+      width: 40,
+      height: 30,
+      iptc: { credit: "Dateline" },
+      xmp: buildXmp({ digitalSourceType: "trainedAlgorithmicMedia" }),
+    }),
   );
   const { manifest } = await processPhotos({
     photosDir,

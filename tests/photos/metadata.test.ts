@@ -1,8 +1,13 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import exifr from "exifr";
 import sharp from "sharp";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PhotoMeta } from "../../lib/contract/photo-manifest.ts";
 import { fixIptcString, readPhotoMeta, writeIptc } from "../../lib/pipeline/photos/index.ts";
 import { makeTestPhoto } from "../../scripts/bench/test-photo.ts";
+import { hasExiftool, writeTags } from "../helpers/exiftool.ts";
 
 const small = { width: 64, height: 48 };
 
@@ -114,10 +119,71 @@ describe("fixIptcString", () => {
 
 describe("the sample placeholder photo", () => {
   it("carries IPTC that labels it a placeholder and credits Dateline", async () => {
-    const { readFileSync } = await import("node:fs");
     const meta = await readPhotoMeta(readFileSync("assets/photos/2025/istanbul-consulate-placeholder.jpg"));
     expect(meta.caption).toMatch(/^PLACEHOLDER IMAGE — /);
     expect(meta.credit).toBe("Placeholder image — Dateline");
     expect(meta.creator).toBe("Dateline");
+    // Drawn by software, not photographed: its XMP says so, and every output labels it.
+    expect(meta.digitalSourceType).toBe("compositeSynthetic");
+  });
+});
+
+const VOCABULARY = "http://cv.iptc.org/newscodes/digitalsourcetype/";
+
+describe.skipIf(!hasExiftool)("readPhotoMeta on XMP written by exiftool", () => {
+  let folder: string;
+  beforeAll(() => {
+    folder = mkdtempSync(path.join(tmpdir(), "dateline-xmp-"));
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it.each<[string, Record<string, string>, Partial<PhotoMeta>]>([
+    [
+      "a generated image",
+      { "XMP-iptcExt:DigitalSourceType": `${VOCABULARY}trainedAlgorithmicMedia` },
+      { digitalSourceType: "trainedAlgorithmicMedia" },
+    ],
+    [
+      "a composite with synthetic elements",
+      { "XMP-iptcExt:DigitalSourceType": `${VOCABULARY}compositeSynthetic` },
+      { digitalSourceType: "compositeSynthetic" },
+    ],
+    [
+      "a photograph",
+      { "XMP-iptcExt:DigitalSourceType": `${VOCABULARY}digitalCapture` },
+      { digitalSourceType: "digitalCapture" },
+    ],
+    ["a term the vocabulary lacks", { "XMP-iptcExt:DigitalSourceType": `${VOCABULARY}inventedHere` }, {}],
+    ["a value that is not the vocabulary's", { "XMP-iptcExt:DigitalSourceType": "AI" }, {}],
+    [
+      "a rights statement and a licensor",
+      {
+        "XMP-xmpRights:WebStatement": "https://agency.example/rights",
+        "XMP-plus:LicensorURL": "https://agency.example/buy?id=1&size=l",
+      },
+      {
+        webStatement: "https://agency.example/rights",
+        licensorUrl: "https://agency.example/buy?id=1&size=l",
+      },
+    ],
+    [
+      "XML's escapes in XMP text, which exifr leaves in place",
+      { "XMP-dc:Description": 'Q&A in Ankara <live> "now"', "XMP-photoshop:Credit": "AP & AFP" },
+      { caption: 'Q&A in Ankara <live> "now"', creditLine: "AP & AFP", credit: "AP & AFP/Umit Bektas" },
+    ],
+    [
+      "addresses a page must not link",
+      { "XMP-xmpRights:WebStatement": "javascript:alert(1)", "XMP-plus:LicensorURL": "agency.example/buy" },
+      {},
+    ],
+  ])("%s", async (name, tags, expected) => {
+    const file = path.join(folder, `${name.replaceAll(" ", "-")}.jpg`);
+    writeFileSync(file, await makeTestPhoto({ ...small, iptc: { byline: "Umit Bektas" } }));
+    writeTags(file, tags);
+    expect(await readPhotoMeta(readFileSync(file))).toEqual({
+      creator: "Umit Bektas",
+      credit: "Umit Bektas",
+      ...expected,
+    });
   });
 });

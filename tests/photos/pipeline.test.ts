@@ -7,6 +7,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PhotoEntry, renditionsOf } from "../../lib/contract/photo-manifest.ts";
 import { type ProcessResult, processPhotos, readManifest } from "../../lib/pipeline/photos/index.ts";
+import { hasExiftool, readTags, writeTags } from "../helpers/exiftool.ts";
 import { createSandbox, type PhotoSandbox, snapshot } from "./helpers.ts";
 
 const CAPTION = "Recep Tayyip Erdoğan — Ankara";
@@ -312,6 +313,47 @@ describe("processPhotos, duplicates", () => {
       expect(files.filter((file) => file.startsWith("2025/a-"))).toHaveLength(7);
     } finally {
       box.remove();
+    }
+  });
+});
+
+describe.skipIf(!hasExiftool)("processPhotos, a synthetic image's provenance", () => {
+  let box: PhotoSandbox;
+  let result: ProcessResult;
+  const source = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia";
+
+  beforeAll(async () => {
+    box = createSandbox();
+    await box.addPhoto("2025/generated.jpg", { width: 900, height: 600, iptc: { byline: "Dateline" } });
+    writeTags(path.join(box.photosDir, "2025/generated.jpg"), {
+      "XMP-iptcExt:DigitalSourceType": source,
+      "XMP-xmpRights:WebStatement": "https://agency.example/rights?a=1&b=2",
+      "XMP-plus:LicensorURL": "https://agency.example/buy",
+    });
+    result = await processPhotos(box);
+  });
+  afterAll(() => box.remove());
+
+  it("reads the digital source type and licence addresses into the manifest", () => {
+    expect(result.manifest.photos["2025/generated.jpg"]?.meta).toMatchObject({
+      digitalSourceType: "trainedAlgorithmicMedia",
+      webStatement: "https://agency.example/rights?a=1&b=2",
+      licensorUrl: "https://agency.example/buy",
+    });
+  });
+
+  it("keeps them in every rendition and crop, as exiftool reads them", () => {
+    const photo = result.manifest.photos["2025/generated.jpg"];
+    const files = [...(photo?.renditions ?? []), ...Object.values(photo?.crops ?? {})];
+    expect(files.length).toBeGreaterThan(6);
+    for (const file of files) {
+      const tags = readTags(path.join(box.outputDir, file.path.replace(/^\/photos\//, "")));
+      expect(tags, file.path).toMatchObject({
+        "XMP-iptcExt:DigitalSourceType": source,
+        "XMP-xmpRights:WebStatement": "https://agency.example/rights?a=1&b=2",
+        "XMP-plus:LicensorURL": "https://agency.example/buy",
+        "XMP-dc:Creator": "Dateline",
+      });
     }
   });
 });

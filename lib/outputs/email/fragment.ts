@@ -16,6 +16,7 @@ export function emailPhotoOf(image: {
   alt: string;
   caption?: string;
   credit?: string;
+  sourceLabel?: string;
 }): EmailPhoto {
   return {
     src: image.url,
@@ -23,6 +24,7 @@ export function emailPhotoOf(image: {
     alt: image.alt,
     ...(image.caption ? { caption: image.caption } : {}),
     ...(image.credit ? { credit: image.credit } : {}),
+    ...(image.sourceLabel ? { sourceLabel: image.sourceLabel } : {}),
   };
 }
 

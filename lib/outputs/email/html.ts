@@ -36,9 +36,10 @@ function header(view: EmailView): string {
   ].join("\n");
 }
 
-/** A photo as one JPEG with its size and alt, then its caption and credit as text. */
+/** A photo as one JPEG with its size and alt, then its label, caption and credit as text. */
 export function renderPhoto(photo: EmailPhoto): string {
   const caption = [
+    photo.sourceLabel ? `<strong class="photo-source">${esc(photo.sourceLabel)}.</strong>` : "",
     photo.caption ? esc(photo.caption) : "",
     photo.credit ? `<span class="credit">${esc(photo.credit)}</span>` : "",
   ].filter(Boolean);

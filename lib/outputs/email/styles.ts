@@ -47,6 +47,7 @@ img { border: 0; text-decoration: none; }
 img.photo { display: block; width: 100%; height: auto; font-family: ${sans}; font-size: 14px; line-height: 20px; color: ${ink}; background-color: ${paper}; }
 .caption { margin: 8px 0 0 0; font-family: ${sans}; font-size: 14px; line-height: 20px; color: ${muted}; background-color: ${white}; }
 .credit { font-size: 12px; color: ${muted}; background-color: ${white}; }
+.photo-source { font-weight: bold; color: ${ink}; background-color: ${white}; }
 .dateline { font-family: ${sans}; font-weight: bold; font-size: 15px; letter-spacing: 1px; color: ${ink}; background-color: ${white}; }
 sup { font-size: 13px; line-height: 0; }
 .section { padding: 8px 24px 8px 24px; border-top: 1px solid #d9d4c7; }

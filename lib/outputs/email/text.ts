@@ -101,7 +101,13 @@ export function renderEmailText(view: EmailView): string {
   );
   if (view.leadPhoto) {
     const photo = view.leadPhoto;
-    const caption = [photo.caption, photo.credit ? `Photo: ${photo.credit}` : ""].filter(Boolean).join(" ");
+    const caption = [
+      photo.sourceLabel ? `${photo.sourceLabel}.` : "",
+      photo.caption,
+      photo.credit ? `Photo: ${photo.credit}` : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
     sections.push(wrap(`[Photo: ${photo.alt}]${caption ? ` ${caption}` : ""}`));
   }
   sections.push(htmlToText(view.bodyHtml, references));

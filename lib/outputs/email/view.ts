@@ -161,7 +161,7 @@ export function correctionsHeading(view: Pick<EmailView, "corrections">): string
 
 /** The lead photo as one JPEG at twice the column width (or the largest there is). */
 function describeLeadPhoto(photo: LeadPhoto, context: EmailContext): EmailPhoto | undefined {
-  const { entry, caption, credit } = photo;
+  const { entry, caption, credit, sourceLabel } = photo;
   if (!entry) return undefined;
   const jpeg = pickRendition(entry, "jpeg", EMAIL_WIDTH * 2);
   return {
@@ -170,5 +170,6 @@ function describeLeadPhoto(photo: LeadPhoto, context: EmailContext): EmailPhoto 
     alt: photo.alt,
     ...(caption ? { caption } : {}),
     ...(credit ? { credit } : {}),
+    ...(sourceLabel ? { sourceLabel } : {}),
   };
 }

@@ -92,7 +92,7 @@ async function createEntry(item: FeedSourceItem, context: FeedContext): Promise<
  * never `<picture>`: several readers drop `<source>` or rewrite srcset badly.
  */
 function describeFeedImage(photo: LeadPhoto, context: FeedContext): FeedImage | undefined {
-  const { entry, caption, credit } = photo;
+  const { entry, caption, credit, sourceLabel } = photo;
   if (!entry) return undefined;
   const jpeg = pickRendition(entry, "jpeg");
   return {
@@ -104,6 +104,7 @@ function describeFeedImage(photo: LeadPhoto, context: FeedContext): FeedImage | 
     alt: photo.alt,
     ...(caption ? { caption } : {}),
     ...(credit ? { credit } : {}),
+    ...(sourceLabel ? { sourceLabel } : {}),
   };
 }
 
@@ -119,7 +120,10 @@ function simplifyPictures(html: string): string {
 }
 
 function renderLeadFigure(image: FeedImage): string {
-  const caption = [image.caption, image.credit].filter(Boolean).map((part) => escapeHtml(String(part)));
+  const caption = [
+    image.sourceLabel ? `<strong class="photo-source">${escapeHtml(image.sourceLabel)}.</strong>` : "",
+    ...[image.caption, image.credit].filter(Boolean).map((part) => escapeHtml(String(part))),
+  ].filter(Boolean);
   return (
     `<figure><img src="${escapeHtml(image.url)}" width="${image.width}" height="${image.height}" alt="${escapeHtml(image.alt)}">` +
     (caption.length > 0 ? `<figcaption>${caption.join(" ")}</figcaption>` : "") +

@@ -75,7 +75,9 @@ function renderAttributes(attributes: XmlAttributes): string {
  * (the alt text when there is none), credit is the photographer.
  */
 export function makeMediaContent(image: FeedImage): XmlElement {
-  const description = image.caption ?? image.alt;
+  // A synthetic or composite image is labelled wherever its description is read.
+  const shown = image.caption ?? image.alt;
+  const description = image.sourceLabel ? `${image.sourceLabel}. ${shown}` : shown;
   const attributes = {
     url: image.url,
     medium: "image",

@@ -8,6 +8,7 @@ import path from "node:path";
 import { closest } from "fastest-levenshtein";
 import type { DateTime } from "luxon";
 import type { z } from "zod";
+import { parseDigitalSourceType } from "../../contract/digital-source.ts";
 import {
   ENTITY_KIND_INFO,
   ENTITY_KINDS,
@@ -341,18 +342,18 @@ function checkReferences(
 
 /**
  * A photo reference (lead or body): the path stays inside assets/photos, the file exists,
- * alt text is there and does not repeat the caption, and a credit comes from front matter
- * or from the photo's own IPTC/XMP.
+ * alt text is there and does not repeat the caption, a credit comes from front matter
+ * or from the photo's own IPTC/XMP, and `source` does not hide the label the file calls for.
  */
 function checkPhoto(
-  photo: { src: string; alt?: unknown; caption?: unknown; credit?: unknown },
+  photo: { src: string; alt?: unknown; caption?: unknown; credit?: unknown; source?: unknown },
   where: "lead" | "body",
   context: CheckContext,
   add: (field: string, message: string) => void,
 ): void {
   const { src } = photo;
   // Lead photo: `photo.src: …`; body image: `body image 2025/x.jpg: alt is empty — …`.
-  const report = (part: "src" | "alt" | "credit", message: string) =>
+  const report = (part: "src" | "alt" | "credit" | "source", message: string) =>
     where === "lead"
       ? add(`photo.${part}`, message)
       : add(`body image ${src}`, part === "src" ? message : `${part} ${message}`);
@@ -366,6 +367,7 @@ function checkPhoto(
     alt: text(photo.alt) ?? "",
     caption: text(photo.caption),
     credit: text(photo.credit),
+    source: typeof photo.source === "string" ? parseDigitalSourceType(photo.source) : undefined,
   };
   const exists = (candidate: string) => existsSync(path.join(context.photosDir, candidate));
   if (!context.photos.photos[src] && exists(src)) {

@@ -42,7 +42,7 @@ export interface PhotoDesk {
    */
   recordLookups<T>(work: () => T): { result: T; looked: string[] };
   /** Caption and credit: front matter first, then the photo's IPTC/XMP. */
-  text(photo: Pick<Photo, "src" | "caption" | "credit">): PhotoText;
+  text(photo: Pick<Photo, "src" | "caption" | "credit" | "source">): PhotoText;
   /** A body image as a figure with a responsive picture, caption and credit. */
   renderBodyFigure(image: BodyImage, escapeHtml: (text: string) => string): string;
 }
@@ -91,9 +91,9 @@ export function createPhotoDesk(options: PhotoDeskOptions): PhotoDesk {
         // External or absolute images are the writer's own; they render as given.
         return `<figure class="body-figure"><img src="${escapeHtml(image.src)}" alt="${escapeHtml(image.alt)}" loading="lazy" decoding="async">${figcaption(image.caption, undefined, escapeHtml)}</figure>\n`;
       }
-      const { caption, credit } = resolvePhotoText({ caption: image.caption }, entry.meta);
+      const { caption, credit, sourceLabel } = resolvePhotoText({ caption: image.caption }, entry.meta);
       const picture = renderPicture(entry, { alt: image.alt, sizes: COLUMN_SIZES, loading: "lazy" });
-      return `<figure class="body-figure">${picture}${figcaption(caption, credit, escapeHtml)}</figure>\n`;
+      return `<figure class="body-figure">${picture}${figcaption(caption, credit, escapeHtml, sourceLabel)}</figure>\n`;
     },
   };
   return desk;
@@ -103,9 +103,11 @@ function figcaption(
   caption: string | undefined,
   credit: string | undefined,
   escapeHtml: (t: string) => string,
+  sourceLabel?: string,
 ) {
-  if (!caption && !credit) return "";
+  if (!caption && !credit && !sourceLabel) return "";
   const parts = [
+    sourceLabel ? `<strong class="photo-source">${escapeHtml(sourceLabel)}.</strong>` : "",
     caption ? `<span class="caption">${escapeHtml(caption)}</span>` : "",
     credit ? `<span class="credit">${escapeHtml(credit)}</span>` : "",
   ].filter(Boolean);

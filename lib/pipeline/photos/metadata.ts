@@ -2,7 +2,9 @@
  * Reads caption and credit fields from an original photo: XMP first, then IPTC, then
  * EXIF IFD0. exifr parses the whole file (it cannot parse sharp's raw IPTC buffer).
  */
+import { decodeXML } from "entities";
 import exifr from "exifr";
+import { parseDigitalSourceType } from "../../contract/digital-source.ts";
 import type { PhotoMeta } from "../../contract/photo-manifest.ts";
 import { formatCredit } from "./credit.ts";
 
@@ -12,8 +14,9 @@ type Segment = Record<string, unknown>;
 const CAMERA_DEFAULT_CAPTIONS = /^(?:OLYMPUS DIGITAL CAMERA|SONY DSC|DCIM|default|Exif_JPEG_PICTURE)$/i;
 
 /**
- * The photo's own caption, creator, credit, source, copyright, city and country, and the
- * house credit line built from them. Unreadable or missing metadata gives `{}`.
+ * The photo's own caption, creator, credit, source, copyright, city and country, the house
+ * credit line built from them, how it was made (the IPTC digital source type) and where its
+ * rights are stated or a licence bought. Unreadable or missing metadata gives `{}`.
  *
  * @example
  * const meta = await readPhotoMeta(readFileSync("assets/photos/2025/x.jpg"));
@@ -38,6 +41,10 @@ export async function readPhotoMeta(buffer: Uint8Array): Promise<PhotoMeta> {
   const photoshop = segment(output, "photoshop");
   const iptc = segment(output, "iptc");
   const ifd0 = segment(output, "ifd0");
+  const iptcExtension = segment(output, "Iptc4xmpExt");
+  const rights = segment(output, "xmpRights");
+  const plus = segment(output, "plus");
+  const sourceType = fromXmp(iptcExtension.DigitalSourceType);
   // Re-decode before cleaning whitespace: UTF-8 continuation bytes read as Latin-1 can
   // look like spaces (0xA0 NBSP, 0x85 NEL).
   const fromIptc = (key: string) => text(fixIptcValue(iptc[key]));
@@ -45,15 +52,19 @@ export async function readPhotoMeta(buffer: Uint8Array): Promise<PhotoMeta> {
 
   const meta: PhotoMeta = compact({
     caption:
-      text(dc.description) ??
+      fromXmp(dc.description) ??
       fromIptc("Caption") ??
       (exifCaption && !CAMERA_DEFAULT_CAPTIONS.test(exifCaption) ? exifCaption : undefined),
-    creator: text(dc.creator) ?? fromIptc("Byline") ?? text(ifd0.Artist),
-    creditLine: text(photoshop.Credit) ?? fromIptc("Credit"),
-    source: text(photoshop.Source) ?? fromIptc("Source"),
-    copyright: text(dc.rights) ?? fromIptc("CopyrightNotice") ?? text(ifd0.Copyright),
-    city: text(photoshop.City) ?? fromIptc("City"),
-    country: text(photoshop.Country) ?? fromIptc("Country"),
+    creator: fromXmp(dc.creator) ?? fromIptc("Byline") ?? text(ifd0.Artist),
+    creditLine: fromXmp(photoshop.Credit) ?? fromIptc("Credit"),
+    source: fromXmp(photoshop.Source) ?? fromIptc("Source"),
+    copyright: fromXmp(dc.rights) ?? fromIptc("CopyrightNotice") ?? text(ifd0.Copyright),
+    city: fromXmp(photoshop.City) ?? fromIptc("City"),
+    country: fromXmp(photoshop.Country) ?? fromIptc("Country"),
+    // A term this reader does not know gives no label rather than a wrong one.
+    digitalSourceType: sourceType === undefined ? undefined : parseDigitalSourceType(sourceType),
+    webStatement: webAddress(fromXmp(rights.WebStatement)),
+    licensorUrl: webAddress(licensorUrl(plus.Licensor)),
   });
   const credit = formatCredit(meta);
   return credit ? { ...meta, credit } : meta;
@@ -107,6 +118,32 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
-function compact(meta: Record<keyof Omit<PhotoMeta, "credit">, string | undefined>): PhotoMeta {
+/** The first LicensorURL of XMP plus:Licensor, a structure or a bag of them. */
+function licensorUrl(licensor: unknown): string | undefined {
+  const licensors = Array.isArray(licensor) ? licensor : [licensor];
+  for (const entry of licensors) {
+    const url = isRecord(entry) ? fromXmp(entry.LicensorURL) : undefined;
+    if (url) return url;
+  }
+  return undefined;
+}
+
+/** An http or https address; anything else (javascript:, a bare word) is not one a page may link. */
+function webAddress(value: string | undefined): string | undefined {
+  if (value === undefined || !/^https?:\/\//i.test(value)) return undefined;
+  return URL.canParse(value) ? value : undefined;
+}
+
+/**
+ * A text from XMP: exifr leaves its XML escapes in place, so "Q&amp;A" would reach the page as
+ * typed, then be escaped again. IPTC and EXIF are not XML; their text is taken as it is.
+ * @example fromXmp("Q&amp;A &#8212; Ankara") // "Q&A — Ankara"
+ */
+function fromXmp(value: unknown): string | undefined {
+  const raw = text(value);
+  return raw === undefined ? undefined : text(decodeXML(raw));
+}
+
+function compact(meta: { [Key in keyof Omit<PhotoMeta, "credit">]: PhotoMeta[Key] | undefined }): PhotoMeta {
   return Object.fromEntries(Object.entries(meta).filter(([, value]) => value !== undefined)) as PhotoMeta;
 }

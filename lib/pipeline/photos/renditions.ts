@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import sharp, { type CreateRaw, type Metadata, type Sharp, type SharpOptions } from "sharp";
+import { DIGITAL_SOURCE_VOCABULARY } from "../../contract/digital-source.ts";
 import type { PhotoMeta } from "../../contract/photo-manifest.ts";
 import { CROP_NAMES, type CropName, PHOTO_FORMATS, type PhotoFormat } from "../../contract/photo-manifest.ts";
 import { escapeHtml } from "../../shared/text.ts";
@@ -195,7 +196,8 @@ function store(
 
 /**
  * Credit metadata for every rendition, since sharp strips everything else (GPS, camera
- * EXIF): XMP with dc:creator, dc:rights, dc:description and photoshop:Credit, and EXIF
+ * EXIF): XMP with dc:creator, dc:rights, dc:description, photoshop:Credit, the digital source
+ * type and the rights and licensor addresses, and EXIF
  * IFD0 Artist and Copyright (EXIF is ASCII, so libexif transliterates "ğ" to "g"; XMP
  * keeps the exact text). With no such fields the output carries no metadata at all.
  */
@@ -220,7 +222,7 @@ function embeddedMetadata(meta: PhotoMeta): (image: Sharp) => Sharp {
  * buildXmp({ creator: "Umit Bektas", credit: "REUTERS/Umit Bektas" })
  * // '<x:xmpmeta …><dc:creator><rdf:Seq><rdf:li>Umit Bektas</rdf:li></rdf:Seq></dc:creator>…'
  */
-function buildXmp(meta: PhotoMeta): string | undefined {
+export function buildXmp(meta: PhotoMeta): string | undefined {
   const alt = (value: string) =>
     `<rdf:Alt><rdf:li xml:lang="x-default">${escapeHtml(value)}</rdf:li></rdf:Alt>`;
   const credit = meta.credit ?? meta.creditLine;
@@ -231,11 +233,23 @@ function buildXmp(meta: PhotoMeta): string | undefined {
     meta.copyright ? `<dc:rights>${alt(meta.copyright)}</dc:rights>` : "",
     meta.caption ? `<dc:description>${alt(meta.caption)}</dc:description>` : "",
     credit ? `<photoshop:Credit>${escapeHtml(credit)}</photoshop:Credit>` : "",
+    // How the image was made travels with every copy, so a synthetic one stays labelled.
+    meta.digitalSourceType
+      ? `<Iptc4xmpExt:DigitalSourceType>${DIGITAL_SOURCE_VOCABULARY}${meta.digitalSourceType}</Iptc4xmpExt:DigitalSourceType>`
+      : "",
+    meta.webStatement
+      ? `<xmpRights:WebStatement>${escapeHtml(meta.webStatement)}</xmpRights:WebStatement>`
+      : "",
+    meta.licensorUrl
+      ? `<plus:Licensor><rdf:Bag><rdf:li rdf:parseType="Resource"><plus:LicensorURL>${escapeHtml(meta.licensorUrl)}</plus:LicensorURL></rdf:li></rdf:Bag></plus:Licensor>`
+      : "",
   ].join("");
   if (properties === "") return undefined;
   return (
     `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` +
-    `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/">` +
+    `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"` +
+    ` xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/" xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/"` +
+    ` xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/">` +
     `${properties}</rdf:Description></rdf:RDF></x:xmpmeta>`
   );
 }

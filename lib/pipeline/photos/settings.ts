@@ -71,7 +71,8 @@ export const DEFAULT_SETTINGS = {
 
 /** Bump when the pipeline's output changes in a way the settings do not show. */
 // 2: damaged JPEG scan data is rejected, so photos cached before must be checked again.
-const PIPELINE_VERSION = 2;
+// 3: the digital source type and licence addresses are read, and written into the renditions.
+const PIPELINE_VERSION = 3;
 
 /**
  * A short hash of everything that shapes the output files: the settings, the pipeline

@@ -293,6 +293,10 @@ function leadPhotoOf(photo: IssueFrontMatter["photo"], photos: ViewContext["phot
       ...(text.credit ? { credit: text.credit } : {}),
       ...(text.creator ? { creator: text.creator } : {}),
       ...(text.copyrightNotice ? { copyrightNotice: text.copyrightNotice } : {}),
+      ...(text.sourceType ? { sourceType: text.sourceType } : {}),
+      ...(text.sourceLabel ? { sourceLabel: text.sourceLabel } : {}),
+      ...(text.license ? { license: text.license } : {}),
+      ...(text.acquireLicensePage ? { acquireLicensePage: text.acquireLicensePage } : {}),
       ...(entry ? { entry } : {}),
     },
   };
