@@ -111,11 +111,12 @@ describeE2E("screenshots", () => {
     ),
   );
 
-  /** Standards a reader can check (docs/trust.md): the reporting box, the sources, an opinion card. */
+  /** Standards a reader can check (docs/trust.md): the reporting box, the sources, an opinion card, a composite photo's label. */
   const STANDARDS_SHOTS = [
     { file: "reporting-box", site: () => sample, target: CORRECTED, at: ".reporting" },
     { file: "sources", site: () => sample, target: CORRECTED, at: ".sources" },
     { file: "opinion-card", site: () => busy, target: HOME, at: ".summary--opinion" },
+    { file: "photo-label", site: () => sample, target: ISSUE, at: ".lead-figure figcaption" },
   ].flatMap((shot) => SCHEMES.flatMap((scheme) => WIDTHS.map((width) => ({ ...shot, scheme, width }))));
   it.each(STANDARDS_SHOTS)("the $file at $width px ($scheme)", (shot) =>
     withPage(

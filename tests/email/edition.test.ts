@@ -109,10 +109,13 @@ describe("the email edition of a published issue", () => {
       );
       expect(image.width).toBe("600");
     }
+    // The placeholder's XMP calls it a composite with synthetic elements: lead and body photo say so.
     expect($("td.lead .caption").text()).toBe(
-      "A placeholder standing in for a photo Placeholder image — Dateline",
+      "Composite image with synthetic elements. A placeholder standing in for a photo Placeholder image — Dateline",
     );
-    expect($("td.content .caption").text()).toContain("The body photo caption");
+    expect($("td.content .caption").text()).toContain(
+      "Composite image with synthetic elements. The body photo caption",
+    );
     expect($("sup a").attr("href")).toBe(`${WEB}#fn1`);
     expect($("td.section ol li").text()).toBe("A footnote with a source.");
     expect($("td.content").text()).toContain("The NATO question was not raised.");
@@ -134,7 +137,9 @@ describe("the email edition of a published issue", () => {
     expect(text).toContain("By Daniel Hart and Ayşe Demir");
     expect(text).toContain("ISTANBUL · 10 April 2025, 16:30 GMT+3");
     expect(text).toContain(`Read on the web: ${WEB}`);
-    expect(text).toContain("Photo: Placeholder image — Dateline");
+    expect(text.replace(/\s+/g, " ")).toContain(
+      "Composite image with synthetic elements. A placeholder standing in for a photo Photo: Placeholder image — Dateline",
+    );
     expect(text).toContain("See the archive [1].");
     expect(text).toContain("[1] https://dateline.example/archive/");
     expect(text).toContain("[2] https://example.org/source");

@@ -176,7 +176,7 @@ describe("read as Buttondown reads it", () => {
     expect($("img").first().attr("width")).toBe("600");
     expect($("img").first().attr("src")).toBe(bravo.featuredImage);
     expect($(".caption").first().text()).toBe(
-      "A placeholder standing in for a photo Placeholder image — Dateline",
+      "Composite image with synthetic elements. A placeholder standing in for a photo Placeholder image — Dateline",
     );
     const email = cheerio.load(site.read("2025/04/bravo/email.html"));
     // The same body paragraph, with the same inline style, as the email's content cell.

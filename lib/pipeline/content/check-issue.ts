@@ -341,9 +341,8 @@ function checkReferences(
 }
 
 /**
- * A photo reference (lead or body): the path stays inside assets/photos, the file exists,
- * alt text is there and does not repeat the caption, a credit comes from front matter
- * or from the photo's own IPTC/XMP, and `source` does not hide the label the file calls for.
+ * A photo reference (lead or body): the path stays inside assets/photos, the file exists, and
+ * `checkPhotoReference`'s rules hold (alt text, credit, a source that hides no label).
  */
 function checkPhoto(
   photo: { src: string; alt?: unknown; caption?: unknown; credit?: unknown; source?: unknown },
