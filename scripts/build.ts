@@ -26,7 +26,7 @@ import { checkSite, formatReport } from "../lib/checks/index.ts";
 import { policyEntries } from "../lib/contract/policies.ts";
 import { renderSite } from "../lib/eleventy/render.ts";
 import { indexSite } from "../lib/search/index-site.ts";
-import { buildPhases, formatPhases } from "../lib/shared/phases.ts";
+import { buildPhases, formatPeaks, formatPhases } from "../lib/shared/phases.ts";
 
 const output = path.resolve(process.argv[2] ?? "_site");
 /** The publisher's policy paths: the checks prove each resolves. */
@@ -37,6 +37,8 @@ const shownOutput = `${shownPath(output)}/`;
 function printPhases(print: (line: string) => void): void {
   const phases = buildPhases.entries();
   if (phases.length > 0) print(formatPhases(phases));
+  // DATELINE_MEMORY_LOG=1 (the bench sets it): where the build's memory grew.
+  if (phases.length > 0 && process.env.DATELINE_MEMORY_LOG === "1") print(formatPeaks(buildPhases.peaks()));
 }
 
 /** Discards the staging folder and says why; the published site is untouched. */

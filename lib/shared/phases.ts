@@ -16,16 +16,27 @@ export interface PhaseRecorder {
   time<T>(name: string, fn: () => T | Promise<T>): Promise<T>;
   /** Phases in the order they were first recorded. */
   entries(): [name: string, milliseconds: number][];
+  /** The process's peak RSS in bytes when each phase last ended, in the same order. */
+  peaks(): [name: string, bytes: number][];
   clear(): void;
+}
+
+/** This process's peak resident memory so far, in bytes (Linux and macOS report it in KiB). */
+function peakResidentBytes(): number {
+  return process.resourceUsage().maxRSS * 1024;
 }
 
 export function createPhaseRecorder(
   announce: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
   now: () => number = () => performance.now(),
+  peak: () => number = peakResidentBytes,
 ): PhaseRecorder {
   const phases = new Map<string, number>();
+  const peaks = new Map<string, number>();
   const record = (name: string, milliseconds: number): void => {
     phases.set(name, (phases.get(name) ?? 0) + Math.max(0, milliseconds));
+    // The peak so far, as the phase ends: the phase whose figure jumps is the one that grew.
+    peaks.set(name, peak());
   };
   return {
     announce: (name) => announce(`${name}…`),
@@ -41,8 +52,21 @@ export function createPhaseRecorder(
       }
     },
     entries: () => [...phases],
-    clear: () => phases.clear(),
+    peaks: () => [...peaks],
+    clear: () => {
+      phases.clear();
+      peaks.clear();
+    },
   };
+}
+
+/**
+ * `peak RSS: photos 190 MB · render 640 MB · checks 911 MB`: the build process's peak when each
+ * phase ended (not its children's: the photo encoder and Pagefind are processes of their own).
+ */
+export function formatPeaks(peaks: Iterable<[string, number]>): string {
+  const shown = [...peaks].map(([name, bytes]) => `${name} ${Math.round(bytes / 1_000_000)} MB`);
+  return `peak RSS: ${shown.join(" · ")}`;
 }
 
 /** `photos 0.1 s · content 0.3 s · render 2.1 s` (tenths of a second). */

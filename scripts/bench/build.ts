@@ -109,6 +109,8 @@ function benchEnv(): NodeJS.ProcessEnv {
     ...process.env,
     NODE_ENV: "production",
     SOURCE_DATE_EPOCH: String(Math.ceil(CORPUS_END / 1000) + 86_400),
+    // The build's own peak RSS at each phase's end, printed under the table.
+    DATELINE_MEMORY_LOG: "1",
   };
   // A Netlify deploy context would switch the site to preview mode; our own switches would
   // move the caches out of the scratch project or add drafts.
@@ -153,6 +155,10 @@ function summarise(runs: Measurement[]): Summary {
     built: output
       .split("\n")
       .filter((line) => line.startsWith("Built "))
+      .at(-1),
+    peaks: output
+      .split("\n")
+      .filter((line) => line.startsWith("peak RSS: "))
       .at(-1),
     runs: runs.length,
   };

@@ -22,6 +22,8 @@ export interface Summary {
   phases: string | undefined;
   /** Dateline's summary line ("Built _site/ in …"), from the median run. */
   built: string | undefined;
+  /** The build process's peak RSS at each phase's end ("peak RSS: photos 190 MB · …"), from the median run. */
+  peaks?: string | undefined;
   runs: number;
 }
 
@@ -73,6 +75,8 @@ export function report({ n, results, largest }: SizeResult): string {
   for (const key of SITUATIONS) {
     const built = results[key]?.built;
     if (built) lines.push(`${key}: ${built}`);
+    const peaks = results[key]?.peaks;
+    if (peaks) lines.push(`${key}: ${peaks}`);
   }
   lines.push(
     `largest HTML page: ${largest.page} ${(largest.bytes / 1024).toFixed(1)} KB (of ${largest.pages} HTML pages)`,

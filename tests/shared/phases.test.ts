@@ -1,6 +1,12 @@
 /** The phase breakdown every build ends with, and the progress lines while it runs. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPhases, createPhaseRecorder, formatPhases, recordPhase } from "../../lib/shared/phases.ts";
+import {
+  buildPhases,
+  createPhaseRecorder,
+  formatPeaks,
+  formatPhases,
+  recordPhase,
+} from "../../lib/shared/phases.ts";
 import type { FixtureSite } from "../helpers/fixture-site.ts";
 import { sharedSite } from "../helpers/shared-fixtures.ts";
 
@@ -16,6 +22,18 @@ describe("formatPhases", () => {
         ["swap", 3],
       ]),
     ).toBe("photos 0.1 s · content 0.3 s · render 2.1 s · search 0.8 s · checks 0.4 s · swap 0.0 s");
+  });
+});
+
+describe("formatPeaks", () => {
+  it("is one line of whole megabytes, in the order phases were recorded", () => {
+    expect(
+      formatPeaks([
+        ["photos", 190_400_000],
+        ["render", 640_600_000],
+        ["checks", 911_000_000],
+      ]),
+    ).toBe("peak RSS: photos 190 MB · render 641 MB · checks 911 MB");
   });
 });
 
@@ -67,6 +85,24 @@ describe("a phase recorder", () => {
     ]);
     expect(phases.get("photos")).toBe(150);
     expect(phases.get("content")).toBe(0);
+  });
+
+  it("samples the peak memory as each phase ends, in the phases' order", async () => {
+    const samples = [200, 650, 900];
+    const phases = createPhaseRecorder(
+      () => {},
+      () => 0,
+      () => samples.shift() ?? 0,
+    );
+    phases.record("photos", 10);
+    await phases.time("render", () => undefined);
+    phases.record("photos", 5);
+    expect(phases.peaks()).toEqual([
+      ["photos", 900],
+      ["render", 650],
+    ]);
+    phases.clear();
+    expect(phases.peaks()).toEqual([]);
   });
 
   it("is one per process: what a plugin records, the build reads", () => {
