@@ -80,10 +80,24 @@ describe("a composite photo's label", () => {
     }
   });
 
-  it("is on no photo that does not call for it: the site's card stays unlabelled", () => {
-    const $ = load(site.read("about/index.html"));
+  it("is in the alt text of the shared card, which shows no caption", () => {
+    const $ = load(site.read(`${ISSUE}/index.html`));
+    for (const property of ['meta[property="og:image:alt"]', 'meta[name="twitter:image:alt"]']) {
+      expect($(property).attr("content"), property).toMatch(
+        /^Composite image with synthetic elements: Labelled placeholder/,
+      );
+    }
+  });
+
+  it("is on no image that does not call for it: an issue without a photo shares the site's card, unlabelled", () => {
+    const page = site.read("2025/04/who-led-the-delegations/index.html");
+    const $ = load(page);
+    // Its JSON-LD image is the site's card, so the check below reads a real ImageObject.
+    expect(page).toContain('"@type":"ImageObject"');
+    expect(page).toContain("dateline-card");
     expect($(".photo-source")).toHaveLength(0);
-    expect(site.read("about/index.html")).not.toContain("digitalSourceType");
+    expect(page).not.toContain("digitalSourceType");
+    expect($('meta[property="og:image:alt"]').attr("content")).not.toContain("Composite");
   });
 });
 

@@ -37,6 +37,8 @@ export const photoMetaSchema = z
     credit: optionalText,
     /** XMP Iptc4xmpExt:DigitalSourceType, as its term: how the image was made. */
     digitalSourceType: z.enum(DIGITAL_SOURCE_TYPE_IDS).optional(),
+    /** An Iptc4xmpExt:DigitalSourceType that is not a term of the vocabulary, as the file gives it. */
+    unknownSourceType: optionalText,
     /** XMP xmpRights:WebStatement: the page stating the photo's rights (http or https). */
     webStatement: z.url({ protocol: /^https?$/ }).optional(),
     /** XMP plus:Licensor's LicensorURL: where a licence can be bought (http or https). */

@@ -204,7 +204,8 @@ function describePage(input: PageMetaInput, options: SeoOptions): PageMeta {
             url: absolutePhotoUrl(ogCrop.path, site.url),
             width: ogCrop.width,
             height: ogCrop.height,
-            alt: photo.alt,
+            // Shared cards show no caption: a synthetic or composite image says so in its alt.
+            alt: lead?.sourceLabel ? `${lead.sourceLabel}: ${photo.alt}` : photo.alt,
           },
         }
       : {}),

@@ -130,6 +130,29 @@ describe("the sample placeholder photo", () => {
 
 const VOCABULARY = "http://cv.iptc.org/newscodes/digitalsourcetype/";
 
+describe("readPhotoMeta on XMP written by hand", () => {
+  const packet = (properties: string) =>
+    `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/">${properties}</rdf:Description></rdf:RDF></x:xmpmeta>`;
+
+  it("reads a digital source type written as a resource", async () => {
+    const jpeg = await makeTestPhoto({
+      ...small,
+      xmp: packet(`<Iptc4xmpExt:DigitalSourceType rdf:resource="${VOCABULARY}trainedAlgorithmicMedia"/>`),
+    });
+    expect(await readPhotoMeta(jpeg)).toEqual({ digitalSourceType: "trainedAlgorithmicMedia" });
+  });
+
+  it("drops control characters that XML escapes would decode to", async () => {
+    const jpeg = await makeTestPhoto({
+      ...small,
+      xmp: packet(
+        `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">Red&#x1B;[31m alert&#7; in Ankara</rdf:li></rdf:Alt></dc:description>`,
+      ),
+    });
+    expect(await readPhotoMeta(jpeg)).toEqual({ caption: "Red[31m alert in Ankara" });
+  });
+});
+
 describe.skipIf(!hasExiftool)("readPhotoMeta on XMP written by exiftool", () => {
   let folder: string;
   beforeAll(() => {
@@ -153,8 +176,21 @@ describe.skipIf(!hasExiftool)("readPhotoMeta on XMP written by exiftool", () => 
       { "XMP-iptcExt:DigitalSourceType": `${VOCABULARY}digitalCapture` },
       { digitalSourceType: "digitalCapture" },
     ],
-    ["a term the vocabulary lacks", { "XMP-iptcExt:DigitalSourceType": `${VOCABULARY}inventedHere` }, {}],
-    ["a value that is not the vocabulary's", { "XMP-iptcExt:DigitalSourceType": "AI" }, {}],
+    [
+      "a term the vocabulary lacks, kept for the checks to refuse",
+      { "XMP-iptcExt:DigitalSourceType": `${VOCABULARY}inventedHere` },
+      { unknownSourceType: `${VOCABULARY}inventedHere` },
+    ],
+    [
+      "a value that is not the vocabulary's",
+      { "XMP-iptcExt:DigitalSourceType": "AI" },
+      { unknownSourceType: "AI" },
+    ],
+    [
+      "an address with a space and capitals, normalised",
+      { "XMP-xmpRights:WebStatement": "https://Agency.example/rights page" },
+      { webStatement: "https://agency.example/rights%20page" },
+    ],
     [
       "a rights statement and a licensor",
       {

@@ -154,6 +154,13 @@ export function checkPhotoReference(
   }
   const hidden = reference.source && overrideProblem(reference.source, entry?.meta.digitalSourceType);
   if (hidden) problems.push({ field: "source", message: hidden });
+  const unknown = entry?.meta.unknownSourceType;
+  if (unknown !== undefined && !reference.source) {
+    problems.push({
+      field: "source",
+      message: `the photo's XMP gives Iptc4xmpExt:DigitalSourceType "${unknown}", which is not an IPTC digital source type, so readers cannot be told how it was made — correct it in the file, or set photo.source (e.g. digitalCapture, compositeSynthetic, trainedAlgorithmicMedia)`,
+    });
+  }
   const text = resolvePhotoText(reference, entry?.meta);
   const altProblem = checkAltText(reference.alt, text.caption);
   if (altProblem) problems.push({ field: "alt", message: altProblem });

@@ -6,6 +6,7 @@ import { decodeXML } from "entities";
 import exifr from "exifr";
 import { parseDigitalSourceType } from "../../contract/digital-source.ts";
 import type { PhotoMeta } from "../../contract/photo-manifest.ts";
+import { removeControlCharacters } from "../../shared/text.ts";
 import { formatCredit } from "./credit.ts";
 
 type Segment = Record<string, unknown>;
@@ -61,8 +62,12 @@ export async function readPhotoMeta(buffer: Uint8Array): Promise<PhotoMeta> {
     copyright: fromXmp(dc.rights) ?? fromIptc("CopyrightNotice") ?? text(ifd0.Copyright),
     city: fromXmp(photoshop.City) ?? fromIptc("City"),
     country: fromXmp(photoshop.Country) ?? fromIptc("Country"),
-    // A term this reader does not know gives no label rather than a wrong one.
     digitalSourceType: sourceType === undefined ? undefined : parseDigitalSourceType(sourceType),
+    // Kept so the content checks can refuse it: unread, it would publish an image unlabelled.
+    unknownSourceType:
+      sourceType !== undefined && parseDigitalSourceType(sourceType) === undefined
+        ? sourceType.slice(0, 200)
+        : undefined,
     webStatement: webAddress(fromXmp(rights.WebStatement)),
     licensorUrl: webAddress(licensorUrl(plus.Licensor)),
   });
@@ -115,6 +120,8 @@ function text(value: unknown): string | undefined {
     return parts.length > 0 ? parts.join(", ") : undefined;
   }
   if (isRecord(value) && "value" in value) return text(value.value);
+  // An XMP property written as a resource, `<Iptc4xmpExt:DigitalSourceType rdf:resource="…"/>`.
+  if (isRecord(value) && "resource" in value) return text(value.resource);
   return undefined;
 }
 
@@ -128,10 +135,10 @@ function licensorUrl(licensor: unknown): string | undefined {
   return undefined;
 }
 
-/** An http or https address; anything else (javascript:, a bare word) is not one a page may link. */
+/** An http or https address, normalised; anything else (javascript:, a bare word) is not one a page may link. */
 function webAddress(value: string | undefined): string | undefined {
-  if (value === undefined || !/^https?:\/\//i.test(value)) return undefined;
-  return URL.canParse(value) ? value : undefined;
+  if (value === undefined || !/^https?:\/\//i.test(value) || !URL.canParse(value)) return undefined;
+  return new URL(value).href;
 }
 
 /**
@@ -141,7 +148,8 @@ function webAddress(value: string | undefined): string | undefined {
  */
 function fromXmp(value: unknown): string | undefined {
   const raw = text(value);
-  return raw === undefined ? undefined : text(decodeXML(raw));
+  // A decoded `&#x1B;` would be a raw control character: dropped, as the typed one would be.
+  return raw === undefined ? undefined : text(removeControlCharacters(decodeXML(raw)));
 }
 
 function compact(meta: { [Key in keyof Omit<PhotoMeta, "credit">]: PhotoMeta[Key] | undefined }): PhotoMeta {

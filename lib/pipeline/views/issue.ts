@@ -20,7 +20,7 @@ import {
 import { isoDateTime, readableCalendarDate, readableDate, readableDateTime } from "../../shared/dates.ts";
 import type { Issue } from "../content/check-issue.ts";
 import { issueNotes, type LastChange, lastChangeOf, type RecordNote } from "../content/record.ts";
-import type { PhotoText } from "../photos/credit.ts";
+import { type PhotoText, resolvePhotoText } from "../photos/credit.ts";
 import type { PhotoDesk } from "../photos/desk.ts";
 import { type EntityGroup, groupIssueEntities } from "./entities.ts";
 
@@ -284,7 +284,7 @@ function threadOf(id: string | undefined, threads: Threads | undefined): { threa
 function leadPhotoOf(photo: IssueFrontMatter["photo"], photos: ViewContext["photos"]): { photo?: LeadPhoto } {
   if (!photo) return {};
   const entry = photos?.entry(photo.src);
-  const text = photos ? photos.text(photo) : { ...photo };
+  const text = photos ? photos.text(photo) : resolvePhotoText(photo, undefined);
   return {
     photo: {
       src: photo.src,
