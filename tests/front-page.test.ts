@@ -244,7 +244,7 @@ describe("/ (the front page)", () => {
       "Placeholder image for the lead issue's photograph.",
     );
     // The placeholder's XMP calls it a composite: the card, shown without a caption, says so too.
-    expect(text($, lead.find("img.lead-story__photo").nextAll(".photo-source"))).toBe(
+    expect(text($, lead.find("picture + p.photo-source"))).toBe(
       "Composite image with synthetic elements.",
     );
     expect(text($, lead.find(".kicker"))).toBe("Analysis · No. 22");
