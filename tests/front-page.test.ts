@@ -244,9 +244,7 @@ describe("/ (the front page)", () => {
       "Placeholder image for the lead issue's photograph.",
     );
     // The placeholder's XMP calls it a composite: the card, shown without a caption, says so too.
-    expect(text($, lead.find("picture + p.photo-source"))).toBe(
-      "Composite image with synthetic elements.",
-    );
+    expect(text($, lead.find("picture + p.photo-source"))).toBe("Composite image with synthetic elements.");
     expect(text($, lead.find(".kicker"))).toBe("Analysis · No. 22");
     expect(text($, lead.find(".summary__meta"))).toBe("By Daniel Hart and Ayşe Demir · 12 May 2025");
     expect(lead.find(".summary__meta time").attr("datetime")).toMatch(/^2025-05-12T09:00:00/);

@@ -51,7 +51,7 @@ describe("a composite photo's label", () => {
     });
     const entry = feed.entries?.find((item) => item.link?.endsWith(`/${ISSUE}/`));
     // RSS carries the email edition's markup, for RSS-to-email services.
-    const lead = load(String((entry as { content?: string } | undefined)?.content))("div.figure .caption");
+    const lead = load(String((entry as { content?: string } | undefined)?.content))("div.figure p.caption");
     expect(lead.text()).toMatch(/^Composite image with synthetic elements\. Journalists/);
     expect(rss).toContain(`<media:description type="plain">${LABEL} Journalists outside`);
     const json = JSON.parse(site.read("feed.json")) as { items: { url: string; content_html: string }[] };

@@ -110,10 +110,10 @@ describe("the email edition of a published issue", () => {
       expect(image.width).toBe("600");
     }
     // The placeholder's XMP calls it a composite with synthetic elements: lead and body photo say so.
-    expect($("td.lead .caption").text()).toBe(
+    expect($("td.lead p.caption").text()).toBe(
       "Composite image with synthetic elements. A placeholder standing in for a photo Placeholder image — Dateline",
     );
-    expect($("td.content .caption").text()).toContain(
+    expect($("td.content p.caption").text()).toContain(
       "Composite image with synthetic elements. The body photo caption",
     );
     expect($("sup a").attr("href")).toBe(`${WEB}#fn1`);

@@ -5,6 +5,7 @@
  */
 
 import juice from "juice";
+import { renderCaption } from "../../contract/caption.ts";
 import { escapeHtml } from "../../shared/text.ts";
 import { EMAIL_WIDTH, type EmailPhoto } from "./body.ts";
 import { renderCorrectionsSinceHtml } from "./corrections-since.ts";
@@ -38,14 +39,10 @@ function header(view: EmailView): string {
 
 /** A photo as one JPEG with its size and alt, then its label, caption and credit as text. */
 export function renderPhoto(photo: EmailPhoto): string {
-  const caption = [
-    photo.sourceLabel ? `<strong class="photo-source">${esc(photo.sourceLabel)}.</strong>` : "",
-    photo.caption ? esc(photo.caption) : "",
-    photo.credit ? `<span class="credit">${esc(photo.credit)}</span>` : "",
-  ].filter(Boolean);
+  const caption = renderCaption(photo);
   return (
     `<img class="photo" src="${esc(photo.src)}" width="${photo.width}" height="${photo.height}" alt="${esc(photo.alt)}" style="max-width:${photo.width}px">` +
-    (caption.length > 0 ? `<p class="caption">${caption.join(" ")}</p>` : "")
+    (caption === "" ? "" : `<p class="caption">${caption}</p>`)
   );
 }
 

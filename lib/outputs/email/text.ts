@@ -6,6 +6,7 @@
 
 import * as cheerio from "cheerio";
 import { convert } from "html-to-text";
+import { captionText } from "../../contract/caption.ts";
 import { inertText } from "../../shared/merge-tags.ts";
 import { CORRECTIONS_SINCE_HEADING } from "./corrections-since.ts";
 import { correctionsHeading, type EmailView } from "./view.ts";
@@ -101,13 +102,7 @@ export function renderEmailText(view: EmailView): string {
   );
   if (view.leadPhoto) {
     const photo = view.leadPhoto;
-    const caption = [
-      photo.sourceLabel ? `${photo.sourceLabel}.` : "",
-      photo.caption,
-      photo.credit ? `Photo: ${photo.credit}` : "",
-    ]
-      .filter(Boolean)
-      .join(" ");
+    const caption = captionText(photo, "Photo: ");
     sections.push(wrap(`[Photo: ${photo.alt}]${caption ? ` ${caption}` : ""}`));
   }
   sections.push(htmlToText(view.bodyHtml, references));

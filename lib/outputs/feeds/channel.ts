@@ -4,6 +4,7 @@
  */
 
 import { convertHtmlToAbsoluteUrls } from "@11ty/eleventy-plugin-rss";
+import { renderCaption } from "../../contract/caption.ts";
 import { type Entities, findEntity } from "../../contract/entities.ts";
 import { pickRendition } from "../../contract/photo-manifest.ts";
 import { findById, type Site, type Topics } from "../../contract/schema.ts";
@@ -120,13 +121,10 @@ function simplifyPictures(html: string): string {
 }
 
 function renderLeadFigure(image: FeedImage): string {
-  const caption = [
-    image.sourceLabel ? `<strong class="photo-source">${escapeHtml(image.sourceLabel)}.</strong>` : "",
-    ...[image.caption, image.credit].filter(Boolean).map((part) => escapeHtml(String(part))),
-  ].filter(Boolean);
+  const caption = renderCaption(image);
   return (
     `<figure><img src="${escapeHtml(image.url)}" width="${image.width}" height="${image.height}" alt="${escapeHtml(image.alt)}">` +
-    (caption.length > 0 ? `<figcaption>${caption.join(" ")}</figcaption>` : "") +
+    (caption === "" ? "" : `<figcaption>${caption}</figcaption>`) +
     "</figure>\n"
   );
 }

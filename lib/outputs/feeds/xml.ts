@@ -3,6 +3,7 @@
  * builder that always prints the same two-space-indented layout, so one channel gives byte-identical feeds.
  * No CDATA anywhere: escaping `>` already makes `]]>` harmless.
  */
+import { captionText } from "../../contract/caption.ts";
 import { escapeXml } from "../../shared/xml.ts";
 import type { FeedImage } from "./model.ts";
 
@@ -76,8 +77,7 @@ function renderAttributes(attributes: XmlAttributes): string {
  */
 export function makeMediaContent(image: FeedImage): XmlElement {
   // A synthetic or composite image is labelled wherever its description is read.
-  const shown = image.caption ?? image.alt;
-  const description = image.sourceLabel ? `${image.sourceLabel}. ${shown}` : shown;
+  const description = captionText({ sourceLabel: image.sourceLabel, caption: image.caption ?? image.alt });
   const attributes = {
     url: image.url,
     medium: "image",

@@ -4,6 +4,7 @@
  * credits. The content checks read the same manifest.
  */
 import path from "node:path";
+import { type CaptionParts, renderCaption } from "../../contract/caption.ts";
 import type { PhotoEntry, PhotoManifest } from "../../contract/photo-manifest.ts";
 import type { Photo } from "../../contract/schema.ts";
 import type { BodyImage } from "./body-images.ts";
@@ -89,29 +90,19 @@ export function createPhotoDesk(options: PhotoDeskOptions): PhotoDesk {
       const entry = desk.entry(image.src);
       if (!entry) {
         // External or absolute images are the writer's own; they render as given.
-        return `<figure class="body-figure"><img src="${escapeHtml(image.src)}" alt="${escapeHtml(image.alt)}" loading="lazy" decoding="async">${figcaption(image.caption, undefined, escapeHtml)}</figure>\n`;
+        return `<figure class="body-figure"><img src="${escapeHtml(image.src)}" alt="${escapeHtml(image.alt)}" loading="lazy" decoding="async">${figcaption({ caption: image.caption })}</figure>\n`;
       }
-      const { caption, credit, sourceLabel } = resolvePhotoText({ caption: image.caption }, entry.meta);
+      const text = resolvePhotoText({ caption: image.caption }, entry.meta);
       const picture = renderPicture(entry, { alt: image.alt, sizes: COLUMN_SIZES, loading: "lazy" });
-      return `<figure class="body-figure">${picture}${figcaption(caption, credit, escapeHtml, sourceLabel)}</figure>\n`;
+      return `<figure class="body-figure">${picture}${figcaption(text)}</figure>\n`;
     },
   };
   return desk;
 }
 
-function figcaption(
-  caption: string | undefined,
-  credit: string | undefined,
-  escapeHtml: (t: string) => string,
-  sourceLabel?: string,
-) {
-  if (!caption && !credit && !sourceLabel) return "";
-  const parts = [
-    sourceLabel ? `<strong class="photo-source">${escapeHtml(sourceLabel)}.</strong>` : "",
-    caption ? `<span class="caption">${escapeHtml(caption)}</span>` : "",
-    credit ? `<span class="credit">${escapeHtml(credit)}</span>` : "",
-  ].filter(Boolean);
-  return `<figcaption>${parts.join(" ")}</figcaption>`;
+function figcaption(parts: CaptionParts): string {
+  const line = renderCaption(parts);
+  return line === "" ? "" : `<figcaption>${line}</figcaption>`;
 }
 
 /**
