@@ -8,6 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
 import site from "../_data/site.ts";
+import { digitalSourceLabel } from "../lib/contract/digital-source.ts";
 import { readPhotoMeta } from "../lib/pipeline/photos/index.ts";
 import { buildTime } from "../lib/shared/dates.ts";
 import { slugify } from "../lib/shared/text.ts";
@@ -16,7 +17,7 @@ const USAGE = `Usage: npm run photo -- add <file> [--year YYYY]
 
 Copies an agency original (JPEG, PNG, WebP, TIFF or AVIF) into assets/photos/<year>/ under a
 clean file name (lowercase letters, digits and hyphens), prints the caption, by-line, credit,
-copyright and size it carries, warns about what is missing, and prints the photo: block to
+copyright, how it was made and size it carries, warns about what is missing, and prints the photo: block to
 paste into an issue's front matter. The year is this year (${site.timeZone}) unless --year says otherwise.`;
 
 /** sharp's names for the formats the photo pipeline accepts, and the extension each is saved with. */
@@ -89,6 +90,16 @@ copyFileSync(input, target, constants.COPYFILE_EXCL);
 
 const megabytes = (original.byteLength / 1_000_000).toFixed(1);
 const shown = (value: string | undefined) => value ?? "(none)";
+/** How the image was made, as its XMP says, and the label every output will give it. */
+function madeAs(): string {
+  if (meta.unknownSourceType !== undefined)
+    return `"${meta.unknownSourceType}" (not an IPTC digital source type)`;
+  if (meta.digitalSourceType === undefined) return "(not said: shown as a photograph)";
+  const label = digitalSourceLabel(meta.digitalSourceType);
+  return label
+    ? `${meta.digitalSourceType}, labelled "${label}." wherever it is shown`
+    : meta.digitalSourceType;
+}
 console.log(
   [
     `Added ${target}`,
@@ -96,6 +107,7 @@ console.log(
     `  by-line:   ${shown(meta.creator)}`,
     `  credit:    ${shown(meta.creditLine)}`,
     `  copyright: ${shown(meta.copyright)}`,
+    `  made as:   ${madeAs()}`,
     `  size:      ${width} × ${height} px, ${megabytes} MB`,
   ].join("\n"),
 );
@@ -107,6 +119,11 @@ const warnings = [
   ...(meta.copyright
     ? []
     : ["no copyright notice in the photo — check the agency's terms before publishing"]),
+  ...(meta.unknownSourceType === undefined
+    ? []
+    : [
+        "the photo's Iptc4xmpExt:DigitalSourceType is not an IPTC digital source type, which the build refuses — write source: in the front matter, or correct the file",
+      ]),
   ...(width * height > 100_000_000
     ? ["the photo is over 100 megapixels, which the build refuses — ask the agency for a smaller file"]
     : []),
@@ -121,5 +138,8 @@ console.log(
     "  alt:          # required: what the photo shows, for readers who cannot see it",
     ...(meta.caption ? [] : ["  caption:      # what the photo shows and where"]),
     ...(meta.credit ? [] : ["  credit:       # e.g. REUTERS/Umit Bektas"]),
+    ...(meta.unknownSourceType === undefined
+      ? []
+      : ["  source:       # how it was made: digitalCapture, compositeSynthetic, trainedAlgorithmicMedia…"]),
   ].join("\n"),
 );

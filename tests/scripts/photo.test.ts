@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readPhotoMeta } from "../../lib/pipeline/photos/index.ts";
+import { buildXmp } from "../../lib/pipeline/photos/renditions.ts";
 import { makeTestPhoto } from "../../scripts/bench/test-photo.ts";
 import { runScript } from "./run-script.ts";
 
@@ -49,6 +50,7 @@ describe("npm run photo -- add", () => {
         "  by-line:   Umit Bektas",
         "  credit:    REUTERS",
         "  copyright: © Reuters 2025",
+        "  made as:   (not said: shown as a photograph)",
         `  size:      64 × 48 px, ${(bytes.byteLength / 1_000_000).toFixed(1)} MB`,
         "",
         "Paste into the issue's front matter, and describe the photo in alt:",
@@ -75,6 +77,34 @@ describe("npm run photo -- add", () => {
       "  credit:       # e.g. REUTERS/Umit Bektas",
       "",
     ]);
+  });
+
+  it.each([
+    [
+      "a composite's label",
+      buildXmp({ digitalSourceType: "compositeSynthetic" }),
+      '  made as:   compositeSynthetic, labelled "Composite image with synthetic elements." wherever it is shown',
+      [],
+    ],
+    [
+      "a type no one can read, with the fix",
+      '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/"><Iptc4xmpExt:DigitalSourceType>AI</Iptc4xmpExt:DigitalSourceType></rdf:Description></rdf:RDF></x:xmpmeta>',
+      '  made as:   "AI" (not an IPTC digital source type)',
+      [
+        "warning: the photo's Iptc4xmpExt:DigitalSourceType is not an IPTC digital source type, which the build refuses — write source: in the front matter, or correct the file",
+      ],
+    ],
+  ])("says how the image was made: %s", async (_name, xmp, line, warnings) => {
+    const file = path.join(dir, "incoming", `${_name.replaceAll(" ", "-").replace(/[^a-z-]/g, "")}.jpg`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, await makeTestPhoto({ width: 64, height: 48, iptc: { credit: "Dateline" }, xmp }));
+    const result = photo("add", file);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines).toContain(line);
+    expect(
+      lines.filter((shown) => shown.startsWith("warning:") && shown.includes("DigitalSourceType")),
+    ).toEqual(warnings);
   });
 
   it("refuses a file that is not an image, and copies nothing", () => {
