@@ -22,8 +22,10 @@ export function requiredText(max: number, hint: string) {
     });
 }
 
-/** A line break inside one-line text: CR, LF, or Unicode's line and paragraph separators. */
-const LINE_BREAK = /[\r\n\u2028\u2029]/;
+/** A line break inside one-line text: CR, LF, NEL, or Unicode's line and paragraph separators. */
+export const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/;
+/** Every run of line breaks, to join a text's lines with a space. */
+export const LINE_BREAKS = /[\r\n\u2028\u2029\u0085]+/g;
 
 /**
  * Required text that is one line: a headline, a dek, a name, a note. A line break would reach

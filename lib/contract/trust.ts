@@ -4,6 +4,7 @@
  * in _data/site.ts. A value is one line of text; a line break would forge another field.
  */
 import { z } from "zod";
+import { LINE_BREAK, LINE_BREAKS } from "./fields.ts";
 
 /** The trust.txt fields a site may set, in the order the file lists them. */
 export const TRUST_FIELDS = [
@@ -16,9 +17,6 @@ export const TRUST_FIELDS = [
   "vendor",
   "customer",
 ] as const;
-
-const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/;
-const LINE_BREAKS = /[\r\n\u2028\u2029\u0085]+/g;
 
 /** One value: an https or http address, a mailto: for contact, or a path on the site (made absolute). */
 const trustValue = z

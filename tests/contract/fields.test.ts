@@ -28,8 +28,14 @@ describe("requiredText", () => {
 });
 
 describe("oneLineText and proseLine", () => {
-  it("refuses a line break, which would reach page titles, feeds and email subjects", () => {
-    expect(messages(oneLineText(100, HINT).safeParse("Talks\nresume"))).toEqual([
+  it.each([
+    ["LF", "Talks\nresume"],
+    ["CR", "Talks\rresume"],
+    ["NEL", "Talks\u0085resume"],
+    ["line separator", "Talks\u2028resume"],
+    ["paragraph separator", "Talks\u2029resume"],
+  ])("refuses a line break (%s), which would reach page titles, feeds and email subjects", (_name, text) => {
+    expect(messages(oneLineText(100, HINT).safeParse(text))).toEqual([
       "has a line break — it is shown on one line (page title, feeds, email subject): join the lines",
     ]);
   });
