@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cacheDirFor } from "../../lib/checks/cache.ts";
 import { type CheckOptions, checkSite, formatProblem, formatReport } from "../../lib/checks/index.ts";
 import { renderSitemaps } from "../../lib/outputs/sitemaps.ts";
 import type { FixtureSite } from "../helpers/fixture-site.ts";
@@ -25,6 +26,24 @@ afterAll(() => {
   removeCopies();
   fixture?.remove();
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+describe("cacheDirFor", () => {
+  it.each([
+    ["an option wins over the setting", "/option", "off", "/option"],
+    ["false from the caller turns it off", false, "/elsewhere", false],
+    ["DATELINE_CHECK_CACHE=off turns it off, as for every store", undefined, "off", false],
+    ["DATELINE_CHECK_CACHE names the folder", undefined, "/elsewhere", "/elsewhere"],
+  ] as const)("%s", (_name, option, setting, expected) => {
+    const before = process.env.DATELINE_CHECK_CACHE;
+    process.env.DATELINE_CHECK_CACHE = setting;
+    try {
+      expect(cacheDirFor(option)).toBe(expected);
+    } finally {
+      if (before === undefined) delete process.env.DATELINE_CHECK_CACHE;
+      else process.env.DATELINE_CHECK_CACHE = before;
+    }
+  });
 });
 
 function freshCache(): string {

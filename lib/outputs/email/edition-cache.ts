@@ -12,7 +12,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { codeHash, JsonStore, packageVersion, sha256 } from "../../shared/store.ts";
+import { codeHash, JsonStore, packageVersion, sha256, storeFolder } from "../../shared/store.ts";
 import { renderEmailHtml } from "./html.ts";
 import { renderEmailText } from "./text.ts";
 import type { EmailView } from "./view.ts";
@@ -23,11 +23,9 @@ const DEFAULT_EMAIL_CACHE_DIR = path.resolve(
   "../../../node_modules/.cache/dateline-editions",
 );
 
-/** The folder: the option, else `DATELINE_EMAIL_CACHE`, else the default; false for none. */
+/** The folder: the option, else `DATELINE_EMAIL_CACHE` (`off` for none, as every store), else the default. */
 function emailCacheDirFor(option?: string | false): string | false {
-  if (option !== undefined) return option;
-  const fromEnv = process.env.DATELINE_EMAIL_CACHE;
-  return fromEnv === undefined || fromEnv === "" ? DEFAULT_EMAIL_CACHE_DIR : fromEnv;
+  return option !== undefined ? option : storeFolder("DATELINE_EMAIL_CACHE", DEFAULT_EMAIL_CACHE_DIR);
 }
 
 const RENDER_PACKAGES = ["juice", "html-to-text", "cheerio"];
