@@ -63,6 +63,8 @@ async function buildLocked(pauseStep: PauseStep | undefined, started: number): P
         `Restored ${shownOutput} from ${path.basename(restored)}/, left by a build that was interrupted mid-swap.`,
       );
     for (const warning of removeLeftovers(output)) console.error(`warning: ${warning}`);
+    // A site the swap could not replace fails now, not after the whole render (checked again before the swap).
+    assertReplaceable(output);
     await pause("started");
 
     const { sources, outputs, known } = await renderSite(staging);

@@ -55,7 +55,7 @@ function replaceableCheck(dir: string): { status: number | null; stderr: string 
 }
 
 describe("a read-only _site", () => {
-  it("fails the build with one line, before the swap, and _site stays byte for byte", async () => {
+  it("fails the build with one line, before rendering, and _site stays byte for byte", async () => {
     const folders = [site.output, path.join(site.output, "2025")];
     for (const folder of folders) chmodSync(folder, 0o555);
     try {
@@ -66,6 +66,8 @@ describe("a read-only _site", () => {
         "Build failed: _site/: is read-only, so the new build cannot replace _site/ — make it writable (chmod -R u+w _site) and build again",
       );
       expect(result.stderr).toContain("_site/ was left as it was.");
+      // It fails before rendering anything, not after a whole render.
+      expect(result.stderr).not.toContain("render…");
       expect(stackLines(result.stderr)).toEqual([]);
       expect(hashTree(site.output)).toEqual(before);
       expect(besideSite(site.dir)).toEqual([]);
