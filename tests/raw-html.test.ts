@@ -1,5 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { findUnclosedComment, findUnsafeHtml } from "../lib/pipeline/content/raw-html.ts";
+import { findUnclosedComment, findUnsafeHtml, sanitizeIssueHtml } from "../lib/pipeline/content/raw-html.ts";
+
+describe("sanitizeIssueHtml", () => {
+  it.each([
+    [
+      "keeps a Markdown page's own h1 beside raw HTML",
+      '<h1>About</h1>\n<p><abbr title="x">X</abbr></p>',
+      '<h1>About</h1>\n<p><abbr title="x">X</abbr></p>',
+    ],
+    [
+      "keeps h2–h6 and the void elements without a slash",
+      "<h2>A</h2><hr><p>a<br>b</p>",
+      "<h2>A</h2><hr><p>a<br>b</p>",
+    ],
+    ["drops a script with its content", "<p>Hi</p><script>alert(1)</script>", "<p>Hi</p>"],
+    [
+      "drops an event handler and a javascript: link",
+      '<a href="javascript:x()" onclick="y()">go</a>',
+      "<a>go</a>",
+    ],
+  ])("%s", (_name, html, kept) => {
+    expect(sanitizeIssueHtml(html)).toBe(kept);
+  });
+});
 
 describe("findUnsafeHtml", () => {
   it.each([

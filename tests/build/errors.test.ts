@@ -200,8 +200,7 @@ describe("a site whose about page has an alt text mentioning data-pagefind-body"
       "",
       '<img src="/assets/icon.svg" alt="The Dateline mark; data-pagefind-body is an attribute name" width="32" height="32">',
       "",
-      // The policies the site's JSON-LD and the corrections page link to (a heading here would be
-      // the page's first, since the sanitiser drops "# About" from a page with raw HTML).
+      // The policies the site's JSON-LD and the corrections page link to.
       '<p id="principles">Principles.</p>',
       "",
       '<p id="corrections">Corrections.</p>',

@@ -8,7 +8,8 @@ import sanitizeHtml from "sanitize-html";
 
 const allowedTags = [
   // What markdown-it and its plugins produce.
-  ...["p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "em", "strong", "s"],
+  // h1 too: a page's `# Title` must not lose its heading because the page also holds raw HTML.
+  ...["p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "em", "strong", "s"],
   ...["ul", "ol", "li", "a", "img", "figure", "figcaption", "section", "sup", "span"],
   ...["table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col"],
   // What writers may add by hand.
