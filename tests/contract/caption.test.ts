@@ -28,6 +28,15 @@ describe("renderCaption", () => {
   ])("%s", (_name, parts, html) => {
     expect(renderCaption(parts)).toBe(html);
   });
+
+  it("leaves the caption's text bare for a container that is the caption (the email's p.caption)", () => {
+    expect(
+      renderCaption(
+        { sourceLabel: "Composite image", caption: "A & B", credit: "AP" },
+        { bareCaption: true },
+      ),
+    ).toBe('<strong class="photo-source">Composite image.</strong> A &#38; B <span class="credit">AP</span>');
+  });
 });
 
 describe("captionText", () => {

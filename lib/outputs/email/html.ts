@@ -39,7 +39,7 @@ function header(view: EmailView): string {
 
 /** A photo as one JPEG with its size and alt, then its label, caption and credit as text. */
 export function renderPhoto(photo: EmailPhoto): string {
-  const caption = renderCaption(photo);
+  const caption = renderCaption(photo, { bareCaption: true });
   return (
     `<img class="photo" src="${esc(photo.src)}" width="${photo.width}" height="${photo.height}" alt="${esc(photo.alt)}" style="max-width:${photo.width}px">` +
     (caption === "" ? "" : `<p class="caption">${caption}</p>`)
