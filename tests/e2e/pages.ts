@@ -88,8 +88,14 @@ export async function open(page: Page, site: SampleSite, target: PageCase): Prom
   if (target.ready) await page.locator(target.ready).first().waitFor();
 }
 
-/** Re-renders a loaded page at a width and in a colour scheme. */
+/**
+ * Re-renders a loaded page at a width and in a colour scheme, once the images it is loading are in:
+ * resized while a photo loads, Chromium drops the request for the size it no longer wants
+ * (net::ERR_ABORTED on the page still shown), which a reader's resize would do too.
+ */
 export async function render(page: Page, width: number, scheme: Scheme = "light"): Promise<void> {
+  // Every image loaded, broken, or lazy and not yet asked for (no current source).
+  await page.waitForFunction('[...document.images].every((img) => img.complete || img.currentSrc === "")');
   await page.setViewportSize({ width, height: 900 });
   await page.emulateMedia({ colorScheme: scheme });
 }
