@@ -46,6 +46,7 @@ export async function readPhotoMeta(buffer: Uint8Array): Promise<PhotoMeta> {
   const rights = segment(output, "xmpRights");
   const plus = segment(output, "plus");
   const sourceType = fromXmp(iptcExtension.DigitalSourceType);
+  const knownSourceType = sourceType === undefined ? undefined : parseDigitalSourceType(sourceType);
   // Re-decode before cleaning whitespace: UTF-8 continuation bytes read as Latin-1 can
   // look like spaces (0xA0 NBSP, 0x85 NEL).
   const fromIptc = (key: string) => text(fixIptcValue(iptc[key]));
@@ -62,12 +63,10 @@ export async function readPhotoMeta(buffer: Uint8Array): Promise<PhotoMeta> {
     copyright: fromXmp(dc.rights) ?? fromIptc("CopyrightNotice") ?? text(ifd0.Copyright),
     city: fromXmp(photoshop.City) ?? fromIptc("City"),
     country: fromXmp(photoshop.Country) ?? fromIptc("Country"),
-    digitalSourceType: sourceType === undefined ? undefined : parseDigitalSourceType(sourceType),
+    digitalSourceType: knownSourceType,
     // Kept so the content checks can refuse it: unread, it would publish an image unlabelled.
     unknownSourceType:
-      sourceType !== undefined && parseDigitalSourceType(sourceType) === undefined
-        ? sourceType.slice(0, 200)
-        : undefined,
+      sourceType !== undefined && knownSourceType === undefined ? sourceType.slice(0, 200) : undefined,
     webStatement: webAddress(fromXmp(rights.WebStatement)),
     licensorUrl: webAddress(licensorUrl(plus.Licensor)),
   });

@@ -289,14 +289,8 @@ function leadPhotoOf(photo: IssueFrontMatter["photo"], photos: ViewContext["phot
     photo: {
       src: photo.src,
       alt: photo.alt,
-      ...(text.caption ? { caption: text.caption } : {}),
-      ...(text.credit ? { credit: text.credit } : {}),
-      ...(text.creator ? { creator: text.creator } : {}),
-      ...(text.copyrightNotice ? { copyrightNotice: text.copyrightNotice } : {}),
-      ...(text.sourceType ? { sourceType: text.sourceType } : {}),
-      ...(text.sourceLabel ? { sourceLabel: text.sourceLabel } : {}),
-      ...(text.license ? { license: text.license } : {}),
-      ...(text.acquireLicensePage ? { acquireLicensePage: text.acquireLicensePage } : {}),
+      // resolvePhotoText leaves out what is empty, in the order pages and feeds read it.
+      ...text,
       ...(entry ? { entry } : {}),
     },
   };
