@@ -8,15 +8,18 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { caniemail } from "caniemail";
 import * as cheerio from "cheerio";
 import type { Element } from "domhandler";
 import { findAll, textContent } from "domutils";
 import { type ConfigData, HtmlValidate, StaticConfigLoader } from "html-validate";
 import { ElementType, parseDocument } from "htmlparser2";
 import { z } from "zod";
+import { lazyPackage } from "../shared/lazy-package.ts";
 import { hashFile, type KnownHash, sha256 } from "../shared/store.ts";
 import { type BuiltSite, formatKb } from "./site.ts";
+
+/** Loaded when an email is checked, not served from the check cache. */
+const loadCaniemail = lazyPackage<typeof import("caniemail")>("caniemail");
 
 /** Gmail clips a message past about 102 KB and hides the rest behind "View entire message". */
 export const EMAIL_SIZE_LIMIT = 102 * 1024;
@@ -260,7 +263,7 @@ function caniemailProblems(html: string): string[] {
 
 /** caniemail run on an email (or its signature). */
 export function caniemailVerdict(html: string): string[] {
-  const result = caniemail({ clients: [...EMAIL_CLIENTS], html });
+  const result = loadCaniemail().caniemail({ clients: [...EMAIL_CLIENTS], html });
   const clientsByFeature = new Map<string, Set<string>>();
   for (const [client, issues] of result.issues.errors) {
     for (const issue of issues) {

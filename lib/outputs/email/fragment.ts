@@ -3,9 +3,8 @@
  * as the email edition's content cell (lead photo, body, endnotes), styles inlined, so an
  * RSS-to-email service that pastes it into its own template sends what the edition sends.
  */
-import juice from "juice";
 import { displaySize, type EmailPhoto, toEmailBody } from "./body.ts";
-import { renderPhoto } from "./html.ts";
+import { loadJuice, renderPhoto } from "./html.ts";
 import { EMAIL_CSS } from "./styles.ts";
 
 /** A feed's lead image (one JPEG with its pixel size) as the email shows it. */
@@ -39,7 +38,7 @@ export function renderEmailFragment(bodyHtml: string, pageUrl: string, lead?: Em
       ? ""
       : `\n<h2>Notes</h2>\n<ol>\n${body.endnotes.map((note) => `<li>${note.html}</li>`).join("\n")}\n</ol>`;
   const photo = lead ? `<div class="figure">${renderPhoto(lead)}</div>\n` : "";
-  return juice.inlineContent(`${photo}${body.html}${notes}`, EMAIL_CSS, {
+  return loadJuice().inlineContent(`${photo}${body.html}${notes}`, EMAIL_CSS, {
     applyWidthAttributes: false,
     applyHeightAttributes: false,
   });

@@ -4,13 +4,16 @@
  * wrapper for Outlook for Windows, and the stylesheet inlined by juice so no `<style>` is left.
  */
 
-import juice from "juice";
 import { renderCaption } from "../../contract/caption.ts";
+import { lazyPackage } from "../../shared/lazy-package.ts";
 import { escapeHtml } from "../../shared/text.ts";
 import { EMAIL_WIDTH, type EmailPhoto } from "./body.ts";
 import { renderCorrectionsSinceHtml } from "./corrections-since.ts";
 import { EMAIL_CSS } from "./styles.ts";
 import { correctionsHeading, type EmailView } from "./view.ts";
+
+/** juice inlines the stylesheet; only a build that renders an email or a feed fragment loads it. */
+export const loadJuice = lazyPackage<typeof import("juice")>("juice");
 
 const esc = escapeHtml;
 
@@ -131,7 +134,7 @@ ${correctionsSince(view)}${endnotes(view)}${sources(view)}${corrections(view)}${
 
 /** The email as sent: the document with every rule inlined and the `<style>` removed. */
 export function renderEmailHtml(view: EmailView): string {
-  return juice(renderEmailDocument(view), {
+  return loadJuice()(renderEmailDocument(view), {
     removeStyleTags: true,
     preserveMediaQueries: false,
     preserveFontFaces: false,

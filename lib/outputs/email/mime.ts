@@ -5,8 +5,13 @@
  * same issue always gives the same bytes.
  */
 import { createHash } from "node:crypto";
-import MailComposer from "nodemailer/lib/mail-composer";
-import { encodeWord } from "nodemailer/lib/mime-funcs";
+import { lazyPackage } from "../../shared/lazy-package.ts";
+
+// Loaded when an .eml is composed, which a warm build whose editions are all stored never does.
+const loadMailComposer = lazyPackage<typeof import("nodemailer/lib/mail-composer")["default"]>(
+  "nodemailer/lib/mail-composer",
+);
+const loadMimeFuncs = lazyPackage<typeof import("nodemailer/lib/mime-funcs")>("nodemailer/lib/mime-funcs");
 
 export interface MessageParts {
   subject: string;
@@ -34,13 +39,13 @@ function senderAddress(origin: string): string {
  * would be decoded by mail clients, so such a subject is itself encoded: it then reads as typed.
  */
 function subjectHeader(subject: string): string {
-  return subject.includes("=?") ? encodeWord(subject, "Q", 52) : subject;
+  return subject.includes("=?") ? loadMimeFuncs().encodeWord(subject, "Q", 52) : subject;
 }
 
 export function renderEmailMessage(parts: MessageParts): Promise<Buffer> {
   const host = new URL(parts.origin).hostname;
   const digest = createHash("sha256").update(parts.webUrl).digest("hex");
-  const composer = new MailComposer({
+  const composer = new (loadMailComposer())({
     from: { name: parts.fromName, address: senderAddress(parts.origin) },
     subject: subjectHeader(parts.subject),
     date: parts.date,

@@ -4,7 +4,11 @@
  * is not: scripts, styles, event handlers, embeds and `javascript:` URLs are removed, and
  * the build warns, naming the file.
  */
-import sanitizeHtml from "sanitize-html";
+import type sanitizeHtml from "sanitize-html";
+import { lazyPackage } from "../../shared/lazy-package.ts";
+
+/** Loaded when an issue has raw HTML and its content is not already stored. */
+const loadSanitizeHtml = lazyPackage<typeof sanitizeHtml>("sanitize-html");
 
 const allowedTags = [
   // What markdown-it and its plugins produce.
@@ -43,7 +47,7 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
 /** Removes what the policy does not allow from rendered issue HTML. */
 export function sanitizeIssueHtml(html: string): string {
   // sanitize-html writes void elements XHTML-style (<hr />); the site's HTML style omits the slash.
-  return sanitizeHtml(html, sanitizeOptions).replace(/<(br|hr|img|wbr|col)\b([^>]*?)\s*\/>/g, "<$1$2>");
+  return loadSanitizeHtml()(html, sanitizeOptions).replace(/<(br|hr|img|wbr|col)\b([^>]*?)\s*\/>/g, "<$1$2>");
 }
 
 const unsafePatterns: [RegExp, string][] = [
