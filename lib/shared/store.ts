@@ -232,18 +232,27 @@ export class JsonStore {
     try {
       mkdirSync(this.folder, { recursive: true });
       const marker = path.join(this.folder, USED_MARKER);
-      writeFileSync(marker, "");
       const now = new Date();
+      // The marker holds how many entries the last walk left. Only writes add entries, so while
+      // that count plus this run's writes is within the bound, the walk (every shard's listing,
+      // half a second at 1,000 issues) could remove nothing and is skipped.
+      const counted = Number.parseInt(readMarker(marker), 10);
+      const bound = 2 * this.used.size + 100;
+      const entries =
+        Number.isSafeInteger(counted) && counted + this.writes.length <= bound
+          ? counted + this.writes.length
+          : this.pruneEntries(now.getTime());
+      writeFileSync(marker, `${entries}\n`);
       utimesSync(marker, now, now);
-      this.pruneEntries(now.getTime());
       this.pruneFingerprints(this.root, now.getTime());
     } catch {
       // Tidying is best effort.
     }
   }
 
-  private pruneEntries(now: number): void {
-    if (this.folder === undefined) return;
+  /** Removes what this run did not use once it outnumbers what it did; returns how many entries are left. */
+  private pruneEntries(now: number): number {
+    if (this.folder === undefined) return 0;
     const entries: { file: string; key: string }[] = [];
     // Only names this store writes are ever removed; anything else in the folder is left alone.
     for (const shard of readdirSync(this.folder, { withFileTypes: true })) {
@@ -256,8 +265,13 @@ export class JsonStore {
         } else if (ENTRY_NAME.test(name)) entries.push({ file, key: name.replace(/\.json$/, "") });
       }
     }
-    if (entries.length <= 2 * this.used.size + 100) return;
-    for (const entry of entries) if (!this.used.has(entry.key)) rmSync(entry.file, { force: true });
+    if (entries.length <= 2 * this.used.size + 100) return entries.length;
+    let left = 0;
+    for (const entry of entries) {
+      if (this.used.has(entry.key)) left += 1;
+      else rmSync(entry.file, { force: true });
+    }
+    return left;
   }
 
   private pruneFingerprints(root: string, now: number): void {
@@ -275,6 +289,15 @@ export class JsonStore {
       }
       if (now - lastUsed > STALE_FINGERPRINT_MS) rmSync(dir, { recursive: true, force: true });
     }
+  }
+}
+
+/** A marker file's text, or "" when there is none yet. */
+function readMarker(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
   }
 }
 

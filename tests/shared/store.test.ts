@@ -93,6 +93,56 @@ describe("a store's folder", () => {
   });
 });
 
+describe("JsonStore's entries", () => {
+  const keyOf = (n: number) => sha256(String(n));
+  const entriesIn = (root: string) =>
+    readdirSync(path.join(root, FINGERPRINT), { recursive: true }).filter((name) =>
+      String(name).endsWith(".json"),
+    ).length;
+  const schema = z.object({ n: z.number() });
+
+  async function run(root: string, reads: number[], writes: number[]): Promise<void> {
+    const store = new JsonStore(root, FINGERPRINT, "DATELINE_CHECK_CACHE");
+    for (const n of reads) expect(store.read(keyOf(n), schema), `entry ${n}`).toEqual({ n });
+    for (const n of writes) store.write(keyOf(n), { n });
+    await store.finish();
+  }
+  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+  it("keeps unused entries until they outnumber the used ones (twice the used, plus 100), then removes them", async () => {
+    const root = tempDir();
+    await run(root, [], range(0, 300));
+    expect(entriesIn(root)).toBe(300);
+    // 300 entries, 100 used: within 2 × 100 + 100, so nothing goes.
+    await run(root, range(0, 100), []);
+    expect(entriesIn(root)).toBe(300);
+    // 10 used: the 290 others go.
+    await run(root, range(0, 10), []);
+    expect(entriesIn(root)).toBe(10);
+  });
+
+  it("counts what a later run writes, so the bound holds without listing the folder every run", async () => {
+    const root = tempDir();
+    await run(root, [], range(0, 10));
+    // Each run reads 10 and writes 30 new ones: the store grows until the bound (2 × 40 + 100 = 180) is passed.
+    const counts: number[] = [];
+    for (let round = 1; round <= 6; round += 1) {
+      await run(root, range(0, 10), range(round * 100, round * 100 + 30));
+      counts.push(entriesIn(root));
+    }
+    // Unused entries stay while within the bound; the run that passes it removes them.
+    expect(counts).toEqual([40, 70, 100, 130, 160, 40]);
+  });
+
+  it("lists the folder again when its count is missing or unreadable", async () => {
+    const root = tempDir();
+    await run(root, [], range(0, 300));
+    writeFileSync(path.join(root, FINGERPRINT, "last-used"), "not a number\n");
+    await run(root, range(0, 10), []);
+    expect(entriesIn(root)).toBe(10);
+  });
+});
+
 describe("hashFile", () => {
   // A known hash that is not the file's: returned only while the file keeps its stamp.
   const KNOWN = "d".repeat(64);
