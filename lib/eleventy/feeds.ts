@@ -6,13 +6,17 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { checkEntities } from "../contract/entities.ts";
 import { checkThreads } from "../contract/threads.ts";
 import { correctionsFeed, type FeedSpec, listFeeds, siteFeeds } from "../contract/urls.ts";
+import { type FragmentCache, openFragmentCache } from "../outputs/email/index.ts";
 import { renderAtom } from "../outputs/feeds/atom.ts";
 import { buildChannel, type FeedContext, type FeedSourceItem } from "../outputs/feeds/channel.ts";
 import { renderJsonFeed } from "../outputs/feeds/json-feed.ts";
 import { renderRss } from "../outputs/feeds/rss.ts";
 import type { LedgerEntry } from "../pipeline/views/record.ts";
 
-export type FeedsOptions = FeedContext;
+export type FeedsOptions = FeedContext & {
+  /** The fragment cache's folder; `false` renders every fragment. Default: the email cache's. */
+  cacheDir?: string | false;
+};
 
 const renderers = { atom: renderAtom, rss: renderRss, json: renderJsonFeed } as const;
 
@@ -44,12 +48,25 @@ function checkedContext(options: FeedsOptions): FeedContext {
 export default function feedsPlugin(eleventyConfig: UserConfig, feedsOptions: FeedsOptions): void {
   const options = checkedContext(feedsOptions);
   const list = listFeeds(options.topics, options.entities, options.threads);
+  // Opened for each build (and dev-server rebuild), finished once its feeds are written.
+  let fragments: FragmentCache | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    fragments = openFragmentCache(feedsOptions.cacheDir);
+  });
+  eleventyConfig.on("eleventy.after", async () => {
+    await fragments?.finish();
+  });
   const feeds: FeedsData = {
     list,
     siteFeeds,
     correctionsFeed,
-    render: async (spec, items, buildTime, ledger) =>
-      renderers[spec.format](await buildChannel(spec, items, options, buildTime, ledger)),
+    render: async (spec, items, buildTime, ledger) => {
+      const store = fragments;
+      const context: FeedContext = store
+        ? { ...options, emailFragment: (body, url, lead) => store.fragment(body, url, lead) }
+        : options;
+      return renderers[spec.format](await buildChannel(spec, items, context, buildTime, ledger));
+    },
   };
   eleventyConfig.addGlobalData("feeds", feeds);
 }

@@ -89,9 +89,13 @@ export function packageVersion(name: string): string {
   }
 }
 
-/** The hash of a folder's code: any edit to a module in `dir` is a new fingerprint. */
-export function codeHash(dir: string): string {
-  const hash = readdirSync(dir)
+/**
+ * The hash of a folder's code: any edit to a module in `dir` (or, `recursive`, in a folder
+ * under it) is a new fingerprint.
+ */
+export function codeHash(dir: string, { recursive = false } = {}): string {
+  const hash = readdirSync(dir, { recursive })
+    .map(String)
     .filter((name) => /\.(?:ts|mjs|js)$/.test(name))
     .sort()
     .map((name) => `${name}\0${sha256(readFileSync(path.join(dir, name)))}`)

@@ -6,9 +6,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { renderEmailFragment } from "../../lib/outputs/email/fragment.ts";
 import {
   buildEmailView,
   openEditionCache,
+  openFragmentCache,
   renderEmailHtml,
   renderEmailText,
 } from "../../lib/outputs/email/index.ts";
@@ -90,5 +92,58 @@ describe("the email edition cache", () => {
     expect(off.parts(view)).toEqual(rendered);
     expect(off.counts).toEqual({ cached: 0, rendered: 2 });
     await off.finish();
+  });
+});
+
+describe("the feeds' fragment cache", () => {
+  const body =
+    '<p>The delegations met at the consulate in Istanbul.<sup class="footnote-ref"><a href="#fn1" id="fnref1">[1]</a></sup></p>\n<section class="footnotes"><ol><li id="fn1"><p>For six hours. <a href="#fnref1">↩</a></p></li></ol></section>';
+  const url = "https://dateline.example/2025/04/talks/";
+  const lead = { src: "https://dateline.example/photo.jpg", width: 600, height: 400, alt: "The consulate" };
+  const fresh = renderEmailFragment(body, url, lead);
+
+  it("renders on a cold cache, then gives the same HTML from the warm one", async () => {
+    const dir = cacheDir();
+    const cold = openFragmentCache(dir);
+    expect(cold.fragment(body, url, lead)).toBe(fresh);
+    expect(cold.counts).toEqual({ cached: 0, rendered: 1 });
+    await cold.finish();
+
+    const warm = openFragmentCache(dir);
+    expect(warm.fragment(body, url, lead)).toBe(fresh);
+    expect(warm.counts).toEqual({ cached: 1, rendered: 0 });
+    await warm.finish();
+  });
+
+  type Args = Parameters<typeof renderEmailFragment>;
+  it.each<[string, () => Args, string]>([
+    ["the body", () => [body.replace("six", "seven"), url, lead], "seven hours"],
+    ["the page's address", () => [body, url.replace("talks", "meeting"), lead], "/2025/04/meeting/"],
+    ["the lead photo", () => [body, url, { ...lead, alt: "The embassy" }], 'alt="The embassy"'],
+    ["no lead photo", () => [body, url, undefined], "consulate in Istanbul"],
+  ])("renders again when %s changed", async (_change, args, shows) => {
+    const dir = cacheDir();
+    const first = openFragmentCache(dir);
+    first.fragment(body, url, lead);
+    await first.finish();
+
+    const second = openFragmentCache(dir);
+    const html = second.fragment(...args());
+    expect(second.counts).toEqual({ cached: 0, rendered: 1 });
+    expect(html).toBe(renderEmailFragment(...args()));
+    expect(html).toContain(shows);
+    await second.finish();
+  });
+
+  it("keeps its entries apart from the editions' in the same folder", async () => {
+    const dir = cacheDir();
+    const editions = openEditionCache(dir);
+    const fragments = openFragmentCache(dir);
+    editions.parts(view);
+    fragments.fragment(body, url, lead);
+    await Promise.all([editions.finish(), fragments.finish()]);
+    const folders = readdirSync(dir).filter((name) => /^[0-9a-f]{32}$/.test(name));
+    expect(folders).toHaveLength(2);
+    expect(openFragmentCache(dir).fragment(body, url, lead)).toBe(fresh);
   });
 });

@@ -7,7 +7,15 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { hashFile, JsonStore, STORE_MARKER, sha256, stampFile, storeFolder } from "../../lib/shared/store.ts";
+import {
+  codeHash,
+  hashFile,
+  JsonStore,
+  STORE_MARKER,
+  sha256,
+  stampFile,
+  storeFolder,
+} from "../../lib/shared/store.ts";
 
 const made: string[] = [];
 afterEach(() => {
@@ -140,6 +148,21 @@ describe("JsonStore's entries", () => {
     writeFileSync(path.join(root, FINGERPRINT, "last-used"), "not a number\n");
     await run(root, range(0, 10), []);
     expect(entriesIn(root)).toBe(10);
+  });
+});
+
+describe("codeHash", () => {
+  it.each([
+    ["a module in the folder", "render.ts", { recursive: false }, true],
+    ["a module in a folder under it, read recursively", "contract/caption.ts", { recursive: true }, true],
+    ["a module in a folder under it, read flat", "contract/caption.ts", { recursive: false }, false],
+    ["a file that is not code", "notes.md", { recursive: true }, false],
+  ])("changes with an edit to %s: %s", (_case, file, options, changes) => {
+    const dir = tempDir();
+    for (const name of ["render.ts", "contract/caption.ts", "notes.md"]) write(path.join(dir, name), "one");
+    const before = codeHash(dir, options);
+    write(path.join(dir, file), "two");
+    expect(codeHash(dir, options) !== before).toBe(changes);
   });
 });
 

@@ -4,15 +4,20 @@
  *
  * Each entry holds one edition's HTML and text part, named by the hash of its email view
  * (everything those two show). The folder is named by the fingerprint of what turns a view
- * into them: this folder's code, lib/text.ts, and the versions of juice, html-to-text and
- * cheerio. A changed view or renderer is a new name, so an entry is never stale; the store
- * (lib/checks/cache.ts) writes atomically and reads a damaged entry as a miss.
+ * into them: all of lib/ (the renderers import captions, dates and URLs from outside this
+ * folder), and the versions of juice, html-to-text and cheerio. A changed view or renderer is
+ * a new name, so an entry is never stale; the store (lib/shared/store.ts) writes atomically
+ * and reads a damaged entry as a miss.
  * The `.eml` is composed afresh from the two: nodemailer is quick, and the parts are exact.
+ *
+ * The feeds' email-safe fragments (fragment.ts) are kept the same way, in a store of their
+ * own: a feed that changes lists dozens of old issues, each a juice pass when made afresh.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { codeHash, JsonStore, packageVersion, sha256, storeFolder } from "../../shared/store.ts";
+import type { EmailPhoto } from "./body.ts";
+import { renderEmailFragment } from "./fragment.ts";
 import { renderEmailHtml } from "./html.ts";
 import { renderEmailText } from "./text.ts";
 import type { EmailView } from "./view.ts";
@@ -32,15 +37,17 @@ const RENDER_PACKAGES = ["juice", "html-to-text", "cheerio"];
 const CACHE_FORMAT = 1;
 
 const emailPartsSchema = z.object({ html: z.string(), text: z.string() });
+const fragmentSchema = z.object({ html: z.string() });
 
 export type EmailParts = z.infer<typeof emailPartsSchema>;
 
-function fingerprint(): string {
+/** What the stored HTML is made by; `kind` keeps editions and fragments in folders of their own. */
+function fingerprint(kind: "edition" | "fragment"): string {
   return sha256(
     JSON.stringify({
       format: CACHE_FORMAT,
-      code: codeHash(import.meta.dirname),
-      text: sha256(readFileSync(path.resolve(import.meta.dirname, "../../shared/text.ts"))),
+      kind,
+      code: codeHash(path.resolve(import.meta.dirname, "../.."), { recursive: true }),
       packages: RENDER_PACKAGES.map((name) => `${name}@${packageVersion(name)}`),
     }),
   ).slice(0, 32);
@@ -56,7 +63,7 @@ export interface EditionCache {
 }
 
 export function openEditionCache(dir: string | false = emailCacheDirFor()): EditionCache {
-  const store = new JsonStore(dir, fingerprint(), "DATELINE_EMAIL_CACHE");
+  const store = new JsonStore(dir, fingerprint("edition"), "DATELINE_EMAIL_CACHE");
   const counts = { cached: 0, rendered: 0 };
   return {
     counts,
@@ -71,6 +78,35 @@ export function openEditionCache(dir: string | false = emailCacheDirFor()): Edit
       counts.rendered += 1;
       store.write(key, parts);
       return parts;
+    },
+    finish: () => store.finish(),
+  };
+}
+
+export interface FragmentCache {
+  /** `renderEmailFragment`'s HTML, from the cache or rendered (and then stored). */
+  fragment(bodyHtml: string, pageUrl: string, lead?: EmailPhoto): string;
+  readonly counts: { cached: number; rendered: number };
+  finish(): Promise<void>;
+}
+
+/** The feeds' email-safe fragments, kept beside the editions (`DATELINE_EMAIL_CACHE`). */
+export function openFragmentCache(dir: string | false = emailCacheDirFor()): FragmentCache {
+  const store = new JsonStore(dir, fingerprint("fragment"), "DATELINE_EMAIL_CACHE");
+  const counts = { cached: 0, rendered: 0 };
+  return {
+    counts,
+    fragment(bodyHtml, pageUrl, lead) {
+      const key = sha256(JSON.stringify([bodyHtml, pageUrl, lead ?? null]));
+      const cached = store.read(key, fragmentSchema);
+      if (cached) {
+        counts.cached += 1;
+        return cached.html;
+      }
+      const html = renderEmailFragment(bodyHtml, pageUrl, lead);
+      counts.rendered += 1;
+      store.write(key, { html });
+      return html;
     },
     finish: () => store.finish(),
   };

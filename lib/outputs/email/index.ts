@@ -26,7 +26,13 @@ export interface EmailEdition {
 
 export { EMAIL_FILES, type EmailFile, emailUrl } from "../../contract/urls.ts";
 
-export { type EditionCache, type EmailParts, openEditionCache } from "./edition-cache.ts";
+export {
+  type EditionCache,
+  type EmailParts,
+  type FragmentCache,
+  openEditionCache,
+  openFragmentCache,
+} from "./edition-cache.ts";
 
 function renderParts(view: EmailView): EmailParts {
   return { html: renderEmailHtml(view), text: renderEmailText(view) };
