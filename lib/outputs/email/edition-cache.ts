@@ -53,61 +53,71 @@ function fingerprint(kind: "edition" | "fragment"): string {
   ).slice(0, 32);
 }
 
-export interface EditionCache {
-  /** The view's HTML and text part, from the cache or rendered (and then stored). */
-  parts(view: EmailView): EmailParts;
-  /** How many parts came from the cache, and how many were rendered. */
+/** What every rendering cache here offers besides its lookup. */
+interface RenderCache {
+  /** How many lookups came from the cache, and how many were rendered. */
   readonly counts: { cached: number; rendered: number };
   /** Waits for the writes and tidies the folder. */
   finish(): Promise<void>;
 }
 
-export function openEditionCache(dir: string | false = emailCacheDirFor()): EditionCache {
-  const store = new JsonStore(dir, fingerprint("edition"), "DATELINE_EMAIL_CACHE");
+/** A store of rendered values in a folder of its own (`kind`): a lookup renders and stores on a miss. */
+function openRenderStore<Value>(
+  dir: string | false,
+  kind: "edition" | "fragment",
+  schema: z.ZodType<Value>,
+): RenderCache & { get(key: string, render: () => Value): Value } {
+  const store = new JsonStore(dir, fingerprint(kind), "DATELINE_EMAIL_CACHE");
   const counts = { cached: 0, rendered: 0 };
   return {
     counts,
-    parts(view) {
-      const key = sha256(JSON.stringify(view));
-      const cached = store.read(key, emailPartsSchema);
+    get(key, render) {
+      const cached = store.read(key, schema);
       if (cached) {
         counts.cached += 1;
         return cached;
       }
-      const parts = { html: renderEmailHtml(view), text: renderEmailText(view) };
+      const value = render();
       counts.rendered += 1;
-      store.write(key, parts);
-      return parts;
+      store.write(key, value);
+      return value;
     },
     finish: () => store.finish(),
   };
 }
 
-export interface FragmentCache {
+export interface EditionCache extends RenderCache {
+  /** The view's HTML and text part, from the cache or rendered (and then stored). */
+  parts(view: EmailView): EmailParts;
+}
+
+export function openEditionCache(dir: string | false = emailCacheDirFor()): EditionCache {
+  const store = openRenderStore(dir, "edition", emailPartsSchema);
+  return {
+    counts: store.counts,
+    parts: (view) =>
+      store.get(sha256(JSON.stringify(view)), () => ({
+        html: renderEmailHtml(view),
+        text: renderEmailText(view),
+      })),
+    finish: store.finish,
+  };
+}
+
+export interface FragmentCache extends RenderCache {
   /** `renderEmailFragment`'s HTML, from the cache or rendered (and then stored). */
   fragment(bodyHtml: string, pageUrl: string, lead?: EmailPhoto): string;
-  readonly counts: { cached: number; rendered: number };
-  finish(): Promise<void>;
 }
 
 /** The feeds' email-safe fragments, kept beside the editions (`DATELINE_EMAIL_CACHE`). */
 export function openFragmentCache(dir: string | false = emailCacheDirFor()): FragmentCache {
-  const store = new JsonStore(dir, fingerprint("fragment"), "DATELINE_EMAIL_CACHE");
-  const counts = { cached: 0, rendered: 0 };
+  const store = openRenderStore(dir, "fragment", fragmentSchema);
   return {
-    counts,
-    fragment(bodyHtml, pageUrl, lead) {
-      const key = sha256(JSON.stringify([bodyHtml, pageUrl, lead ?? null]));
-      const cached = store.read(key, fragmentSchema);
-      if (cached) {
-        counts.cached += 1;
-        return cached.html;
-      }
-      const html = renderEmailFragment(bodyHtml, pageUrl, lead);
-      counts.rendered += 1;
-      store.write(key, { html });
-      return html;
-    },
-    finish: () => store.finish(),
+    counts: store.counts,
+    fragment: (bodyHtml, pageUrl, lead) =>
+      store.get(sha256(JSON.stringify([bodyHtml, pageUrl, lead ?? null])), () => ({
+        html: renderEmailFragment(bodyHtml, pageUrl, lead),
+      })).html,
+    finish: store.finish,
   };
 }

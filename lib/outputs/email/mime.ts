@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { lazyPackage } from "../../shared/lazy-package.ts";
 
-// Loaded when an .eml is composed, which a warm build whose editions are all stored never does.
+// Loaded when an .eml is composed, which a warm build whose email files all come from the output store never does.
 const loadMailComposer = lazyPackage<typeof import("nodemailer/lib/mail-composer")["default"]>(
   "nodemailer/lib/mail-composer",
 );
