@@ -46,10 +46,14 @@ export default function emailPlugin(eleventyConfig: UserConfig, options: EmailOp
     pending = new WeakMap();
     cache = openEditionCache(options.cacheDir);
   });
+  /** One edition per issue is live, though a build whose email files come from the output store reads none. */
+  let issues = 0;
   eleventyConfig.on(VIEWS_EVENT, (views: SiteViews) => {
     correctionsSince = views.correctionsSince;
+    issues = views.issues.length;
   });
   eleventyConfig.on("eleventy.after", async () => {
+    cache?.expectLive(issues);
     await cache?.finish();
   });
   const email: EmailData = {

@@ -12,6 +12,7 @@ import { buildChannel, type FeedContext, type FeedSourceItem } from "../outputs/
 import { renderJsonFeed } from "../outputs/feeds/json-feed.ts";
 import { renderRss } from "../outputs/feeds/rss.ts";
 import type { LedgerEntry } from "../pipeline/views/record.ts";
+import { type SiteViews, VIEWS_EVENT } from "../pipeline/views/site.ts";
 
 export type FeedsOptions = FeedContext & {
   /** The fragment cache's folder; `false` renders every fragment. Default: the email cache's. */
@@ -50,10 +51,16 @@ export default function feedsPlugin(eleventyConfig: UserConfig, feedsOptions: Fe
   const list = listFeeds(options.topics, options.entities, options.threads);
   // Opened for each build (and dev-server rebuild), finished once its feeds are written.
   let fragments: FragmentCache | undefined;
+  /** At most one fragment per issue is live, though a build that changed no feed reads none. */
+  let issues = 0;
   eleventyConfig.on("eleventy.before", () => {
     fragments = openFragmentCache(feedsOptions.cacheDir);
   });
+  eleventyConfig.on(VIEWS_EVENT, (views: SiteViews) => {
+    issues = views.issues.length;
+  });
   eleventyConfig.on("eleventy.after", async () => {
+    fragments?.expectLive(issues);
     await fragments?.finish();
   });
   const feeds: FeedsData = {

@@ -155,6 +155,8 @@ export class JsonStore {
   private readonly folder: string | undefined;
   private readonly used = new Set<string>();
   private readonly writes: Promise<void>[] = [];
+  /** Entries its owner knows are live though this run may not read them (see `expectLive`). */
+  private live = 0;
 
   /**
    * `variable` names the setting that chose `root` (e.g. `DATELINE_CHECK_CACHE`), for the
@@ -198,6 +200,20 @@ export class JsonStore {
     return parsed.data;
   }
 
+  /**
+   * Says that about `count` entries are live even if this run reads none of them: the email
+   * editions of an archive whose email files all came from the output store, say. Tidying
+   * then waits until the folder outgrows them, as it waits for the entries a run reads.
+   */
+  expectLive(count: number): void {
+    this.live = Math.max(this.live, count);
+  }
+
+  /** Entries past this many go (all but the used ones): twice the live ones, plus 100. */
+  private bound(): number {
+    return 2 * Math.max(this.used.size, this.live) + 100;
+  }
+
   /** Marks an entry this run relied on without reading it, so tidying keeps it. */
   keep(key: string): void {
     this.used.add(key);
@@ -227,7 +243,7 @@ export class JsonStore {
 
   /**
    * Waits for the writes, then tidies: entries this run did not use go once they outnumber the
-   * used ones (an archive's pages change slowly; a folder of dead entries only costs disk), and
+   * used or live ones (an archive's pages change slowly; a folder of dead entries only costs disk), and
    * other fingerprints go once unused for a week.
    */
   async finish(): Promise<void> {
@@ -241,7 +257,7 @@ export class JsonStore {
       // that count plus this run's writes is within the bound, the walk (every shard's listing,
       // half a second at 1,000 issues) could remove nothing and is skipped.
       const counted = Number.parseInt(readMarker(marker), 10);
-      const bound = 2 * this.used.size + 100;
+      const bound = this.bound();
       const entries =
         Number.isSafeInteger(counted) && counted + this.writes.length <= bound
           ? counted + this.writes.length
@@ -269,7 +285,7 @@ export class JsonStore {
         } else if (ENTRY_NAME.test(name)) entries.push({ file, key: name.replace(/\.json$/, "") });
       }
     }
-    if (entries.length <= 2 * this.used.size + 100) return entries.length;
+    if (entries.length <= this.bound()) return entries.length;
     let left = 0;
     for (const entry of entries) {
       if (this.used.has(entry.key)) left += 1;

@@ -2,7 +2,15 @@
  * The edition cache (lib/email/edition-cache.ts): a warm cache gives exactly what rendering
  * gives, a changed view is rendered again, and a damaged entry is a miss, never an error.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -14,6 +22,7 @@ import {
   renderEmailHtml,
   renderEmailText,
 } from "../../lib/outputs/email/index.ts";
+import { sha256 } from "../../lib/shared/store.ts";
 import { fixtureContext, fixtureView } from "./fixture-view.ts";
 
 const made: string[] = [];
@@ -84,6 +93,32 @@ describe("the email edition cache", () => {
     expect(second.parts(view)).toEqual(rendered);
     expect(second.counts).toEqual({ cached: 0, rendered: 1 });
     await second.finish();
+  });
+
+  it.each([
+    ["keeps every issue's edition through a build that reads none of them", 112, 112],
+    ["prunes the editions nobody said were live", 0, 1],
+  ])("%s", async (_name, live, left) => {
+    const dir = cacheDir();
+    const first = openEditionCache(dir);
+    first.parts(view);
+    await first.finish();
+    // 110 more old issues' editions (copies of the first under other keys: the store reads names, not views).
+    const [entry] = entryFiles(dir);
+    if (entry === undefined) throw new Error("no cache entry was written");
+    for (let n = 0; n < 110; n += 1) {
+      const key = sha256(`old issue ${n}`);
+      mkdirSync(path.join(path.dirname(entry), "..", key.slice(0, 2)), { recursive: true });
+      copyFileSync(entry, path.join(path.dirname(entry), "..", key.slice(0, 2), `${key}.json`));
+    }
+    // The store's own count, as if it had written them.
+    writeFileSync(path.join(path.dirname(entry), "..", "last-used"), "111\n");
+    // A new-issue build: the old editions came from the output store; one new one is rendered.
+    const second = openEditionCache(dir);
+    second.parts({ ...view, headline: "A new issue" });
+    second.expectLive(live);
+    await second.finish();
+    expect(entryFiles(dir)).toHaveLength(left);
   });
 
   it("stores nothing when turned off", async () => {

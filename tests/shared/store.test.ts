@@ -109,10 +109,11 @@ describe("JsonStore's entries", () => {
     ).length;
   const schema = z.object({ n: z.number() });
 
-  async function run(root: string, reads: number[], writes: number[]): Promise<void> {
+  async function run(root: string, reads: number[], writes: number[], live = 0): Promise<void> {
     const store = new JsonStore(root, FINGERPRINT, "DATELINE_CHECK_CACHE");
     for (const n of reads) expect(store.read(keyOf(n), schema), `entry ${n}`).toEqual({ n });
     for (const n of writes) store.write(keyOf(n), { n });
+    store.expectLive(live);
     await store.finish();
   }
   const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
@@ -140,6 +141,17 @@ describe("JsonStore's entries", () => {
     }
     // Unused entries stay while within the bound; the run that passes it removes them.
     expect(counts).toEqual([40, 70, 100, 130, 160, 40]);
+  });
+
+  it("keeps the entries its owner says are live, though the run read none of them", async () => {
+    const root = tempDir();
+    await run(root, [], range(0, 300));
+    // 300 editions live, none read (every email file came from the output store): nothing goes.
+    await run(root, [], [], 300);
+    expect(entriesIn(root)).toBe(300);
+    // 40 live: within 2 × 40 + 100 no more; the unused ones go.
+    await run(root, range(0, 5), [], 40);
+    expect(entriesIn(root)).toBe(5);
   });
 
   it("lists the folder again when its count is missing or unreadable", async () => {

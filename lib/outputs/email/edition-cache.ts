@@ -57,6 +57,8 @@ function fingerprint(kind: "edition" | "fragment"): string {
 interface RenderCache {
   /** How many lookups came from the cache, and how many were rendered. */
   readonly counts: { cached: number; rendered: number };
+  /** How many entries the archive holds (one per issue), read or not: tidying keeps that many. */
+  expectLive(count: number): void;
   /** Waits for the writes and tidies the folder. */
   finish(): Promise<void>;
 }
@@ -71,6 +73,7 @@ function openRenderStore<Value>(
   const counts = { cached: 0, rendered: 0 };
   return {
     counts,
+    expectLive: (count) => store.expectLive(count),
     get(key, render) {
       const cached = store.read(key, schema);
       if (cached) {
@@ -95,6 +98,7 @@ export function openEditionCache(dir: string | false = emailCacheDirFor()): Edit
   const store = openRenderStore(dir, "edition", emailPartsSchema);
   return {
     counts: store.counts,
+    expectLive: store.expectLive,
     parts: (view) =>
       store.get(sha256(JSON.stringify(view)), () => ({
         html: renderEmailHtml(view),
@@ -114,6 +118,7 @@ export function openFragmentCache(dir: string | false = emailCacheDirFor()): Fra
   const store = openRenderStore(dir, "fragment", fragmentSchema);
   return {
     counts: store.counts,
+    expectLive: store.expectLive,
     fragment: (bodyHtml, pageUrl, lead) =>
       store.get(sha256(JSON.stringify([bodyHtml, pageUrl, lead ?? null])), () => ({
         html: renderEmailFragment(bodyHtml, pageUrl, lead),
