@@ -45,6 +45,17 @@ function entryFiles(dir: string): string[] {
 const view = buildEmailView(fixtureView(), fixtureContext());
 const rendered = { html: renderEmailHtml(view), text: renderEmailText(view) };
 
+/** A cache folder after a build that rendered the fixture's edition, and that edition's entry file. */
+async function cacheOfOneEdition(): Promise<{ dir: string; entry: string }> {
+  const dir = cacheDir();
+  const first = openEditionCache(dir);
+  first.parts(view);
+  await first.finish();
+  const [entry] = entryFiles(dir);
+  if (entry === undefined) throw new Error("no cache entry was written");
+  return { dir, entry };
+}
+
 describe("the email edition cache", () => {
   it("renders on a cold cache, then gives the same HTML and text from the warm one", async () => {
     const dir = cacheDir();
@@ -81,12 +92,7 @@ describe("the email edition cache", () => {
     ["corrupted", (text: string) => text.replace("<", "[")],
     ["emptied", () => ""],
   ])("reads a %s entry as a miss and renders the edition again", async (_name, damage) => {
-    const dir = cacheDir();
-    const first = openEditionCache(dir);
-    first.parts(view);
-    await first.finish();
-    const [entry] = entryFiles(dir);
-    if (entry === undefined) throw new Error("no cache entry was written");
+    const { dir, entry } = await cacheOfOneEdition();
     writeFileSync(entry, damage(readFileSync(entry, "utf8")));
 
     const second = openEditionCache(dir);
@@ -99,13 +105,8 @@ describe("the email edition cache", () => {
     ["keeps every issue's edition through a build that reads none of them", 112, 112],
     ["prunes the editions nobody said were live", 0, 1],
   ])("%s", async (_name, live, left) => {
-    const dir = cacheDir();
-    const first = openEditionCache(dir);
-    first.parts(view);
-    await first.finish();
+    const { dir, entry } = await cacheOfOneEdition();
     // 110 more old issues' editions (copies of the first under other keys: the store reads names, not views).
-    const [entry] = entryFiles(dir);
-    if (entry === undefined) throw new Error("no cache entry was written");
     for (let n = 0; n < 110; n += 1) {
       const key = sha256(`old issue ${n}`);
       mkdirSync(path.join(path.dirname(entry), "..", key.slice(0, 2)), { recursive: true });

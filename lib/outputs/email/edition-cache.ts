@@ -41,13 +41,17 @@ const fragmentSchema = z.object({ html: z.string() });
 
 export type EmailParts = z.infer<typeof emailPartsSchema>;
 
+/** lib/'s code, read once: a dev-server rebuild runs the modules this process loaded. */
+let libCode: string | undefined;
+
 /** What the stored HTML is made by; `kind` keeps editions and fragments in folders of their own. */
 function fingerprint(kind: "edition" | "fragment"): string {
+  libCode ??= codeHash(path.resolve(import.meta.dirname, "../.."), { recursive: true });
   return sha256(
     JSON.stringify({
       format: CACHE_FORMAT,
       kind,
-      code: codeHash(path.resolve(import.meta.dirname, "../.."), { recursive: true }),
+      code: libCode,
       packages: RENDER_PACKAGES.map((name) => `${name}@${packageVersion(name)}`),
     }),
   ).slice(0, 32);
