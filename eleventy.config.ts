@@ -23,27 +23,58 @@ import seoPlugin from "./lib/eleventy/seo.ts";
 import sitemapsPlugin from "./lib/eleventy/sitemaps.ts";
 import { createMarkdown } from "./lib/pipeline/content/markdown.ts";
 import { defaultCacheDir } from "./lib/pipeline/photos/index.ts";
+import { importSourceModule } from "./lib/shared/source-modules.ts";
+import * as emailHtml from "./src/email-html.11ty.ts";
+import * as emailMessage from "./src/email-message.11ty.ts";
+import * as emailText from "./src/email-text.11ty.ts";
+import * as feeds from "./src/feeds.11ty.ts";
+import * as hashedAssets from "./src/hashed-assets.11ty.ts";
+import * as newsSitemap from "./src/news-sitemap.xml.11ty.ts";
+import * as robotsTxt from "./src/robots.txt.11ty.ts";
+import * as sitemapXml from "./src/sitemap.xml.11ty.ts";
+import * as trustTxt from "./src/trust.txt.11ty.ts";
+
+/**
+ * The templates written in TypeScript, added as Eleventy JavaScript templates (`src/<name>.11ty.js`
+ * to Eleventy). Imported here, not by Eleventy, so the bundled build (scripts/run.mjs) carries them.
+ */
+const scriptTemplates = {
+  "email-html": emailHtml,
+  "email-message": emailMessage,
+  "email-text": emailText,
+  feeds,
+  "hashed-assets": hashedAssets,
+  "news-sitemap.xml": newsSitemap,
+  "robots.txt": robotsTxt,
+  "sitemap.xml": sitemapXml,
+  "trust.txt": trustTxt,
+};
+
+/** People, places and organisations (lib/entities.ts), checked by the content stage. */
+const entities = { people, places, organisations };
 
 export const config = {
   // Output stays Eleventy's default (_site) so the build script and tests can redirect it.
   dir: { input: "src", includes: "../_includes", data: "../_data" },
-  templateFormats: ["md", "njk", "11ty.ts"],
+  templateFormats: ["md", "njk", "11ty.js"],
   htmlTemplateEngine: "njk",
   // Issues are prose: a "{{" a writer types stays text, and skipping the pass is faster.
   markdownTemplateEngine: false,
 } as const;
 
-/** People, places and organisations (lib/entities.ts), checked by the content stage. */
-const entities = { people, places, organisations };
-
 export default function (eleventyConfig: UserConfig): void {
-  // TypeScript data files and templates (skipped silently without these lines).
-  // Each is refused with one line if it uses a key like ["__proto__"], before Eleventy merges it.
+  for (const [name, template] of Object.entries(scriptTemplates))
+    eleventyConfig.addTemplate(`${name}.11ty.js`, { ...template });
+
+  // TypeScript data files (skipped silently without this). Each is refused with one line if it
+  // uses a key like ["__proto__"], before Eleventy merges it.
   eleventyConfig.addDataExtension("ts", {
-    parser: async (path) => rejectUnsafeKeys((await import(path)).default, shownPath(path)),
+    parser: async (path) => {
+      const module = (await importSourceModule(path)) as { default: unknown };
+      return rejectUnsafeKeys(module.default, shownPath(path));
+    },
     read: false,
   });
-  eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
 
   // An issue's `authors: [ids]` must replace the global `authors` record, not merge into it.
   eleventyConfig.setDataDeepMerge(false);

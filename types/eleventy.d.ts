@@ -55,7 +55,8 @@ declare module "@11ty/eleventy/UserConfig" {
       name: string,
       transform: (this: PageContext, content: string) => string | Promise<string>,
     ): void;
-    addExtension(extensions: string | string[], options: { key: string }): void;
+    /** A template with no file: for a JavaScript template (`*.11ty.js`), `content` is its module. */
+    addTemplate(virtualPath: string, content: { data?: unknown; render: (data: never) => unknown }): void;
     addTemplateFormats(formats: string | string[]): void;
     addDataExtension(extensions: string, options: { parser: (path: string) => unknown; read: boolean }): void;
     addWatchTarget(path: string): void;

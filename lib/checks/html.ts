@@ -5,7 +5,6 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import {
   type ConfigData,
   HtmlValidate,
@@ -13,10 +12,11 @@ import {
   type ResolvedConfig,
   StaticConfigLoader,
 } from "html-validate";
+import { importSourceModule } from "../shared/source-modules.ts";
 import { sha256 } from "../shared/store.ts";
 
-/** The repository's config, used unless a caller names another. */
-export const REPO_CONFIG = path.resolve(import.meta.dirname, "../../.htmlvalidate.mjs");
+/** The project's config (in the working folder, as every command runs), used unless a caller names another. */
+export const REPO_CONFIG = path.resolve(".htmlvalidate.mjs");
 
 export interface LoadedConfig {
   config: ConfigData;
@@ -30,9 +30,7 @@ export interface LoadedConfig {
  */
 export async function loadConfig(configPath: string): Promise<LoadedConfig> {
   const contentHash = sha256(readFileSync(configPath));
-  const module = (await import(`${pathToFileURL(configPath).href}?v=${contentHash}`)) as {
-    default: ConfigData;
-  };
+  const module = (await importSourceModule(configPath, contentHash)) as { default: ConfigData };
   return { config: module.default, contentHash };
 }
 

@@ -5,6 +5,7 @@
 import Eleventy from "@11ty/eleventy";
 import { pageSources, type SiteViews, VIEWS_EVENT } from "../pipeline/views/site.ts";
 import { buildPhases } from "../shared/phases.ts";
+import { bundledEntry } from "../shared/source-modules.ts";
 import type { KnownHash } from "../shared/store.ts";
 import { OUTPUTS_EVENT, type RenderedOutputs } from "./content.ts";
 
@@ -44,7 +45,9 @@ export async function renderSite(staging: string): Promise<Rendered> {
       known = outputs.known;
     });
   };
-  const options = { configPath: "eleventy.config.ts", quietMode: true, config: progress };
+  // The bundled build's copy of the config shares the bundle's modules (scripts/run.mjs).
+  const configPath = bundledEntry("eleventy.config") ?? "eleventy.config.ts";
+  const options = { configPath, quietMode: true, config: progress };
   const eleventy = new Eleventy("src", staging, options);
   // Our own summary and error report replace Eleventy's log (and its stack traces).
   eleventy.disableLogger();

@@ -1,13 +1,11 @@
 /** The site's data files (`_data/*.ts`), loaded by path: what the pipeline's `SiteData` holds. */
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { authorsSchema, siteSchema, topicsSchema } from "../contract/schema.ts";
+import { importSourceModule } from "../shared/source-modules.ts";
 import type { SiteData } from "./run.ts";
 
 async function loadDefault(root: string, name: string): Promise<unknown> {
-  const module: { default?: unknown } = await import(
-    pathToFileURL(path.join(root, "_data", `${name}.ts`)).href
-  );
+  const module = (await importSourceModule(path.join(root, "_data", `${name}.ts`))) as { default?: unknown };
   return module.default;
 }
 

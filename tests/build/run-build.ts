@@ -92,7 +92,7 @@ export function startBuild(
   dir: string,
   options: { env?: Record<string, string>; unprivileged?: boolean } = {},
 ): RunningBuild {
-  const script = [process.execPath, "--expose-gc", "--import", "tsx", "scripts/build.ts"];
+  const script = [process.execPath, "--expose-gc", "scripts/run.mjs", "build"];
   const asOther = options.unprivileged === true && runsAsRoot;
   const [command, ...args] = asOther ? asUnprivileged(script) : script;
   const child: ChildProcess = spawn(command as string, args, {
@@ -102,6 +102,7 @@ export function startBuild(
       TZ: "UTC",
       SOURCE_DATE_EPOCH: String(FIXTURE_EPOCH),
       DATELINE_PHOTO_CACHE: path.join(dir, ".cache/photos"),
+      DATELINE_BUNDLE_CACHE: path.join(dir, ".cache/bundles"),
       ...(asOther ? { HOME: dir } : {}),
       ...options.env,
     },

@@ -71,7 +71,7 @@ export function buildFixtureSite(options: FixtureOptions): FixtureSite {
  * The caches of a fixture project, all inside it: node_modules is shared with the repository,
  * and each fixture's first build is cold.
  */
-function fixtureEnv(dir: string): Record<string, string> {
+export function fixtureEnv(dir: string): Record<string, string> {
   return {
     DATELINE_PHOTO_CACHE: path.join(dir, ".cache/photos"),
     DATELINE_CHECK_CACHE: path.join(dir, ".cache/checks"),
@@ -80,6 +80,7 @@ function fixtureEnv(dir: string): Record<string, string> {
     DATELINE_SEARCH_CACHE: path.join(dir, ".cache/search"),
     DATELINE_VIEW_CACHE: path.join(dir, ".cache/views"),
     DATELINE_CONTENT_CACHE: path.join(dir, ".cache/content"),
+    DATELINE_BUNDLE_CACHE: path.join(dir, ".cache/bundles"),
   };
 }
 
@@ -135,7 +136,8 @@ function writeIn(dir: string, file: string, content: string | Buffer): void {
 }
 
 function runBuild(dir: string, epoch: number, env: Record<string, string>): FixtureSite {
-  const result = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "scripts/build.ts"], {
+  // As `npm run build` runs it: from the bundle scripts/run.mjs keeps in the fixture's .cache.
+  const result = spawnSync(process.execPath, ["--expose-gc", "scripts/run.mjs", "build"], {
     cwd: dir,
     encoding: "utf8",
     env: { ...process.env, TZ: "UTC", SOURCE_DATE_EPOCH: String(epoch), ...env },
