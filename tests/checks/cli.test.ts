@@ -1,4 +1,4 @@
-/** `node --import tsx scripts/check-site.ts <dir>`: what it prints and how it exits. */
+/** `npm run check <dir>` (scripts/run.mjs check-site): what it prints and how it exits. */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,7 +29,8 @@ function runCheck(
   cacheDir = mkdtempSync(path.join(tmpdir(), "dateline-cli-cache-")),
 ): { status: number | null; stdout: string; stderr: string } {
   caches.push(cacheDir);
-  return spawnSync(process.execPath, ["--import", "tsx", "scripts/check-site.ts", ...args], {
+  // As `npm run check` runs it (from the bundle scripts/run.mjs keeps in node_modules/.cache).
+  return spawnSync(process.execPath, ["scripts/run.mjs", "check-site", ...args], {
     cwd: root,
     encoding: "utf8",
     env: { ...process.env, DATELINE_CHECK_CACHE: cacheDir },

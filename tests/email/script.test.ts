@@ -35,11 +35,19 @@ afterAll(() => {
   if (out) rmSync(out, { recursive: true, force: true });
 });
 
+/** As `npm run email` runs it, from a bundle kept in the sample project. */
+const emailEnv = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  TZ: "UTC",
+  SOURCE_DATE_EPOCH: String(SAMPLE_EPOCH),
+  DATELINE_BUNDLE_CACHE: path.join(sample.dir, ".cache/bundles"),
+});
+
 function runEmail(...args: string[]) {
-  return spawnSync(process.execPath, ["--import", "tsx", "scripts/email.ts", ...args], {
+  return spawnSync(process.execPath, ["scripts/run.mjs", "email", ...args], {
     cwd: sample.dir,
     encoding: "utf8",
-    env: { ...process.env, TZ: "UTC", SOURCE_DATE_EPOCH: String(SAMPLE_EPOCH) },
+    env: emailEnv(),
   });
 }
 
@@ -89,12 +97,8 @@ describe("npm run email and the build make the same edition", () => {
   it.each(published)("src/issues/%s: email.html, email.txt and email.eml byte for byte", async (file) => {
     const result = spawnSync(
       process.execPath,
-      ["--import", "tsx", "scripts/email.ts", `src/issues/${file}`, "--out", sampleOut],
-      {
-        cwd: sample.dir,
-        encoding: "utf8",
-        env: { ...process.env, TZ: "UTC", SOURCE_DATE_EPOCH: String(SAMPLE_EPOCH) },
-      },
+      ["scripts/run.mjs", "email", `src/issues/${file}`, "--out", sampleOut],
+      { cwd: sample.dir, encoding: "utf8", env: emailEnv() },
     );
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
