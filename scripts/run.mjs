@@ -238,6 +238,10 @@ try {
 if (folder) {
   // The worker and child shims load the bundle's entries too (lib/checks/page-worker.mjs).
   process.env.DATELINE_BUNDLE = folder;
+  // Eleventy registers a module-resolver hook so that watch mode can import an edited file again;
+  // it sends every later import through a loader thread (about 0.35 s of a build). A script run
+  // once never imports a file twice.
+  process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
   await import(pathToFileURL(path.join(folder, `${name}.mjs`)).href);
 } else {
   const { register } = await import("tsx/esm/api");
