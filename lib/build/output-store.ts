@@ -96,6 +96,8 @@ export class OutputStore {
   private readonly used = new Map<string, Entry>();
   /** Each file this build took or kept, with its hash: the checks need not read it again. */
   private readonly placedFiles = new Map<string, KnownHash>();
+  /** Folders made for taken files: an issue's page and email files share one. */
+  private readonly madeFolders = new Set<string>();
   private readonly now = Date.now();
 
   constructor(
@@ -147,7 +149,11 @@ export class OutputStore {
     if (!entry) return false;
     const object = this.objectFile(entry.o);
     try {
-      mkdirSync(path.dirname(file), { recursive: true });
+      const folder = path.dirname(file);
+      if (!this.madeFolders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        this.madeFolders.add(folder);
+      }
       try {
         linkSync(object, file);
         // The same inode: the file's stamp is the object's, checked just now.
