@@ -24,7 +24,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 const [name] = process.argv.splice(2, 1);
-const root = process.cwd();
+// The project this launcher belongs to, as it was invoked: a fixture project whose scripts/ is a
+// link to the repository's is its own project. The script runs in the working folder, as under tsx.
+const root = path.resolve(path.dirname(process.argv[1] ?? "scripts/run.mjs"), "..");
 const script = path.join(root, "scripts", `${name}.ts`);
 if (!name || !existsSync(script)) {
   const missing = name ? ` (no scripts/${name}.ts)` : "";

@@ -67,6 +67,10 @@ declare module "@11ty/eleventy/UserConfig" {
     setNunjucksEnvironmentOptions(options: { autoescape?: boolean; throwOnUndefined?: boolean }): void;
     setQuietMode(quiet: boolean): void;
     setDataDeepMerge(deepMerge: boolean): void;
+    /** chokidar's options for the watcher (`npm start`). */
+    setChokidarConfig(options: {
+      awaitWriteFinish?: { stabilityThreshold: number; pollInterval: number };
+    }): void;
     /** The dev server's options; `middleware` runs before it serves a file, each `(req, res, next)`. */
     setServerOptions(options: {
       middleware?: ((

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const tsx = path.join(root, "node_modules/tsx/dist/loader.mjs");
+const launcher = path.join(root, "scripts/run.mjs");
 
 export function runScript(
   script: string,
@@ -11,7 +11,9 @@ export function runScript(
   cwd: string,
   env: Record<string, string> = {},
 ): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ["--import", tsx, path.join(root, "scripts", script), ...args], {
+  // As npm runs it: scripts/run.mjs runs the script from the repository's bundle, in `cwd`.
+  const name = script.replace(/\.ts$/, "");
+  const result = spawnSync(process.execPath, [launcher, name, ...args], {
     cwd,
     encoding: "utf8",
     env: { ...process.env, ...env },
