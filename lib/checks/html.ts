@@ -16,7 +16,7 @@ import { importSourceModule } from "../shared/source-modules.ts";
 import { sha256 } from "../shared/store.ts";
 
 /** The project's config (in the working folder, as every command runs), used unless a caller names another. */
-export const REPO_CONFIG = path.resolve(".htmlvalidate.mjs");
+export const PROJECT_CONFIG = path.resolve(".htmlvalidate.mjs");
 
 export interface LoadedConfig {
   config: ConfigData;

@@ -28,7 +28,7 @@ import {
   textPartOf,
   webAddressProblems,
 } from "./email.ts";
-import { type LoadedConfig, loadConfig, REPO_CONFIG } from "./html.ts";
+import { type LoadedConfig, loadConfig, PROJECT_CONFIG } from "./html.ts";
 import { LastRun, noDependencies, type PageHashOf, recordingSite } from "./last-run.ts";
 import { type AnchorIndex, linkFacts, linkProblems } from "./links.ts";
 import type { LaneJob } from "./page-analyser.ts";
@@ -254,7 +254,7 @@ export async function checkSite(dir: string, options: CheckOptions = {}): Promis
   const absolute = path.resolve(dir);
   const files = listFiles(absolute);
   const budgets = { ...DEFAULT_BUDGETS, ...options.budgets };
-  const configPath = path.resolve(options.htmlValidateConfig ?? REPO_CONFIG);
+  const configPath = path.resolve(options.htmlValidateConfig ?? PROJECT_CONFIG);
   const config = await loadConfig(configPath);
   const cache = new JsonStore(
     cacheDirFor(options.cacheDir),

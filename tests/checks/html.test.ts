@@ -3,7 +3,7 @@
  * must get exactly the report a validator made for that page alone would give.
  */
 import { describe, expect, it } from "vitest";
-import { createValidator, loadConfig, REPO_CONFIG, validatorMessages } from "../../lib/checks/html.ts";
+import { createValidator, loadConfig, PROJECT_CONFIG, validatorMessages } from "../../lib/checks/html.ts";
 
 const page = (title: string, body: string) =>
   `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
@@ -20,7 +20,7 @@ const pages: Array<[string, string]> = [
 
 describe("one validator reused across pages", () => {
   it("reports for each page what a fresh validator reports, in any order", async () => {
-    const { config } = await loadConfig(REPO_CONFIG);
+    const { config } = await loadConfig(PROJECT_CONFIG);
     const fresh = new Map<string, string[]>();
     for (const [name, html] of pages) {
       fresh.set(name, validatorMessages(await createValidator(config).validateString(html, name)));

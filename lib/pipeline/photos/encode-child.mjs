@@ -1,14 +1,5 @@
-// The photo encoder's child-process entry, in plain JavaScript. Under the bundled build
-// (scripts/run.mjs) it runs the bundle's child. Otherwise it registers tsx itself, so it loads
-// the TypeScript whatever flags the parent runs with (node --import tsx, vitest).
-import path from "node:path";
-import { pathToFileURL } from "node:url";
+// The photo encoder's child-process entry (lib/shared/run-entry.mjs says how it starts), so it
+// loads whatever flags the parent runs with (node --import tsx, vitest, the bundle).
+import { runEntry } from "../../shared/run-entry.mjs";
 
-const bundle = process.env.DATELINE_BUNDLE;
-if (bundle) {
-  await import(pathToFileURL(path.join(bundle, "encode-child.mjs")).href);
-} else {
-  const { register } = await import("tsx/esm/api");
-  register();
-  await import("./encode-child.ts");
-}
+await runEntry("encode-child", new URL("./encode-child.ts", import.meta.url).href);
