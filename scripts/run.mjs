@@ -198,16 +198,17 @@ function bundleCache() {
 }
 
 async function bundled() {
-  const esbuild = await import("esbuild");
+  // esbuild itself is loaded only to make a bundle: its version, for the digest, is in its package.json.
+  const esbuildVersion = createRequire(path.join(root, "package.json"))("esbuild/package.json").version;
   const files = sourceFiles();
   const cache = bundleCache();
-  const folder = path.join(cache, digestOf(files, esbuild.version));
+  const folder = path.join(cache, digestOf(files, esbuildVersion));
   if (existsSync(path.join(folder, `${name}.mjs`))) {
     const now = new Date();
     utimesSync(folder, now, now);
   } else {
     mkdirSync(cache, { recursive: true });
-    await makeBundle(esbuild, files, folder);
+    await makeBundle(await import("esbuild"), files, folder);
     removeStale(cache, folder);
   }
   return folder;
